@@ -52,7 +52,10 @@ declare module 'lightning/uiRecordApi' {
     }
     export const getRecord: WireAdapterConstructor<GetRecordConfig, WireResult<RecordRepresentation>>;
     export function getFieldValue(record: RecordRepresentation | undefined, field: FieldId): unknown;
-    export function getFieldDisplayValue(record: RecordRepresentation | undefined, field: FieldId): string | null | undefined;
+    export function getFieldDisplayValue(
+        record: RecordRepresentation | undefined,
+        field: FieldId
+    ): string | null | undefined;
     export function notifyRecordUpdateAvailable(items: { recordId: string }[]): Promise<void>;
 }
 
@@ -66,7 +69,9 @@ declare module 'lightning/navigation' {
     }
     type Constructor<T = object> = new (...args: any[]) => T;
     interface NavigationMixinApi {
-        <TBase extends Constructor>(Base: TBase): TBase &
+        <TBase extends Constructor>(
+            Base: TBase
+        ): TBase &
             Constructor<{
                 [NavigationMixin.Navigate](pageReference: PageReference, replace?: boolean): void;
                 [NavigationMixin.GenerateUrl](pageReference: PageReference): Promise<string>;

@@ -17,5 +17,10 @@ export function run(command: string, args: string[], options: { cwd?: string; en
 
 /** PATH with node_modules/.bin first, so `node` is the project's Node 22 and `sf` the pinned CLI. */
 export function withLocalBin(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-    return { ...env, PATH: `${BIN}${path.delimiter}${env.PATH ?? ''}`, SF_DISABLE_TELEMETRY: 'true', SF_AUTOUPDATE_DISABLE: 'true' };
+    return {
+        ...env,
+        PATH: `${BIN}${path.delimiter}${env.PATH ?? ''}`,
+        SF_DISABLE_TELEMETRY: 'true',
+        SF_AUTOUPDATE_DISABLE: 'true'
+    };
 }
