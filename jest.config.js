@@ -15,7 +15,7 @@ module.exports = {
         '^lightning/messageService$': `${MOCKS}/lightning/messageService.ts`,
         '^lightning/uiRecordApi$': `${MOCKS}/lightning/uiRecordApi.ts`
     },
-    setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest.setup.js'],
+    setupFilesAfterEnv: ['<rootDir>/jest.setup.js'],
     testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/.build/'],
     modulePathIgnorePatterns: ['<rootDir>/.build/'],
     clearMocks: true,

@@ -1,0 +1,5 @@
+import { LightningElement } from 'lwc';
+
+export default class BrokenTemplate extends LightningElement {
+    name = 'x';
+}

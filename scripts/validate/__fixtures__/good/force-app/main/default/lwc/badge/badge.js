@@ -1,0 +1,6 @@
+import { LightningElement, api } from 'lwc';
+
+export default class Badge extends LightningElement {
+    /** Text on the badge. */
+    @api label;
+}

@@ -1,0 +1,4 @@
+/** Trims a display name (a service module: no template). */
+export function formatName(name) {
+    return String(name ?? '').trim();
+}

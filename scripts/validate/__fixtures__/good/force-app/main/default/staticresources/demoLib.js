@@ -1,0 +1,1 @@
+(function(){window.demoLib={version:1};})();
