@@ -3,9 +3,12 @@
  * returns the paths it wrote; `npm run build` runs them all, and each has a test
  * that the committed output is current (where the output is committed).
  */
+import { generateCallCenter } from './generate-call-center';
+import { generateCallingCodes } from './generate-calling-codes';
+
 export type Generator = () => Promise<string[]> | string[];
 
-const GENERATORS: Generator[] = [];
+const GENERATORS: Generator[] = [generateCallCenter, generateCallingCodes];
 
 export async function generateAll(): Promise<string[]> {
     const written: string[] = [];
