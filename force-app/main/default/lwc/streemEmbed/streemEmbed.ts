@@ -1,0 +1,323 @@
+/**
+ * streemEmbed: starts a Streem video session for the record on the page, inside Salesforce.
+ * Reads exactly the fields its merge-field templates name, lets the agent fix a missing or
+ * wrong phone/name, then frames Streem's /embed page (with a new-window fallback).
+ */
+import { LightningElement, api, wire } from 'lwc';
+import { getFieldValue, getRecord } from 'lightning/uiRecordApi';
+import type { RecordRepresentation } from 'lightning/uiRecordApi';
+import { StreemUrlError, formatLabel, parsePhone } from 'c/streemUrl';
+import { checkInvite, embedFields, readInvite, resolveEmbedConfig } from './embedModel';
+import type { EmbedConfig, Invite, InviteProblem } from './embedModel';
+
+import STREEM_BASE_URL from '@salesforce/label/c.Streem_Base_Url';
+import TITLE from '@salesforce/label/c.Streem_Embed_Title';
+import LOADING from '@salesforce/label/c.Streem_Loading';
+import FRAME_TITLE from '@salesforce/label/c.Streem_Embed_Frame_Title';
+import OPEN_NEW_WINDOW from '@salesforce/label/c.Streem_Open_New_Window';
+import OPEN_NEW_WINDOW_HINT from '@salesforce/label/c.Streem_Open_New_Window_Hint';
+import EDIT_DETAILS from '@salesforce/label/c.Streem_Edit_Details';
+import DETAILS_INTRO from '@salesforce/label/c.Streem_Details_Intro';
+import DETAILS_PHONE_MISSING from '@salesforce/label/c.Streem_Details_Phone_Missing';
+import DETAILS_PHONE_INVALID from '@salesforce/label/c.Streem_Details_Phone_Invalid';
+import DETAILS_NAME_MISSING from '@salesforce/label/c.Streem_Details_Name_Missing';
+import NAME_LABEL from '@salesforce/label/c.Streem_Name_Label';
+import PHONE_LABEL from '@salesforce/label/c.Streem_Phone_Label';
+import PHONE_HELP from '@salesforce/label/c.Streem_Phone_Help';
+import PHONE_ERROR from '@salesforce/label/c.Streem_Phone_Error';
+import START from '@salesforce/label/c.Streem_Start';
+import CONFIG_ERROR_HEADING from '@salesforce/label/c.Streem_Config_Error_Heading';
+import CONFIG_ERROR_AGENT from '@salesforce/label/c.Streem_Config_Error_Agent';
+import CONFIG_BASE_URL_MISSING from '@salesforce/label/c.Streem_Config_Base_Url_Missing';
+import CONFIG_BASE_URL_INVALID from '@salesforce/label/c.Streem_Config_Base_Url_Invalid';
+import CONFIG_BASE_URL_PLACEHOLDER from '@salesforce/label/c.Streem_Config_Base_Url_Placeholder';
+import CONFIG_REDIRECT_INVALID from '@salesforce/label/c.Streem_Config_Redirect_Invalid';
+import CONFIG_CALLING_CODE_INVALID from '@salesforce/label/c.Streem_Config_Calling_Code_Invalid';
+import CONFIG_NAME_TEMPLATE_INVALID from '@salesforce/label/c.Streem_Config_Name_Template_Invalid';
+import CONFIG_PHONE_TEMPLATE_INVALID from '@salesforce/label/c.Streem_Config_Phone_Template_Invalid';
+import CONFIG_REFID_TEMPLATE_INVALID from '@salesforce/label/c.Streem_Config_RefId_Template_Invalid';
+import RECORD_ERROR from '@salesforce/label/c.Streem_Record_Error';
+
+const DEFAULT_FRAME_HEIGHT = 600;
+const MIN_FRAME_HEIGHT = 200;
+const MAX_FRAME_HEIGHT = 2000;
+
+/** Admin-facing label per configuration error (template errors per property). */
+const CONFIG_MESSAGES: Record<string, string> = {
+    BASE_URL_MISSING: CONFIG_BASE_URL_MISSING,
+    BASE_URL_INVALID: CONFIG_BASE_URL_INVALID,
+    BASE_URL_PLACEHOLDER: CONFIG_BASE_URL_PLACEHOLDER,
+    REDIRECT_INVALID: CONFIG_REDIRECT_INVALID,
+    CALLING_CODE_INVALID: CONFIG_CALLING_CODE_INVALID,
+    'TEMPLATE_INVALID:nameTemplate': CONFIG_NAME_TEMPLATE_INVALID,
+    'TEMPLATE_INVALID:phoneTemplate': CONFIG_PHONE_TEMPLATE_INVALID,
+    'TEMPLATE_INVALID:refIdTemplate': CONFIG_REFID_TEMPLATE_INVALID
+};
+
+type View =
+    | { kind: 'config'; message: string }
+    | { kind: 'loading' }
+    | { kind: 'recordError'; message: string }
+    | { kind: 'details'; intro: string }
+    | { kind: 'ready'; url: string };
+
+export default class StreemEmbed extends LightningElement {
+    /** Id of the record on the page (set by Lightning on record pages). */
+    @api recordId?: string;
+    /** API name of the record's object (set by Lightning on record pages). */
+    @api objectApiName?: string;
+    /** Streem address, e.g. https://acme.streempro.app; blank uses the Streem_Base_Url label. */
+    @api baseUrl = '';
+    /** Invitee name, e.g. {!FirstName} {!LastName}; blank uses the object's name field. */
+    @api nameTemplate = '';
+    /** Phone for the SMS invite, e.g. {!MobilePhone}; blank uses the object's mobile, then phone. */
+    @api phoneTemplate = '';
+    /** Streem reference ID shared by this record's calls. */
+    @api refIdTemplate = '{!Id}';
+    /** Source from your Streem account manager. */
+    @api source = 'SFDC';
+    /** Calling code for numbers without one, e.g. +44; blank lets Streem assume +1. */
+    @api callingCode = '';
+    /** After the call: streems (this record's call log), call, blank, or an https URL. */
+    @api redirect = 'streems';
+    /** Height of the Streem frame in pixels. */
+    @api frameHeight = DEFAULT_FRAME_HEIGHT;
+
+    labels = {
+        title: TITLE,
+        loading: LOADING,
+        frameTitle: FRAME_TITLE,
+        openNewWindow: OPEN_NEW_WINDOW,
+        openNewWindowHint: OPEN_NEW_WINDOW_HINT,
+        editDetails: EDIT_DETAILS,
+        nameLabel: NAME_LABEL,
+        nameMissing: DETAILS_NAME_MISSING,
+        phoneLabel: PHONE_LABEL,
+        phoneHelp: PHONE_HELP,
+        phoneError: PHONE_ERROR,
+        start: START,
+        configErrorHeading: CONFIG_ERROR_HEADING,
+        configErrorAgent: CONFIG_ERROR_AGENT
+    };
+
+    /** The record the invite is built from; frozen while Streem is showing (see handleRecord). */
+    record?: RecordRepresentation;
+    /** The newest record from LDS, to prefill the form when the agent edits. */
+    latestRecord?: RecordRepresentation;
+    recordError?: unknown;
+    recordLoaded = false;
+    /** Name/phone the agent entered; they win over the record. */
+    overrides?: { name: string; phone: string };
+    /** The agent asked to edit the details of a ready invite. */
+    editing = false;
+    /** Why the form is showing after a failed Start (else the record's own problem). */
+    formProblem?: InviteProblem;
+    draftName?: string;
+    draftPhone?: string;
+
+    private fieldsCache?: { key: string; fields: string[] };
+
+    @wire(getRecord, { recordId: '$recordId', fields: '$idFields', optionalFields: '$optionalFields' })
+    handleRecord({ data, error }: { data?: RecordRepresentation; error?: unknown }): void {
+        if (!data && !error) return; // the wire's initial empty value: still loading
+        this.latestRecord = data ?? this.latestRecord;
+        // A live Streem session must not reload: a new src would drop the call. So once the
+        // frame shows, later record changes wait until the agent edits or reloads the page.
+        if (this.recordLoaded && this.view.kind === 'ready') return;
+        this.record = data;
+        this.recordError = error;
+        this.recordLoaded = true;
+    }
+
+    /** getRecord `fields`: Id, which every user who can see the record can read. */
+    get idFields(): string[] | undefined {
+        return this.objectApiName ? [`${this.objectApiName}.Id`] : undefined;
+    }
+
+    /** getRecord `optionalFields`: exactly the template fields; a field the user can't see is blank. */
+    get optionalFields(): string[] | undefined {
+        const objectApiName = this.objectApiName;
+        const config = this.config;
+        if (!objectApiName || config instanceof StreemUrlError) return undefined;
+        const fields = embedFields(config, objectApiName);
+        const key = fields.join(',');
+        // Same array while the fields are the same, so the wire is not re-provisioned per render.
+        if (this.fieldsCache?.key !== key) this.fieldsCache = { key, fields };
+        return this.fieldsCache.fields;
+    }
+
+    get config(): EmbedConfig | StreemUrlError {
+        try {
+            return resolveEmbedConfig(
+                {
+                    baseUrl: this.baseUrl,
+                    labelBaseUrl: STREEM_BASE_URL,
+                    nameTemplate: this.nameTemplate,
+                    phoneTemplate: this.phoneTemplate,
+                    refIdTemplate: this.refIdTemplate,
+                    source: this.source,
+                    callingCode: this.callingCode,
+                    redirect: this.redirect
+                },
+                this.objectApiName
+            );
+        } catch (error) {
+            if (error instanceof StreemUrlError) return error;
+            throw error;
+        }
+    }
+
+    get hasRecordContext(): boolean {
+        return Boolean(this.recordId && this.objectApiName);
+    }
+
+    get view(): View {
+        const config = this.config;
+        if (config instanceof StreemUrlError) return { kind: 'config', message: configMessage(config) };
+        if (this.hasRecordContext && !this.recordLoaded) return { kind: 'loading' };
+        if (this.recordError && !this.record) {
+            return { kind: 'recordError', message: formatLabel(RECORD_ERROR, errorText(this.recordError)) };
+        }
+        const invite = this.invite(config, this.record);
+        if (this.editing) return { kind: 'details', intro: this.introFor(this.formProblem, invite) };
+        const check = checkInvite(config, invite);
+        if (!check.ok) return { kind: 'details', intro: this.introFor(this.formProblem ?? check.problem, invite) };
+        return { kind: 'ready', url: check.url };
+    }
+
+    private invite(config: EmbedConfig, record: RecordRepresentation | undefined): Invite {
+        const lookup = (field: string): unknown => (record ? getFieldValue(record, field) : undefined);
+        const fromRecord = readInvite(config, this.objectApiName, lookup);
+        return this.overrides ? { ...fromRecord, ...this.overrides } : fromRecord;
+    }
+
+    private introFor(problem: InviteProblem | undefined, invite: Invite): string {
+        switch (problem) {
+            case 'phoneMissing':
+                return DETAILS_PHONE_MISSING;
+            case 'phoneInvalid':
+                return formatLabel(DETAILS_PHONE_INVALID, this.draftPhone ?? invite.phone);
+            case 'nameMissing':
+                return DETAILS_NAME_MISSING;
+            default:
+                return DETAILS_INTRO;
+        }
+    }
+
+    // ---- template state -------------------------------------------------------------
+
+    get isLoading(): boolean {
+        return this.view.kind === 'loading';
+    }
+    get isConfigError(): boolean {
+        return this.view.kind === 'config';
+    }
+    get isRecordError(): boolean {
+        return this.view.kind === 'recordError';
+    }
+    get isDetails(): boolean {
+        return this.view.kind === 'details';
+    }
+    get isReady(): boolean {
+        return this.view.kind === 'ready';
+    }
+
+    get message(): string {
+        const view = this.view;
+        return view.kind === 'config' || view.kind === 'recordError' ? view.message : '';
+    }
+    get detailsIntro(): string {
+        const view = this.view;
+        return view.kind === 'details' ? view.intro : '';
+    }
+    get embedUrl(): string | undefined {
+        const view = this.view;
+        return view.kind === 'ready' ? view.url : undefined;
+    }
+
+    /** Values shown in the form: what the agent typed, else the invite's. */
+    get formName(): string {
+        return this.draftName ?? this.currentInvite()?.name ?? '';
+    }
+    get formPhone(): string {
+        return this.draftPhone ?? this.currentInvite()?.phone ?? '';
+    }
+
+    private currentInvite(): Invite | undefined {
+        const config = this.config;
+        return config instanceof StreemUrlError ? undefined : this.invite(config, this.latestRecord ?? this.record);
+    }
+
+    get frameHeightPx(): number {
+        const height = Number(this.frameHeight);
+        if (!Number.isFinite(height)) return DEFAULT_FRAME_HEIGHT;
+        return Math.min(MAX_FRAME_HEIGHT, Math.max(MIN_FRAME_HEIGHT, Math.round(height)));
+    }
+
+    // ---- handlers ---------------------------------------------------------------------
+
+    handleNameChange(event: CustomEvent<{ value: string }>): void {
+        this.draftName = event.detail.value;
+    }
+
+    handlePhoneChange(event: CustomEvent<{ value: string }>): void {
+        this.draftPhone = event.detail.value;
+        this.phoneInput()?.setCustomValidity('');
+    }
+
+    handleEdit(): void {
+        const invite = this.currentInvite();
+        this.draftName = invite?.name ?? '';
+        this.draftPhone = invite?.phone ?? '';
+        this.formProblem = undefined;
+        this.editing = true;
+    }
+
+    /** Shows Streem with the entered details, or says what is still wrong. */
+    handleStart(): void {
+        const config = this.config;
+        if (config instanceof StreemUrlError) return;
+        const name = this.formName.trim();
+        const phone = this.formPhone.trim();
+        const check = checkInvite(config, { ...this.invite(config, this.latestRecord ?? this.record), name, phone });
+        const phoneInput = this.phoneInput();
+        if (!check.ok) {
+            this.formProblem = check.problem;
+            if (check.problem !== 'nameMissing' && phoneInput) {
+                phoneInput.setCustomValidity(parsePhone(phone, config.callingCode).ok ? '' : PHONE_ERROR);
+                phoneInput.reportValidity();
+            }
+            this.nameInput()?.reportValidity();
+            return;
+        }
+        this.overrides = { name, phone };
+        this.record = this.latestRecord ?? this.record;
+        this.formProblem = undefined;
+        this.editing = false;
+        this.draftName = undefined;
+        this.draftPhone = undefined;
+    }
+
+    private phoneInput(): HTMLInputElement | null {
+        return this.template?.querySelector<HTMLInputElement>('lightning-input[data-id="phone"]') ?? null;
+    }
+
+    private nameInput(): HTMLInputElement | null {
+        return this.template?.querySelector<HTMLInputElement>('lightning-input[data-id="name"]') ?? null;
+    }
+}
+
+/** The translated admin message for a configuration error. */
+function configMessage(error: StreemUrlError): string {
+    const label = CONFIG_MESSAGES[`${error.code}:${error.property}`] ?? CONFIG_MESSAGES[error.code];
+    return label ? formatLabel(label, error.value, error.example) : error.message;
+}
+
+/** The readable part of a UI API / LDS error. */
+function errorText(error: unknown): string {
+    type Described = { message?: unknown };
+    const { body, message } = (error ?? {}) as Described & { body?: Described | Described[] };
+    const first = Array.isArray(body) ? body[0] : body;
+    if (typeof first?.message === 'string') return first.message;
+    return typeof message === 'string' ? message : '';
+}
