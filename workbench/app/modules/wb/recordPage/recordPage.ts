@@ -1,0 +1,182 @@
+/**
+ * A Lightning record page ("Header and Right Sidebar" template): highlights, record details with
+ * click-to-dial phone fields, the Activity timeline (Tasks written by saveLog), and the package's
+ * components where workbench/pages.ts puts them, each given recordId and objectApiName as the
+ * platform does for record-page components.
+ */
+import { LightningElement, api } from 'lwc';
+import { api as orgApi, fetchRecord, goTo, on } from 'lex/runtime';
+import { clickToDial, isClickToDialEnabled } from 'lex/openctiHost';
+import { PAGES } from 'wbgen/pageComponents';
+
+interface Slot {
+    key: string;
+    specifier: string;
+    tag: string;
+    probe: boolean;
+    ctor?: unknown;
+    properties?: Record<string, unknown>;
+    notice?: string;
+}
+
+interface FieldRow {
+    name: string;
+    label: string;
+    value: string;
+    isPhone: boolean;
+    dialable: boolean;
+}
+
+interface TaskRow {
+    Id: string;
+    Subject: string;
+    meta: string;
+    description: string;
+}
+
+const LAYOUT: Record<string, { name: string; label: string }[]> = {
+    Lead: [
+        { name: 'Name', label: 'Name' },
+        { name: 'Company', label: 'Company' },
+        { name: 'Title', label: 'Title' },
+        { name: 'Phone', label: 'Phone' },
+        { name: 'MobilePhone', label: 'Mobile' },
+        { name: 'Email', label: 'Email' },
+        { name: 'Status', label: 'Lead Status' }
+    ],
+    Contact: [
+        { name: 'Name', label: 'Name' },
+        { name: 'Title', label: 'Title' },
+        { name: 'Phone', label: 'Phone' },
+        { name: 'MobilePhone', label: 'Mobile' },
+        { name: 'Email', label: 'Email' }
+    ],
+    Account: [
+        { name: 'Name', label: 'Account Name' },
+        { name: 'Type', label: 'Type' },
+        { name: 'Industry', label: 'Industry' },
+        { name: 'Phone', label: 'Phone' },
+        { name: 'Website', label: 'Website' },
+        { name: 'BillingCountry', label: 'Billing Country' }
+    ]
+};
+const PHONE_FIELDS = new Set(['Phone', 'MobilePhone']);
+const ICONS: Record<string, string> = {
+    Lead: 'standard:lead',
+    Contact: 'standard:contact',
+    Account: 'standard:account'
+};
+
+export default class RecordPage extends LightningElement {
+    /** The record shown. */
+    @api recordId = '';
+    /** Its object. */
+    @api objectApiName = '';
+
+    record: Record<string, unknown> | undefined;
+    error: string | undefined;
+    tasks: TaskRow[] = [];
+    showProbe = true;
+    private stops: (() => void)[] = [];
+
+    override connectedCallback(): void {
+        this.stops.push(on('tasks-changed', () => void this.loadTasks()));
+        this.stops.push(on('refresh-view', () => void this.load()));
+        this.stops.push(
+            on('probe-visibility', (visible) => {
+                this.showProbe = visible as boolean;
+            })
+        );
+        this.showProbe = window.localStorage.getItem('workbench.showProbe') !== 'false';
+        void this.load();
+    }
+
+    override disconnectedCallback(): void {
+        this.stops.forEach((stop) => stop());
+    }
+
+    private async load(): Promise<void> {
+        try {
+            const { record } = await fetchRecord(this.recordId);
+            this.record = record;
+            this.error = undefined;
+        } catch (error) {
+            this.error = error instanceof Error ? error.message : String(error);
+        }
+        await this.loadTasks();
+    }
+
+    private async loadTasks(): Promise<void> {
+        const { tasks } = await orgApi<{ tasks: Record<string, unknown>[] }>(
+            `tasks?relatedTo=${encodeURIComponent(this.recordId)}`
+        );
+        this.tasks = tasks.map((t) => {
+            const duration = typeof t.CallDurationInSeconds === 'number' ? ` · ${t.CallDurationInSeconds} s` : '';
+            const parts = [t.TaskSubtype ?? t.Type, t.CallType, t.Status, t.ActivityDate].filter(Boolean).join(' · ');
+            return {
+                Id: String(t.Id),
+                Subject: String(t.Subject ?? '(no subject)'),
+                meta: `${parts}${duration}${t.CallDisposition ? ` · ${String(t.CallDisposition)}` : ''}`,
+                description: String(t.Description ?? '')
+            };
+        });
+    }
+
+    get cardTitle(): string {
+        return String(this.record?.Name ?? this.recordId);
+    }
+    get iconName(): string {
+        return ICONS[this.objectApiName] ?? 'standard:record';
+    }
+    get fields(): FieldRow[] {
+        const record = this.record ?? {};
+        const dialable = isClickToDialEnabled();
+        return (LAYOUT[this.objectApiName] ?? []).map((f) => {
+            const raw = record[f.name];
+            const value = raw === null || raw === undefined ? '' : String(raw);
+            const isPhone = PHONE_FIELDS.has(f.name) && value !== '';
+            return { ...f, value, isPhone, dialable: isPhone && dialable };
+        });
+    }
+    get hasTasks(): boolean {
+        return this.tasks.length > 0;
+    }
+    get taskCountLabel(): string {
+        return `Activity (${this.tasks.length})`;
+    }
+    private slots(region: 'main' | 'sidebar'): (Slot & { props: Record<string, unknown> })[] {
+        const layout = (PAGES as Record<string, { main: Slot[]; sidebar: Slot[] }>)[this.objectApiName];
+        return (layout?.[region] ?? [])
+            .filter((s) => !s.probe || this.showProbe)
+            .map((s) => ({
+                ...s,
+                key: `${s.key}-${this.recordId}`,
+                props: { ...(s.properties ?? {}), recordId: this.recordId, objectApiName: this.objectApiName }
+            }));
+    }
+    get mainSlots() {
+        return this.slots('main');
+    }
+    get sidebarSlots() {
+        return this.slots('sidebar');
+    }
+
+    handlePhoneClick(event: Event): void {
+        const number = (event.currentTarget as HTMLElement).dataset.number ?? '';
+        const handled = clickToDial({
+            number,
+            recordId: this.recordId,
+            recordName: this.cardTitle,
+            objectType: this.objectApiName
+        });
+        // With click-to-dial on, Lightning hands the number to the softphone instead of the tel: link.
+        if (handled) event.preventDefault();
+    }
+
+    handleLink(event: Event): void {
+        const href = (event.currentTarget as HTMLAnchorElement).getAttribute('href');
+        if (!href) return;
+        event.preventDefault();
+        goTo(href);
+    }
+}

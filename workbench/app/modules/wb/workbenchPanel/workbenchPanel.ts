@@ -1,0 +1,101 @@
+/**
+ * The Workbench panel: not part of the product. Fault injection (saveLog failures, a slow
+ * softphone, a hostile frame), the probe component toggle, an org reset, and a log of what the
+ * platform stand-ins did on the package's behalf.
+ */
+import { LightningElement } from 'lwc';
+import { api as orgApi, config, emit, on, type LogEntry } from 'lex/runtime';
+
+interface Faults {
+    saveLogFailures: number;
+    softphoneDelayMs: number;
+}
+
+export default class WorkbenchPanel extends LightningElement {
+    open = false;
+    faults: Faults = { saveLogFailures: 0, softphoneDelayMs: 0 };
+    hostile = false;
+    showProbe = window.localStorage.getItem('workbench.showProbe') !== 'false';
+    entries: (LogEntry & { key: number; className: string })[] = [];
+    private counter = 0;
+    private stop: (() => void) | undefined;
+
+    override connectedCallback(): void {
+        this.stop = on('log', (entry) => {
+            const e = entry as LogEntry;
+            this.entries = [
+                { ...e, key: ++this.counter, className: e.ok ? 'wb-log' : 'wb-log wb-log_bad' },
+                ...this.entries
+            ].slice(0, 40);
+        });
+        void this.refresh();
+    }
+
+    override disconnectedCallback(): void {
+        this.stop?.();
+    }
+
+    private async refresh(): Promise<void> {
+        this.faults = await orgApi<Faults>('faults');
+    }
+
+    private async setFaults(change: Partial<Faults>): Promise<void> {
+        this.faults = await orgApi<Faults>('faults', { method: 'POST', body: change });
+    }
+
+    get panelClass(): string {
+        return `wb-workbench${this.open ? ' wb-workbench_open' : ''}`;
+    }
+    get toggleLabel(): string {
+        return this.open ? 'Close workbench' : 'Workbench';
+    }
+    get hostileSrc(): string {
+        return `${config().origins.hostile}/hostile?app=${encodeURIComponent(window.location.origin)}&visualforce=${encodeURIComponent(config().origins.visualforce)}`;
+    }
+    get softphoneUrl(): string {
+        return `${config().origins.softphone}/`;
+    }
+    get streemUrl(): string {
+        return `${config().origins.streem}/embed?name=Joe&phone=5035551212&refId=demo&source=WORKBENCH&redirect=call`;
+    }
+    get hostileLabel(): string {
+        return this.hostile ? 'Remove hostile frame' : 'Add hostile frame';
+    }
+
+    handleToggle(): void {
+        this.open = !this.open;
+    }
+
+    handleSaveLogFailures(): void {
+        const input = this.template?.querySelector<HTMLInputElement>('[data-id="failures"]');
+        void this.setFaults({ saveLogFailures: Math.max(0, Number(input?.value ?? 0) || 0) });
+    }
+
+    handleDelay(): void {
+        const input = this.template?.querySelector<HTMLInputElement>('[data-id="delay"]');
+        void this.setFaults({ softphoneDelayMs: Math.max(0, Number(input?.value ?? 0) || 0) }).then(() => {
+            window.dispatchEvent(new CustomEvent('workbench:reload-softphone'));
+        });
+    }
+
+    handleReloadSoftphone(): void {
+        window.dispatchEvent(new CustomEvent('workbench:reload-softphone'));
+    }
+
+    handleHostile(): void {
+        this.hostile = !this.hostile;
+    }
+
+    handleProbe(): void {
+        this.showProbe = !this.showProbe;
+        window.localStorage.setItem('workbench.showProbe', String(this.showProbe));
+        emit('probe-visibility', this.showProbe);
+    }
+
+    handleReset(): void {
+        void orgApi('reset', { method: 'POST', body: {} }).then(() => {
+            emit('tasks-changed');
+            void this.refresh();
+        });
+    }
+}

@@ -1,0 +1,217 @@
+/**
+ * Reads the package's metadata the way the platform would at deploy time: custom labels, message
+ * channels, static resources, and each LWC bundle's js-meta.xml (targets, objects, design
+ * properties). Workbench fixtures (workbench/fixtures/) are read after the package, and the
+ * package wins on a name clash.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FIXTURES_DIR, LABELS_DIR, LWC_DIR, MESSAGE_CHANNELS_DIR, STATIC_RESOURCES_DIR } from '../paths';
+
+const parser = new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    trimValues: true,
+    isArray: (name) => ['labels', 'property', 'targetConfig', 'target', 'object', 'objects'].includes(name)
+});
+
+function asArray<T>(value: T | T[] | undefined): T[] {
+    if (value === undefined || value === null) return [];
+    return Array.isArray(value) ? value : [value];
+}
+
+function filesIn(dir: string, suffix: string): string[] {
+    return fs.existsSync(dir)
+        ? fs
+              .readdirSync(dir)
+              .filter((f) => f.endsWith(suffix))
+              .map((f) => path.join(dir, f))
+        : [];
+}
+
+/** Every custom label's value by name, from labels/*.labels-meta.xml (package first, then fixtures). */
+export function readLabels(): Map<string, string> {
+    const labels = new Map<string, string>();
+    const files = [
+        ...filesIn(LABELS_DIR, '.labels-meta.xml'),
+        ...filesIn(path.join(FIXTURES_DIR, 'labels'), '.labels-meta.xml')
+    ];
+    for (const file of files) {
+        const doc = parser.parse(fs.readFileSync(file, 'utf8')) as {
+            CustomLabels?: { labels?: { fullName?: string; value?: string }[] };
+        };
+        for (const label of asArray(doc.CustomLabels?.labels)) {
+            if (label.fullName && !labels.has(label.fullName)) labels.set(label.fullName, String(label.value ?? ''));
+        }
+    }
+    return labels;
+}
+
+/** Names of the message channels (without __c) the package and fixtures define. */
+export function readMessageChannels(): Set<string> {
+    const dirs = [MESSAGE_CHANNELS_DIR, path.join(FIXTURES_DIR, 'messageChannels')];
+    return new Set(
+        dirs
+            .flatMap((d) => filesIn(d, '.messageChannel-meta.xml'))
+            .map((f) => path.basename(f, '.messageChannel-meta.xml'))
+    );
+}
+
+export interface StaticResource {
+    name: string;
+    file: string;
+    contentType: string;
+}
+
+/** Static resources that have both their built file and their resource-meta.xml. */
+export function readStaticResources(): Map<string, StaticResource> {
+    const resources = new Map<string, StaticResource>();
+    for (const meta of filesIn(STATIC_RESOURCES_DIR, '.resource-meta.xml')) {
+        const name = path.basename(meta, '.resource-meta.xml');
+        const doc = parser.parse(fs.readFileSync(meta, 'utf8')) as { StaticResource?: { contentType?: string } };
+        const file = fs
+            .readdirSync(STATIC_RESOURCES_DIR)
+            .find((f) => f.startsWith(`${name}.`) && !f.endsWith('.resource-meta.xml'));
+        if (file) {
+            resources.set(name, {
+                name,
+                file: path.join(STATIC_RESOURCES_DIR, file),
+                contentType: doc.StaticResource?.contentType ?? 'application/octet-stream'
+            });
+        }
+    }
+    return resources;
+}
+
+export interface DesignProperty {
+    name: string;
+    type: string;
+    default?: string | number | boolean;
+}
+
+export interface BundleInfo {
+    /** 'c/<name>' */
+    specifier: string;
+    name: string;
+    /** The module file the build uses: the compiled .js, or the .ts when it has not been built. */
+    entry: string;
+    compiled: boolean;
+    fromFixtures: boolean;
+    isExposed: boolean;
+    targets: string[];
+    /** Objects a lightning__RecordPage targetConfig limits the component to (empty: any object). */
+    recordPageObjects: string[];
+    recordPageProperties: DesignProperty[];
+}
+
+interface MetaDoc {
+    LightningComponentBundle?: {
+        isExposed?: string;
+        targets?: { target?: string[] };
+        targetConfigs?: {
+            targetConfig?: {
+                targets?: string;
+                objects?: { object?: string[] }[];
+                property?: Record<string, string>[];
+            }[];
+        };
+    };
+}
+
+function attributesParser(): XMLParser {
+    return new XMLParser({
+        ignoreAttributes: false,
+        attributeNamePrefix: '',
+        parseTagValue: false,
+        isArray: (name) => ['property', 'targetConfig', 'target', 'object', 'objects'].includes(name)
+    });
+}
+
+function readBundle(dir: string, fromFixtures: boolean): BundleInfo | undefined {
+    const name = path.basename(dir);
+    const js = path.join(dir, `${name}.js`);
+    const ts = path.join(dir, `${name}.ts`);
+    const entry = fs.existsSync(js) ? js : fs.existsSync(ts) ? ts : undefined;
+    if (!entry) return undefined;
+    const metaFile = path.join(dir, `${name}.js-meta.xml`);
+    const info: BundleInfo = {
+        specifier: `c/${name}`,
+        name,
+        entry,
+        compiled: entry === js,
+        fromFixtures,
+        isExposed: false,
+        targets: [],
+        recordPageObjects: [],
+        recordPageProperties: []
+    };
+    if (!fs.existsSync(metaFile)) return info;
+    const doc = attributesParser().parse(fs.readFileSync(metaFile, 'utf8')) as MetaDoc;
+    const bundle = doc.LightningComponentBundle;
+    info.isExposed = bundle?.isExposed === 'true';
+    info.targets = asArray(bundle?.targets?.target).map(String);
+    const recordConfig = asArray(bundle?.targetConfigs?.targetConfig).find((c) =>
+        String(c.targets ?? '')
+            .split(',')
+            .map((t) => t.trim())
+            .includes('lightning__RecordPage')
+    );
+    if (recordConfig) {
+        info.recordPageObjects = asArray(recordConfig.objects).flatMap((o) => asArray(o.object).map(String));
+        info.recordPageProperties = asArray(recordConfig.property).map((p) => {
+            const type = p.type ?? 'String';
+            const raw = p.default;
+            const value =
+                raw === undefined
+                    ? undefined
+                    : type === 'Boolean'
+                      ? raw === 'true'
+                      : type === 'Integer'
+                        ? Number(raw)
+                        : raw;
+            return { name: String(p.name), type, default: value };
+        });
+    }
+    return info;
+}
+
+/** Every LWC bundle of the package, then the workbench fixtures whose names the package does not use. */
+export function readBundles(): BundleInfo[] {
+    const bundles = new Map<string, BundleInfo>();
+    const scan = (root: string, fromFixtures: boolean): void => {
+        if (!fs.existsSync(root)) return;
+        for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
+            if (!entry.isDirectory() || entry.name.startsWith('_') || bundles.has(entry.name)) continue;
+            const info = readBundle(path.join(root, entry.name), fromFixtures);
+            if (info) bundles.set(entry.name, info);
+        }
+    };
+    scan(LWC_DIR, false);
+    scan(path.join(FIXTURES_DIR, 'lwc'), true);
+    return [...bundles.values()];
+}
+
+export interface TrustedSite {
+    name: string;
+    endpointUrl: string;
+    isActive: boolean;
+    context: string;
+    frameSrc: boolean;
+}
+
+/** The package's CSP Trusted Sites (cspTrustedSites/*.cspTrustedSite-meta.xml). */
+export function readTrustedSites(): TrustedSite[] {
+    const dir = path.join(path.dirname(LABELS_DIR), 'cspTrustedSites');
+    return filesIn(dir, '.cspTrustedSite-meta.xml').map((file) => {
+        const doc = parser.parse(fs.readFileSync(file, 'utf8')) as { CspTrustedSite?: Record<string, string> };
+        const site = doc.CspTrustedSite ?? {};
+        return {
+            name: path.basename(file, '.cspTrustedSite-meta.xml'),
+            endpointUrl: String(site.endpointUrl ?? ''),
+            isActive: String(site.isActive) === 'true',
+            context: String(site.context ?? 'All'),
+            frameSrc: String(site.isApplicableToFrameSrc) === 'true'
+        };
+    });
+}

@@ -1,0 +1,130 @@
+/**
+ * The workbench org's sample records. Ids use the real key prefixes (00Q Lead, 003 Contact,
+ * 001 Account, 00T Task, 005 User) so code that reads a prefix behaves as in an org.
+ * Phones are stored as typed, as Salesforce stores them (no normalisation on save).
+ */
+
+export type SObjectName = 'Lead' | 'Contact' | 'Account' | 'Task';
+
+export interface SampleRecord {
+    Id: string;
+    [field: string]: unknown;
+}
+
+/** The running user (`@salesforce/user/Id`). */
+export const USER_ID = '005000000000001AAA';
+export const USER_NAME = 'Wanda Workbench';
+
+export const JOE_LEAD_ID = '00Q000000000001AAA';
+export const SHARED_LEAD_ID = '00Q000000000002AAA';
+export const SHARED_CONTACT_ID = '003000000000001AAA';
+export const ACME_ACCOUNT_ID = '001000000000001AAA';
+
+/** A number no record has, for the "no match" path. */
+export const UNKNOWN_NUMBER = '+1 212 555 0000';
+/** The number a Lead and a Contact share, typed differently, for the "several matches" path. */
+export const SHARED_NUMBER = '(415) 555-0199';
+
+export const KEY_PREFIXES: Record<string, SObjectName> = {
+    '00Q': 'Lead',
+    '003': 'Contact',
+    '001': 'Account',
+    '00T': 'Task'
+};
+
+/** Which fields are phone fields, per object (what click-to-dial and phone search look at). */
+export const PHONE_FIELDS: Record<string, string[]> = {
+    Lead: ['Phone', 'MobilePhone'],
+    Contact: ['Phone', 'MobilePhone'],
+    Account: ['Phone']
+};
+
+/** The fields a record page shows, in order, with their labels (a stand-in for the page layout). */
+export const LAYOUT_FIELDS: Record<string, { name: string; label: string }[]> = {
+    Lead: [
+        { name: 'Name', label: 'Name' },
+        { name: 'Company', label: 'Company' },
+        { name: 'Title', label: 'Title' },
+        { name: 'Phone', label: 'Phone' },
+        { name: 'MobilePhone', label: 'Mobile' },
+        { name: 'Email', label: 'Email' },
+        { name: 'Status', label: 'Lead Status' }
+    ],
+    Contact: [
+        { name: 'Name', label: 'Name' },
+        { name: 'Title', label: 'Title' },
+        { name: 'Phone', label: 'Phone' },
+        { name: 'MobilePhone', label: 'Mobile' },
+        { name: 'Email', label: 'Email' }
+    ],
+    Account: [
+        { name: 'Name', label: 'Account Name' },
+        { name: 'Type', label: 'Type' },
+        { name: 'Industry', label: 'Industry' },
+        { name: 'Phone', label: 'Phone' },
+        { name: 'Website', label: 'Website' },
+        { name: 'BillingCountry', label: 'Billing Country' }
+    ]
+};
+
+export function sampleRecords(): Record<SObjectName, SampleRecord[]> {
+    return {
+        Lead: [
+            {
+                Id: JOE_LEAD_ID,
+                FirstName: 'Joe',
+                LastName: 'Customer',
+                Name: 'Joe Customer',
+                Company: 'Customer Household',
+                Title: 'Homeowner',
+                Phone: '+1 503 555 0100',
+                MobilePhone: '(503) 555-1212',
+                Email: 'joe.customer@example.com',
+                Status: 'Open - Not Contacted',
+                Country: 'United States',
+                CreatedDate: '2026-11-02T09:15:00.000Z'
+            },
+            {
+                Id: SHARED_LEAD_ID,
+                FirstName: 'Ada',
+                LastName: 'Shared',
+                Name: 'Ada Shared',
+                Company: 'Shared Line Ltd',
+                Title: 'Office Manager',
+                Phone: SHARED_NUMBER,
+                MobilePhone: null,
+                Email: 'ada@sharedline.example.com',
+                Status: 'Working - Contacted',
+                Country: 'United States',
+                CreatedDate: '2026-11-05T14:00:00.000Z'
+            }
+        ],
+        Contact: [
+            {
+                Id: SHARED_CONTACT_ID,
+                FirstName: 'Sam',
+                LastName: 'Shared',
+                Name: 'Sam Shared',
+                Title: 'Facilities',
+                Phone: '415.555.0199',
+                MobilePhone: null,
+                Email: 'sam@sharedline.example.com',
+                AccountId: ACME_ACCOUNT_ID,
+                CreatedDate: '2026-10-21T08:30:00.000Z'
+            }
+        ],
+        Account: [
+            {
+                Id: ACME_ACCOUNT_ID,
+                Name: 'Acme Corporation',
+                Type: 'Customer - Direct',
+                Industry: 'Manufacturing',
+                Phone: '+44 20 7946 0958',
+                Website: 'https://acme.example.com',
+                BillingCountry: 'United Kingdom',
+                CreatedDate: '2026-09-01T10:00:00.000Z'
+            }
+        ],
+        Task: []
+    };
+}

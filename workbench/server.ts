@@ -1,0 +1,413 @@
+/**
+ * The workbench's servers: one Node process, five loopback origins (different ports are different
+ * origins, so the browser enforces the same boundaries as in production):
+ *  - app:         the Lightning Experience stand-in (record/list/search pages, utility bar) and the
+ *                 workbench org's JSON API under /workbench/api/;
+ *  - visualforce: the adapter page rendered from force-app/main/default/pages/SoftphoneAdapter.page,
+ *                 the sforce.opencti stand-in at /support/api/<version>/lightning/opencti_min.js, and
+ *                 static resources at /resource/<version>/<name>;
+ *  - softphone:   the reference softphone (placeholder until workbench/softphone/ has the real one);
+ *  - streem:      the Streem stand-in (/embed, /streems, /call-details, /thank-you);
+ *  - hostile:     a page that posts forged messages (a fault you switch on in the Workbench panel).
+ * Everything binds 127.0.0.1 only. `startWorkbench({ basePort: 0 })` picks free ports (for tests).
+ */
+import fs from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import sirv from 'sirv';
+import { API_VERSION, APP_OUT_DIR, FIXTURES_DIR, OUT_DIR, PAGES_DIR, SLDS_ASSETS_DIR } from './paths';
+import { loadCallCenterSettings } from './platform/callCenter';
+import { orgSetup } from './orgSetup';
+import { readLabels, readMessageChannels, readStaticResources, readTrustedSites } from './platform/metadata';
+import { KEY_PREFIXES, USER_ID, USER_NAME, type SObjectName } from './platform/org/sampleData';
+import { OrgError, OrgStore } from './platform/org/store';
+import { RESOURCE_VERSION } from './platform/scopedImports';
+import { renderVisualforce, VisualforceError } from './platform/visualforce';
+import { StreemStandIn } from './streem/streem';
+
+export interface WorkbenchOptions {
+    /** First port; the others follow (app, visualforce, softphone, streem, hostile). 0 picks free ports. Default: WORKBENCH_PORT or 4800. */
+    basePort?: number;
+    /** Log each request that fails. */
+    verbose?: boolean;
+}
+
+export interface WorkbenchUrls {
+    app: string;
+    visualforce: string;
+    softphone: string;
+    streem: string;
+    hostile: string;
+}
+
+export interface Faults {
+    /** The next N saveLog calls fail. */
+    saveLogFailures: number;
+    /** Every response of the softphone origin is delayed this long. */
+    softphoneDelayMs: number;
+}
+
+export interface Workbench {
+    urls: WorkbenchUrls;
+    /** The in-memory org (records and Tasks), e.g. for tests to read what saveLog wrote. */
+    org: OrgStore;
+    faults: Faults;
+    close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const ORIGIN_NAMES = ['app', 'visualforce', 'softphone', 'streem', 'hostile'] as const;
+type OriginName = (typeof ORIGIN_NAMES)[number];
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+
+function send(
+    res: ServerResponse,
+    status: number,
+    type: string,
+    body: string | Buffer,
+    headers: Record<string, string> = {}
+): void {
+    res.writeHead(status, {
+        'content-type': type,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        ...headers
+    });
+    res.end(body);
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+    send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}
+
+function esc(value: string): string {
+    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req) {
+        size += (chunk as Buffer).length;
+        if (size > 1_000_000) throw new OrgError('REQUEST_TOO_LARGE', 'Request body over 1 MB.');
+        chunks.push(chunk as Buffer);
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
+    try {
+        return text ? (JSON.parse(text) as unknown) : {};
+    } catch {
+        throw new OrgError('JSON_PARSER_ERROR', 'The request body is not JSON.');
+    }
+}
+
+function requireBuild(): void {
+    const missing = [path.join(APP_OUT_DIR, 'main.js'), path.join(OUT_DIR, 'scripts', 'opencti_min.js')].filter(
+        (f) => !fs.existsSync(f)
+    );
+    if (missing.length) {
+        throw new Error(
+            `The workbench is not built (${missing.map((f) => path.relative(process.cwd(), f)).join(', ')} missing). Run: tsx workbench/build.ts`
+        );
+    }
+}
+
+function staticResourceHandler(): (res: ServerResponse, url: URL) => boolean {
+    return (res, url) => {
+        const match = /^\/resource\/\d+\/([A-Za-z][A-Za-z0-9_]*)(\/.*)?$/.exec(url.pathname);
+        if (!match) return false;
+        const resource = readStaticResources().get(match[1] as string);
+        if (!resource || match[2]) {
+            send(res, 404, 'text/plain', `No static resource ${match[1]}${match[2] ?? ''} (run npm run build).`);
+            return true;
+        }
+        send(res, 200, resource.contentType, fs.readFileSync(resource.file), { 'access-control-allow-origin': '*' });
+        return true;
+    };
+}
+
+/** Starts the five origins and returns their URLs. */
+export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+    requireBuild();
+    const basePort = options.basePort ?? Number(process.env.WORKBENCH_PORT ?? 4800);
+    if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65530)
+        throw new Error(`WORKBENCH_PORT must be a port number, not ${String(basePort)}.`);
+    const org = new OrgStore();
+    const faults: Faults = { saveLogFailures: 0, softphoneDelayMs: 0 };
+    const urls = {} as WorkbenchUrls;
+    const streem = new StreemStandIn(() => urls.app);
+    const resource = staticResourceHandler();
+    const serveApp = sirv(APP_OUT_DIR, { dev: true });
+    const serveAssets = sirv(SLDS_ASSETS_DIR, { dev: true });
+    const scripts = path.join(OUT_DIR, 'scripts');
+    const notFound = (res: ServerResponse) => send(res, 404, 'text/plain; charset=utf-8', 'Not found');
+
+    const serveScript = (res: ServerResponse, name: string): void => {
+        const file = path.join(scripts, `${name}.js`);
+        if (!fs.existsSync(file)) return notFound(res);
+        send(res, 200, 'text/javascript; charset=utf-8', fs.readFileSync(file));
+    };
+
+    /* ------------------------------------------------------------ app origin */
+    const appPage = (): string => {
+        const config = {
+            origins: urls,
+            apiVersion: API_VERSION,
+            adapterUrl: `${urls.visualforce}/apex/SoftphoneAdapter`,
+            userId: USER_ID,
+            userName: USER_NAME,
+            messageChannels: [...readMessageChannels()].map((n) => `${n}__c`),
+            keyPrefixes: KEY_PREFIXES,
+            labelOverrides: orgSetup(urls).labelOverrides
+        };
+        return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Workbench | Salesforce</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
+<script type="application/json" id="workbench-config">${JSON.stringify(config).replace(/</g, '\\u003c')}</script>
+</head><body><div id="workbench-root"></div><script type="module" src="/app/main.js"></script></body></html>`;
+    };
+
+    /**
+     * Lightning Experience only lets a page frame its own domains and CSP Trusted Sites with
+     * isApplicableToFrameSrc (LWC guide, "Content Security Policy"; platform notes): the workbench
+     * enforces the same, with each site's endpoint as the admin set it (workbench/orgSetup.ts).
+     */
+    const appFrameSrc = (): string => {
+        const setup = orgSetup(urls).trustedSiteUrls;
+        const sites = readTrustedSites()
+            .filter((s) => s.isActive && s.frameSrc && (s.context === 'All' || s.context === 'LEX'))
+            .map((s) => setup[s.name] ?? s.endpointUrl)
+            .filter(Boolean);
+        return `frame-src 'self' ${urls.visualforce} ${urls.hostile} ${sites.join(' ')}`;
+    };
+
+    const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
+        const route = url.pathname.slice('/workbench/api/'.length);
+        // The org API is for the app page only: refuse other origins (the hostile frame, the softphone).
+        const origin = req.headers.origin;
+        if (req.method !== 'GET' && origin !== urls.app)
+            return json(res, 403, { errors: ['Cross-origin calls to the workbench org are refused.'] });
+        try {
+            if (route.startsWith('records/') && req.method === 'GET') {
+                const found = org.get(decodeURIComponent(route.slice('records/'.length)));
+                if (!found) return json(res, 404, { errors: ['The requested resource does not exist'] });
+                return json(res, 200, found);
+            }
+            if (route === 'records' && req.method === 'GET') {
+                const object = url.searchParams.get('object') as SObjectName;
+                return json(res, 200, { records: org.list(object) });
+            }
+            if (route === 'search' && req.method === 'GET') {
+                const objects = (url.searchParams.get('objects') ?? 'Account,Contact,Lead')
+                    .split(',')
+                    .filter(Boolean) as SObjectName[];
+                return json(res, 200, { matches: org.search(url.searchParams.get('q') ?? '', objects) });
+            }
+            if (route === 'tasks' && req.method === 'GET') {
+                const relatedTo = url.searchParams.get('relatedTo');
+                return json(res, 200, { tasks: relatedTo ? org.tasksFor(relatedTo) : org.allTasks() });
+            }
+            if (route === 'saveLog' && req.method === 'POST') {
+                const value = (await readJson(req)) as Record<string, unknown>;
+                if (faults.saveLogFailures > 0) {
+                    faults.saveLogFailures -= 1;
+                    return json(res, 503, {
+                        errors: [
+                            `UNABLE_TO_LOCK_ROW: workbench fault, saveLog failure injected (${faults.saveLogFailures} more to come).`
+                        ]
+                    });
+                }
+                return json(res, 200, { recordId: org.save(value) });
+            }
+            if (route === 'faults') {
+                if (req.method === 'POST') {
+                    const change = (await readJson(req)) as Partial<Faults>;
+                    if (change.saveLogFailures !== undefined)
+                        faults.saveLogFailures = Math.max(0, Math.floor(Number(change.saveLogFailures) || 0));
+                    if (change.softphoneDelayMs !== undefined)
+                        faults.softphoneDelayMs = Math.min(
+                            60_000,
+                            Math.max(0, Math.floor(Number(change.softphoneDelayMs) || 0))
+                        );
+                }
+                return json(res, 200, faults);
+            }
+            if (route === 'reset' && req.method === 'POST') {
+                org.reset();
+                streem.reset();
+                faults.saveLogFailures = 0;
+                faults.softphoneDelayMs = 0;
+                return json(res, 200, { ok: true });
+            }
+            if (route === 'callCenterSettings' && req.method === 'GET') {
+                const { settings } = await loadCallCenterSettings(urls.softphone);
+                return json(res, 200, settings);
+            }
+            return json(res, 404, { errors: [`No workbench API ${req.method} /${route}`] });
+        } catch (error) {
+            if (error instanceof OrgError) return json(res, 400, { errors: [`${error.statusCode}: ${error.message}`] });
+            throw error;
+        }
+    };
+
+    const app: Handler = async (req, res, url) => {
+        if (url.pathname.startsWith('/workbench/api/')) return api(req, res, url);
+        if (url.pathname.startsWith('/app/')) {
+            req.url = url.pathname.slice('/app'.length) + url.search;
+            return serveApp(req, res, () => notFound(res));
+        }
+        if (url.pathname.startsWith('/assets/')) {
+            req.url = url.pathname.slice('/assets'.length);
+            return serveAssets(req, res, () => notFound(res));
+        }
+        if (resource(res, url)) return;
+        if (url.pathname === '/' || url.pathname.startsWith('/lightning')) {
+            if (url.pathname === '/') {
+                res.writeHead(302, { location: '/lightning/page/home' });
+                return void res.end();
+            }
+            return send(res, 200, 'text/html; charset=utf-8', appPage(), { 'content-security-policy': appFrameSrc() });
+        }
+        notFound(res);
+    };
+
+    /* ------------------------------------------------------------ visualforce origin */
+    const visualforce: Handler = (req, res, url) => {
+        const frameAncestors = { 'content-security-policy': `frame-ancestors 'self' ${urls.app}` };
+        const opencti = /^\/support\/api\/(\d+\.\d)\/lightning\/opencti(?:_min)?\.js$/.exec(url.pathname);
+        if (opencti) {
+            if (Number(opencti[1]) < 38)
+                return send(
+                    res,
+                    404,
+                    'text/plain',
+                    'Open CTI for Lightning Experience needs API version 38.0 or later.'
+                );
+            return serveScript(res, 'opencti_min');
+        }
+        if (resource(res, url)) return;
+        if (url.pathname.startsWith('/assets/')) {
+            req.url = url.pathname.slice('/assets'.length);
+            return serveAssets(req, res, () => notFound(res));
+        }
+        const page = /^\/apex\/([A-Za-z][A-Za-z0-9_]*)$/.exec(url.pathname);
+        if (page) {
+            const name = page[1] as string;
+            const real = path.join(PAGES_DIR, `${name}.page`);
+            const placeholder = path.join(FIXTURES_DIR, 'pages', `${name}.page`);
+            const file = fs.existsSync(real) ? real : fs.existsSync(placeholder) ? placeholder : undefined;
+            if (!file)
+                return send(
+                    res,
+                    404,
+                    'text/html; charset=utf-8',
+                    `<p>No Visualforce page ${esc(name)} in force-app/main/default/pages/.</p>`
+                );
+            try {
+                const resources = readStaticResources();
+                const labels = readLabels();
+                for (const [name, value] of Object.entries(orgSetup(urls).labelOverrides)) labels.set(name, value);
+                const html = renderVisualforce(fs.readFileSync(file, 'utf8'), {
+                    resourceUrl: (n) => (resources.has(n) ? `/resource/${RESOURCE_VERSION}/${n}` : undefined),
+                    labels,
+                    sldsUrl: '/assets/styles/salesforce-lightning-design-system.min.css'
+                });
+                return send(res, 200, 'text/html; charset=utf-8', html, frameAncestors);
+            } catch (error) {
+                if (!(error instanceof VisualforceError)) throw error;
+                return send(
+                    res,
+                    500,
+                    'text/html; charset=utf-8',
+                    `<p role="alert">${esc(error.message)}</p>`,
+                    frameAncestors
+                );
+            }
+        }
+        notFound(res);
+    };
+
+    /* ------------------------------------------------------------ softphone origin */
+    const softphone: Handler = async (_req, res, url) => {
+        if (faults.softphoneDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.softphoneDelayMs));
+        if (url.pathname === '/softphone.js') return serveScript(res, 'softphone');
+        if (url.pathname !== '/') return notFound(res);
+        const wrapperUrl = `${urls.visualforce}/resource/${RESOURCE_VERSION}/softphoneWrapper`;
+        return send(
+            res,
+            200,
+            'text/html; charset=utf-8',
+            `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Reference softphone</title>
+<style>body{font:12px system-ui,sans-serif;margin:0;padding:6px;background:#1b2b3a;color:#fff}button,input,select{font:inherit;margin:2px}
+#log{white-space:pre-wrap;font-family:monospace;max-height:8rem;overflow:auto;background:#0d1822;padding:4px}</style></head>
+<body data-wrapper-url="${esc(wrapperUrl)}"><strong>Reference softphone (placeholder)</strong>
+<div><input id="ani" value="+15035551212" aria-label="Caller number"><button id="incoming">Incoming call</button><button id="accept">Accept</button><button id="reject">Reject</button><button id="end">End</button><button id="outbound">Dial</button></div>
+<div><select id="disposition" aria-label="Disposition"><option>Resolved</option></select><input id="notes-text" placeholder="Notes" aria-label="Notes"><button id="notes">Submit notes</button>
+<select id="presence-select" aria-label="Presence"><option value="available">Available</option><option value="busy">Busy</option><option value="offline">Offline</option></select><button id="presence">Set presence</button></div>
+<div id="log"></div><script src="/softphone.js"></script></body></html>`
+        );
+    };
+
+    /* ------------------------------------------------------------ streem and hostile origins */
+    const streemHandler: Handler = (req, res, url) => {
+        if (!streem.handle(req, res, url)) notFound(res);
+    };
+    const hostile: Handler = (_req, res, url) => {
+        if (url.pathname === '/hostile.js') return serveScript(res, 'hostile');
+        if (url.pathname !== '/hostile') return notFound(res);
+        send(
+            res,
+            200,
+            'text/html; charset=utf-8',
+            `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Hostile frame</title></head><body style="font:12px monospace;background:#fde;margin:4px"><strong>Hostile frame</strong> <span id="log"></span><script src="/hostile.js"></script></body></html>`
+        );
+    };
+
+    const handlers: Record<OriginName, Handler> = { app, visualforce, softphone, streem: streemHandler, hostile };
+    const servers: http.Server[] = [];
+    try {
+        for (const [index, name] of ORIGIN_NAMES.entries()) {
+            const server = http.createServer((req, res) => {
+                const url = new URL(req.url ?? '/', `http://${req.headers.host ?? HOST}`);
+                if (url.pathname === '/favicon.ico') return void send(res, 204, 'image/x-icon', '');
+                Promise.resolve(handlers[name](req, res, url)).catch((error: unknown) => {
+                    if (options.verbose) console.error(`workbench ${name} ${req.method} ${url.pathname}:`, error);
+                    if (!res.headersSent)
+                        json(res, 500, { errors: [error instanceof Error ? error.message : String(error)] });
+                    else res.end();
+                });
+            });
+            await new Promise<void>((resolve, reject) => {
+                server.once('error', reject);
+                server.listen(basePort === 0 ? 0 : basePort + index, HOST, () => resolve());
+            });
+            servers.push(server);
+            urls[name] = `http://${HOST}:${(server.address() as AddressInfo).port}`;
+        }
+    } catch (error) {
+        await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new Error(
+            code === 'EADDRINUSE'
+                ? `A workbench port is in use; set WORKBENCH_PORT to another base port (now ${basePort}).`
+                : String(error)
+        );
+    }
+
+    return {
+        urls,
+        org,
+        faults,
+        close: () =>
+            Promise.all(
+                servers.map(
+                    (s) =>
+                        new Promise<void>((resolve) => {
+                            s.closeAllConnections();
+                            s.close(() => resolve());
+                        })
+                )
+            ).then(() => undefined)
+    };
+}
