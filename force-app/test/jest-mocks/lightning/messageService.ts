@@ -1,69 +1,51 @@
 /**
- * lightning/messageService for Jest: a bus that really delivers.
- *
- * Follows the LMS reference (developer.salesforce.com/docs/platform/lwc/guide/
- * use-message-channel.html): publish(context, channel, message) reaches every
- * subscriber of that channel; subscribe(context, channel, listener, options)
- * returns a subscription that unsubscribe() ends; APPLICATION_SCOPE is passed in
- * subscriberOptions.scope. Messages must be JSON-serializable, so each delivery
- * gets its own deep copy, as across a real window boundary.
+ * lightning/messageService for Jest: `jest.fn` wrappers around the one framework-free bus the
+ * workbench also uses (workbench/platform/core/messageBus.ts, which cites the LMS guide). publish
+ * really reaches subscribers of that channel, each with its own JSON copy; subscribe returns a
+ * subscription that unsubscribe ends. Delivery is synchronous here, so tests need no extra ticks.
  */
 import { createTestWireAdapter } from '@salesforce/wire-service-jest-util';
+import { MessageBus } from '../../../../workbench/platform/core/messageBus';
+import type { BusSubscription } from '../../../../workbench/platform/core/messageBus';
 
-export type Listener = (message: unknown) => void;
-
-export interface Subscription {
-    channel: unknown;
-    listener: Listener;
-    scope: unknown;
-    active: boolean;
-}
+const bus = new MessageBus();
 
 export const APPLICATION_SCOPE = Symbol('APPLICATION_SCOPE');
 export const MessageContext = createTestWireAdapter(jest.fn());
-
-let subscriptions: Subscription[] = [];
-let published: { channel: unknown; message: unknown }[] = [];
-
 export const createMessageContext = jest.fn(() => ({}));
 export const releaseMessageContext = jest.fn();
 
-export const publish = jest.fn((_context: unknown, channel: unknown, message?: unknown): void => {
-    const json = JSON.stringify(message ?? {}); // throws for non-serializable data, as LMS rejects it
-    published.push({ channel, message: JSON.parse(json) });
-    for (const subscription of [...subscriptions]) {
-        if (subscription.active && subscription.channel === channel) {
-            subscription.listener(JSON.parse(json));
-        }
-    }
-});
+/** Channels are whatever `@salesforce/messageChannel/X__c` resolves to in Jest (the name string). */
+const channelName = (channel: unknown): string => String(channel);
 
-export const subscribe = jest.fn(
-    (_context: unknown, channel: unknown, listener: Listener, options?: { scope?: unknown }): Subscription => {
-        const subscription: Subscription = { channel, listener, scope: options?.scope, active: true };
-        subscriptions.push(subscription);
-        return subscription;
-    }
+export const publish = jest.fn((_context: unknown, channel: unknown, message?: unknown): void =>
+    bus.publish(channelName(channel), message)
 );
 
-export const unsubscribe = jest.fn((subscription: Subscription | null | undefined): void => {
-    if (subscription) {
-        subscription.active = false;
-        subscriptions = subscriptions.filter((s) => s !== subscription);
-    }
-});
+export const subscribe = jest.fn(
+    (_context: unknown, channel: unknown, listener: (message: unknown) => void, options?: { scope?: unknown }) =>
+        bus.subscribe(channelName(channel), listener, options?.scope)
+);
 
-/** Messages published since the last reset, oldest first (deep copies). */
+export const unsubscribe = jest.fn((subscription: BusSubscription | null | undefined): void =>
+    bus.unsubscribe(subscription)
+);
+
+/** Messages published since the last reset, oldest first (copies). */
 export function getPublishedMessages(channel?: unknown): unknown[] {
-    return published.filter((p) => channel === undefined || p.channel === channel).map((p) => p.message);
+    return bus.published(channel === undefined ? undefined : channelName(channel)).map((p) => p.message);
 }
 
 /** Active subscriptions, e.g. to assert that a component subscribed with APPLICATION_SCOPE. */
-export function getSubscriptions(): readonly Subscription[] {
-    return subscriptions;
+export function getSubscriptions(): readonly BusSubscription[] {
+    return bus.active();
+}
+
+/** Sends a message to the component under test as another window (the adapter page) would. */
+export function deliver(channel: unknown, message: unknown): void {
+    bus.publish(channelName(channel), message, 'test');
 }
 
 export function resetMessageService(): void {
-    subscriptions = [];
-    published = [];
+    bus.reset();
 }

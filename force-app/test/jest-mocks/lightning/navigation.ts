@@ -1,16 +1,15 @@
 /**
- * lightning/navigation for Jest: NavigationMixin records every page reference a
- * component asks for, so tests can assert on it (lwc-recipes pattern).
- * Behaviour follows the NavigationMixin docs: Navigate(pageReference, replace)
- * and GenerateUrl(pageReference) -> Promise<string>.
+ * lightning/navigation for Jest: NavigationMixin records every page reference a component asks
+ * for, so tests can assert on it (lwc-recipes pattern). Navigate(pageReference, replace) and
+ * GenerateUrl(pageReference) -> Promise<string> follow the NavigationMixin docs; URLs are the ones
+ * the workbench builds (workbench/platform/core/pageReference.ts, which cites the PageReference
+ * types) so a test sees the same href a person sees.
  */
 import { createTestWireAdapter } from '@salesforce/wire-service-jest-util';
+import { pageReferenceToUrl } from '../../../../workbench/platform/core/pageReference';
+import type { PageReference } from '../../../../workbench/platform/core/pageReference';
 
-export interface PageReference {
-    type: string;
-    attributes?: Record<string, unknown>;
-    state?: Record<string, string | undefined>;
-}
+export type { PageReference };
 
 export const CurrentPageReference = createTestWireAdapter(jest.fn());
 
@@ -28,21 +27,12 @@ export const NavigationMixin = Object.assign(
                 navigateCalls.push({ pageReference, replace });
             }
             [GenerateUrl](pageReference: PageReference): Promise<string> {
-                return Promise.resolve(toUrl(pageReference));
+                // An invalid page reference rejects, as the platform does.
+                return new Promise((resolve) => resolve(pageReferenceToUrl(pageReference)));
             }
         },
     { Navigate, GenerateUrl }
 );
-
-/** A stable fake URL for a page reference, so tests can assert on hrefs. */
-export function toUrl(pageReference: PageReference): string {
-    const attrs = pageReference.attributes ?? {};
-    const id = (attrs.recordId ?? attrs.componentName ?? attrs.objectApiName ?? '') as string;
-    const state = new URLSearchParams(
-        Object.entries(pageReference.state ?? {}).filter((e): e is [string, string] => e[1] !== undefined)
-    ).toString();
-    return `/lightning/${pageReference.type}/${id}${state ? `?${state}` : ''}`;
-}
 
 /** The last page reference passed to Navigate (undefined if none). */
 export function getNavigateCalledWith(): PageReference | undefined {
