@@ -1,0 +1,516 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { ChannelEvent, RecordRef } from 'c/softphoneProtocol';
+import { createBridge } from '../crm';
+import type { Bridge, BridgeDeps, BridgeSettings, CrmActions, ScreenPopRequest } from '../crm';
+import type { CallLog } from '../callLog';
+import type { WrapperEvent } from '../contract';
+import type { KeyValueStore } from '../logQueue';
+import { createEnvelope } from '../validate';
+import type { Envelope } from '../validate';
+
+type PayloadOf<T extends ChannelEvent['type']> = Extract<ChannelEvent, { type: T }>['payload'];
+
+const T0 = Date.UTC(2026, 10, 21, 15, 0, 0);
+const PARTNER = { partnerId: 'partner-guid', businessSegmentId: 'segment-guid', channelOriginId: 'origin-guid' };
+const CONTACT: RecordRef = { recordId: '003000000000001AAA', objectType: 'Contact', name: 'Ada Lovelace' };
+const ACCOUNT: RecordRef = { recordId: '001000000000001AAA', objectType: 'Account', name: 'Acme' };
+const CASE: RecordRef = { recordId: '500000000000001AAA', objectType: 'Case' };
+
+class MemoryStore implements KeyValueStore {
+    readonly data = new Map<string, string>();
+    getItem(key: string): string | null {
+        return this.data.get(key) ?? null;
+    }
+    setItem(key: string, value: string): void {
+        this.data.set(key, value);
+    }
+    removeItem(key: string): void {
+        this.data.delete(key);
+    }
+}
+
+/**
+ * In-memory CrmActions: records every action; Tasks live in a map. Follows the Open CTI
+ * semantics the adapter implements (saveLog returns the new Task Id; screenPop resolves
+ * the matched records).
+ */
+class FakeCrm implements CrmActions {
+    readonly tasks = new Map<string, CallLog>();
+    readonly events: ChannelEvent[] = [];
+    readonly pops: ScreenPopRequest[] = [];
+    readonly opened: RecordRef[] = [];
+    panelShown = 0;
+    matches: RecordRef[] = [];
+    popError: Error | undefined;
+
+    showPanel(): void {
+        this.panelShown += 1;
+    }
+    screenPop(request: ScreenPopRequest): Promise<RecordRef[]> {
+        this.pops.push(request);
+        return this.popError ? Promise.reject(this.popError) : Promise.resolve(this.matches);
+    }
+    openRecord(record: RecordRef): Promise<void> {
+        this.opened.push(record);
+        return Promise.resolve();
+    }
+    saveLog = jest.fn((log: CallLog): Promise<string> => {
+        const id = `00T00000000000${this.tasks.size + 1}AAA`.slice(-18).padStart(18, '0');
+        this.tasks.set(id, { ...log });
+        return Promise.resolve(id);
+    });
+    updateLog = jest.fn((taskId: string, patch: Partial<CallLog>): Promise<void> => {
+        const task = this.tasks.get(taskId);
+        if (!task) return Promise.reject(new Error(`No Task ${taskId}`));
+        this.tasks.set(taskId, { ...task, ...patch });
+        return Promise.resolve();
+    });
+    publish(event: ChannelEvent): void {
+        this.events.push(JSON.parse(JSON.stringify(event)) as ChannelEvent);
+    }
+    eventsOf<T extends ChannelEvent['type']>(type: T): PayloadOf<T>[] {
+        return this.events
+            .filter((e): e is Extract<ChannelEvent, { type: T }> => e.type === type)
+            .map((e) => e.payload as PayloadOf<T>);
+    }
+    onlyTask(): CallLog {
+        expect(this.tasks.size).toBe(1);
+        return [...this.tasks.values()][0] as CallLog;
+    }
+}
+
+const SETTINGS: BridgeSettings = {
+    ...PARTNER,
+    dialFrom: '+18449401117',
+    participantType: 'Agent',
+    dispositions: ['Resolved', 'Callback'],
+    presenceOptions: [
+        { softphoneId: 'avail-guid', label: 'Available' },
+        { softphoneId: 'break-guid', label: 'Break' }
+    ],
+    logMissedCalls: false
+};
+
+function normalizeUs(raw: string): string | null {
+    const parsed = parsePhoneNumberFromString(raw, 'US');
+    return parsed?.isValid() ? parsed.number : null;
+}
+
+describe('bridge', () => {
+    let crm: FakeCrm;
+    let sent: WrapperEvent[];
+    let store: MemoryStore;
+    let bridges: Bridge[];
+    let nextMessageId: number;
+
+    function makeBridge(overrides: Partial<BridgeDeps> = {}): Bridge {
+        const bridge = createBridge({
+            crm,
+            softphone: { send: (event) => sent.push(event) },
+            settings: SETTINGS,
+            store,
+            scheduler: {
+                setTimeout: (callback, ms) => setTimeout(callback, ms),
+                clearTimeout: (handle) => clearTimeout(handle as number)
+            },
+            clock: () => Date.now(),
+            normalizePhone: normalizeUs,
+            adapterId: 'adapter-1',
+            ...overrides
+        });
+        bridges.push(bridge);
+        bridge.start();
+        return bridge;
+    }
+
+    /** Posts what the wrapper would post; returns the adapter's reply. */
+    function fromSoftphone(bridge: Bridge, type: string, payload?: unknown): Envelope | null {
+        const kind = type === 'load' ? 'hello' : 'call';
+        return bridge.receiveFromSoftphone(createEnvelope(kind, type, `w-${++nextMessageId}`, payload));
+    }
+
+    function command(bridge: Bridge, type: string, payload?: unknown, id = 'cmd-1'): void {
+        bridge.receiveChannelMessage({ version: 1, kind: 'command', id, type, payload });
+    }
+
+    const flush = async (): Promise<void> => {
+        await jest.advanceTimersByTimeAsync(0);
+    };
+
+    beforeEach(() => {
+        jest.useFakeTimers({ now: T0 });
+        crm = new FakeCrm();
+        sent = [];
+        store = new MemoryStore();
+        bridges = [];
+        nextMessageId = 0;
+    });
+
+    afterEach(() => {
+        bridges.forEach((bridge) => bridge.dispose());
+        jest.useRealTimers();
+    });
+
+    it('announces itself on start and keeps a heartbeat', async () => {
+        makeBridge();
+        expect(crm.events.map((e) => e.type)).toEqual(['heartbeat', 'configAnnounced']);
+        expect(crm.eventsOf('configAnnounced')[0]).toEqual({
+            dispositions: SETTINGS.dispositions,
+            presenceOptions: SETTINGS.presenceOptions,
+            clickToDialReady: true
+        });
+        await jest.advanceTimersByTimeAsync(30_000);
+        expect(crm.eventsOf('heartbeat')).toHaveLength(3);
+        expect(crm.eventsOf('heartbeat')[2]).toEqual({
+            adapterId: 'adapter-1',
+            softphoneConnected: false,
+            intervalMs: 15_000,
+            sentAt: T0 + 30_000
+        });
+    });
+
+    it('configures the softphone when it loads', () => {
+        const bridge = makeBridge();
+        const reply = fromSoftphone(bridge, 'load', { wrapperVersion: '1.0.0' });
+        expect(reply).toMatchObject({ kind: 'ack', type: 'load', replyTo: 'w-1' });
+        expect(sent).toEqual([
+            { type: 'disposition', payload: ['Resolved', 'Callback'] },
+            { type: 'partner_config', payload: PARTNER },
+            { type: 'get_presence', payload: undefined }
+        ]);
+        expect(crm.eventsOf('heartbeat').at(-1)?.softphoneConnected).toBe(true);
+    });
+
+    it('ignores postMessage traffic that is not ours and answers malformed messages without acting', () => {
+        const bridge = makeBridge();
+        const before = crm.events.length;
+        expect(bridge.receiveFromSoftphone({ source: 'react-devtools' })).toBeNull();
+        const reply = fromSoftphone(bridge, 'callEnded', { partnerId: 'p' });
+        expect(reply).toMatchObject({
+            kind: 'error',
+            type: 'callEnded',
+            replyTo: 'w-1',
+            payload: { code: 'MISSING_FIELD', field: 'callEnded.conversationId' }
+        });
+        expect(crm.events.length).toBe(before);
+        expect(crm.saveLog).not.toHaveBeenCalled();
+    });
+
+    it('pops, logs and wraps up an inbound call on one Task', async () => {
+        crm.matches = [CONTACT];
+        const bridge = makeBridge();
+        expect(
+            fromSoftphone(bridge, 'incomingCall', {
+                partnerId: 'p',
+                conversationId: 'conv-1',
+                callerANI: '+18005550100'
+            })
+        ).toMatchObject({ kind: 'ack' });
+        await flush();
+        expect(crm.panelShown).toBe(1);
+        expect(crm.pops).toEqual([{ conversationId: 'conv-1', direction: 'inbound', phoneNumber: '+18005550100' }]);
+        expect(crm.eventsOf('callStateChanged').at(-1)).toMatchObject({
+            state: 'ringing',
+            record: CONTACT,
+            matches: [CONTACT]
+        });
+
+        jest.advanceTimersByTime(3000);
+        fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1', recordingStatus: 'ON' });
+        jest.advanceTimersByTime(90_000);
+        fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 90 });
+        fromSoftphone(bridge, 'callNotesSubmitted', {
+            partnerId: 'p',
+            conversationId: 'conv-1',
+            disposition: 'Resolved',
+            notes: 'Rebooked.'
+        });
+        await flush();
+
+        expect(crm.saveLog).toHaveBeenCalledTimes(1);
+        expect(crm.onlyTask()).toEqual({
+            Subject: 'Inbound call from +18005550100',
+            Status: 'Completed',
+            TaskSubtype: 'Call',
+            CallType: 'Inbound',
+            CallObject: 'conv-1',
+            ActivityDate: '2026-11-21',
+            CallDurationInSeconds: 90,
+            CallDisposition: 'Resolved',
+            Description: 'Rebooked.',
+            WhoId: CONTACT.recordId
+        });
+        expect(crm.eventsOf('callStateChanged').at(-1)).toMatchObject({ state: 'wrappedUp', outcome: 'answered' });
+        expect(crm.eventsOf('logStatus').at(-1)).toMatchObject({ conversationId: 'conv-1', status: 'saved' });
+    });
+
+    it('lets the agent choose among several matches and logs against the choice', async () => {
+        crm.matches = [CONTACT, ACCOUNT];
+        const bridge = makeBridge();
+        fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1', callerANI: '+18005550100' });
+        await flush();
+        expect(crm.eventsOf('callStateChanged').at(-1)).toMatchObject({ matches: [CONTACT, ACCOUNT] });
+        expect(crm.eventsOf('callStateChanged').at(-1)?.record).toBeUndefined();
+
+        fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 0 });
+        await flush();
+        command(bridge, 'choosePopTarget', { conversationId: 'conv-1', record: ACCOUNT });
+        await flush();
+        expect(crm.opened).toEqual([ACCOUNT]);
+        expect(crm.onlyTask()).toMatchObject({ WhatId: ACCOUNT.recordId, Subject: 'Missed call from +18005550100' });
+        expect(crm.saveLog).toHaveBeenCalledTimes(1);
+    });
+
+    it('logs a rejected call only when missed-call logs are on', async () => {
+        const quiet = makeBridge();
+        fromSoftphone(quiet, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1' });
+        fromSoftphone(quiet, 'callRejected', { partnerId: 'p', conversationId: 'conv-1', reason: 'passive' });
+        await flush();
+        expect(crm.saveLog).not.toHaveBeenCalled();
+
+        const logging = makeBridge({ settings: { ...SETTINGS, logMissedCalls: true }, store: new MemoryStore() });
+        fromSoftphone(logging, 'incomingCall', { partnerId: 'p', conversationId: 'conv-2', callerANI: '+18005550100' });
+        fromSoftphone(logging, 'callRejected', { partnerId: 'p', conversationId: 'conv-2', reason: 'passive' });
+        await flush();
+        expect(crm.onlyTask()).toMatchObject({ Subject: 'Rejected call from +18005550100', CallObject: 'conv-2' });
+    });
+
+    it('never drops a callEnded for an unknown conversation', async () => {
+        const bridge = makeBridge();
+        fromSoftphone(bridge, 'callEnded', {
+            partnerId: 'p',
+            conversationId: 'ghost',
+            duration: 12,
+            callType: 'outbound',
+            notes: 'n'
+        });
+        await flush();
+        expect(crm.onlyTask()).toMatchObject({
+            CallObject: 'ghost',
+            CallType: 'Outbound',
+            CallDurationInSeconds: 12,
+            Description: 'n',
+            Subject: 'Outbound call'
+        });
+    });
+
+    it('reports a failed screen pop to the agent and still logs the call', async () => {
+        crm.popError = new Error('No softphone layout');
+        const bridge = makeBridge();
+        fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1' });
+        await flush();
+        expect(crm.eventsOf('error').at(-1)).toMatchObject({
+            code: 'CRM_ACTION_FAILED',
+            audience: 'agent',
+            conversationId: 'conv-1'
+        });
+        fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1' });
+        await flush();
+        expect(crm.tasks.size).toBe(1);
+    });
+
+    describe('click-to-dial', () => {
+        it('sends start_call with an E.164 number and logs the outbound call against the clicked record', async () => {
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'load');
+            sent.length = 0;
+            const result = bridge.clickToDial({ number: '(888) 397-3342', record: CASE });
+            expect(result).toEqual({
+                ok: true,
+                value: { ...PARTNER, dialTo: '+18883973342', dialFrom: '+18449401117', participantType: 'Agent' }
+            });
+            expect(sent).toEqual([{ type: 'start_call', payload: result.ok && result.value }]);
+
+            fromSoftphone(bridge, 'outboundCallInitiated', {
+                partnerId: 'p',
+                conversationId: 'out-1',
+                dialledTo: '8883973342'
+            });
+            await flush();
+            expect(crm.pops).toEqual([]); // the agent is already on the record
+            expect(crm.eventsOf('callStateChanged').at(-1)).toMatchObject({
+                direction: 'outbound',
+                state: 'dialing',
+                record: CASE
+            });
+
+            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'out-1' });
+            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'out-1', duration: 33 });
+            await flush();
+            expect(crm.onlyTask()).toMatchObject({
+                CallType: 'Outbound',
+                WhatId: CASE.recordId,
+                Subject: 'Outbound call to 8883973342',
+                CallDurationInSeconds: 33
+            });
+        });
+
+        it('keeps working after the first call', async () => {
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'load');
+            expect(bridge.clickToDial({ number: '+1 888 397 3342', record: CASE }).ok).toBe(true);
+            fromSoftphone(bridge, 'outboundCallInitiated', {
+                partnerId: 'p',
+                conversationId: 'out-1',
+                dialledTo: '+18883973342'
+            });
+            expect(bridge.clickToDial({ number: '+1 800 555 0100', record: CONTACT }).ok).toBe(true);
+            fromSoftphone(bridge, 'outboundCallInitiated', {
+                partnerId: 'p',
+                conversationId: 'out-2',
+                dialledTo: '+18005550100'
+            });
+            await flush();
+            const views = crm.eventsOf('callStateChanged');
+            expect(views.find((v) => v.conversationId === 'out-2' && v.record)?.record).toEqual(CONTACT);
+        });
+
+        it('pops dialpad calls that no click started', async () => {
+            crm.matches = [CONTACT];
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'outboundCallInitiated', {
+                partnerId: 'p',
+                conversationId: 'out-1',
+                dialledTo: '+18005550100'
+            });
+            await flush();
+            expect(crm.pops).toEqual([{ conversationId: 'out-1', direction: 'outbound', phoneNumber: '+18005550100' }]);
+            expect(crm.panelShown).toBe(0);
+        });
+
+        it.each([
+            ['before the softphone loads', SETTINGS, '+18883973342', false, 'NOT_CONNECTED'],
+            ['with a number that is not one', SETTINGS, 'call me', true, 'INVALID_PHONE_NUMBER'],
+            [
+                'without partner settings',
+                { ...SETTINGS, channelOriginId: undefined },
+                '+18883973342',
+                true,
+                'NOT_CONFIGURED'
+            ],
+            [
+                'with an invalid dialFrom setting',
+                { ...SETTINGS, dialFrom: '555-0100' },
+                '+18883973342',
+                true,
+                'NOT_CONFIGURED'
+            ]
+        ])('refuses %s', (_name, settings, number, loaded, code) => {
+            const bridge = makeBridge({ settings });
+            if (loaded) fromSoftphone(bridge, 'load');
+            sent.length = 0;
+            expect(bridge.clickToDial({ number })).toMatchObject({ ok: false, error: { code } });
+            expect(sent).toEqual([]);
+        });
+
+        it('answers a bad dial command with an error event for the agent or the admin', () => {
+            const bridge = makeBridge({ settings: { ...SETTINGS, partnerId: undefined } });
+            fromSoftphone(bridge, 'load');
+            command(bridge, 'dial', { number: '+18883973342' }, 'cmd-7');
+            expect(crm.eventsOf('error').at(-1)).toMatchObject({
+                code: 'NOT_CONFIGURED',
+                audience: 'admin',
+                commandId: 'cmd-7'
+            });
+            expect(crm.eventsOf('configAnnounced').at(-1)?.clickToDialReady).toBe(false);
+        });
+    });
+
+    describe('commands from the component', () => {
+        it('relays presence both ways', () => {
+            const bridge = makeBridge();
+            command(bridge, 'setPresence', { softphoneId: 'break-guid' });
+            expect(crm.eventsOf('error').at(-1)).toMatchObject({ code: 'NOT_CONNECTED', audience: 'agent' });
+
+            fromSoftphone(bridge, 'load');
+            fromSoftphone(bridge, 'statusChanged', { softphoneId: 'avail-guid' });
+            expect(crm.eventsOf('presenceChanged').at(-1)).toEqual({
+                softphoneId: 'avail-guid',
+                label: 'Available',
+                changedAt: T0
+            });
+            command(bridge, 'setPresence', { softphoneId: 'break-guid' });
+            expect(sent.at(-1)).toEqual({ type: 'update_presence', payload: { softphoneId: 'break-guid' } });
+        });
+
+        it('saves a wrap-up entered in Salesforce on the call Task', async () => {
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1' });
+            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 5 });
+            await flush();
+            command(bridge, 'saveWrapUp', {
+                conversationId: 'conv-1',
+                disposition: 'Callback',
+                notes: 'Call back Monday'
+            });
+            await flush();
+            expect(crm.onlyTask()).toMatchObject({ CallDisposition: 'Callback', Description: 'Call back Monday' });
+            expect(crm.updateLog).toHaveBeenCalledTimes(1);
+        });
+
+        it('answers requestState with a snapshot', () => {
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'load');
+            fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1' });
+            fromSoftphone(bridge, 'statusChanged', { softphoneId: 'avail-guid' });
+            command(bridge, 'requestState');
+            const snapshot = crm.eventsOf('snapshot').at(-1);
+            expect(snapshot).toMatchObject({
+                heartbeat: { softphoneConnected: true },
+                config: { clickToDialReady: true },
+                presence: { softphoneId: 'avail-guid' },
+                calls: [{ conversationId: 'conv-1', state: 'ringing' }],
+                logs: []
+            });
+        });
+
+        it('retries failed logs on request', async () => {
+            crm.saveLog.mockRejectedValueOnce(new Error('offline'));
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1' });
+            await flush();
+            expect(crm.eventsOf('logStatus').at(-1)).toMatchObject({
+                status: 'pending',
+                attempts: 1,
+                error: 'offline'
+            });
+            command(bridge, 'retryLogs');
+            await flush();
+            expect(crm.eventsOf('logStatus').at(-1)).toMatchObject({ status: 'saved' });
+        });
+
+        it('rejects malformed commands with a developer error and ignores events on the channel', () => {
+            const bridge = makeBridge();
+            const before = crm.events.length;
+            bridge.receiveChannelMessage({ version: 1, kind: 'event', type: 'heartbeat', payload: { nonsense: true } });
+            bridge.receiveChannelMessage({
+                version: 1,
+                kind: 'event',
+                type: 'presenceChanged',
+                payload: { softphoneId: 'x', changedAt: 1 }
+            });
+            expect(crm.events.length).toBe(before);
+            command(bridge, 'dial', { phone: '+18883973342' }, 'cmd-3');
+            expect(crm.eventsOf('error').at(-1)).toMatchObject({
+                code: 'UNKNOWN_FIELD',
+                audience: 'developer',
+                commandId: 'cmd-3'
+            });
+            command(bridge, 'choosePopTarget', { conversationId: 'nope', record: CONTACT }, 'cmd-4');
+            expect(crm.eventsOf('error').at(-1)).toMatchObject({ code: 'UNKNOWN_CONVERSATION', commandId: 'cmd-4' });
+        });
+    });
+
+    it('continues a call across an adapter reload', async () => {
+        const before = makeBridge();
+        fromSoftphone(before, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1', callerANI: '+18005550100' });
+        fromSoftphone(before, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
+        before.dispose();
+
+        jest.advanceTimersByTime(45_000);
+        const after = makeBridge();
+        fromSoftphone(after, 'callEnded', { partnerId: 'p', conversationId: 'conv-1' });
+        await flush();
+        expect(crm.onlyTask()).toMatchObject({ Subject: 'Inbound call from +18005550100', CallDurationInSeconds: 45 });
+    });
+});

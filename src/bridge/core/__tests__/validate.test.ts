@@ -1,0 +1,279 @@
+import type { FieldSpec, ObjectField } from 'c/softphoneSchema';
+import { invalidVariants } from '../../../../force-app/main/default/lwc/softphoneSchema/__tests__/variants';
+import { SOFTPHONE_CALLS, SOFTPHONE_CALL_TYPES, WRAPPER_EVENTS, WRAPPER_EVENT_TYPES } from '../contract';
+import type { SoftphoneCallInput, SoftphoneCallType, WrapperEventPayload, WrapperEventType } from '../contract';
+import {
+    ENVELOPE_PROTOCOL,
+    MAX_ENVELOPE_CHARS,
+    createEnvelope,
+    createErrorReply,
+    createIdGenerator,
+    isBridgeMessage,
+    parseEnvelope,
+    payloadFromArguments,
+    readFromAdapter,
+    readFromSoftphone,
+    validateSoftphoneCall,
+    validateWrapperEvent
+} from '../validate';
+
+const IDS = {
+    partnerId: '215fd887-39be-4935-981f-2670d6afeaa7',
+    conversationId: 'c0ffee00-0000-4000-8000-000000000001'
+};
+
+/** One valid payload per softphone call, with every field the seed lists. */
+const VALID_CALLS: { [T in SoftphoneCallType]: SoftphoneCallInput<T> } = {
+    incomingCall: { ...IDS, callerANI: '+18883973342', language: 'fr_CA' },
+    callAccepted: {
+        ...IDS,
+        callerANI: '+18883973342',
+        language: 'en_US',
+        ivrExitPath: 'booking-change',
+        channelName: 'Voice',
+        reservationStartDate: '2026-12-24',
+        specialEvent: 'none',
+        escalationType: 'tier2',
+        recordingStatus: 'ON'
+    },
+    callRejected: { ...IDS, reason: 'passive' },
+    callEnded: { ...IDS, duration: 125.4, disposition: 'Resolved', notes: 'Changed the date.', callType: 'inbound' },
+    callNotesSubmitted: { ...IDS, disposition: 'Resolved', notes: 'Changed the date.' },
+    outboundCallInitiated: { ...IDS, dialledTo: '+18449401117' },
+    statusChanged: { softphoneId: 'd6afeaa7-39be-4935-981f-2670215fd887' }
+};
+
+const PARTNER = {
+    partnerId: '215fd887-39be-4935-981f-2670d6afeaa7',
+    businessSegmentId: 'd6afeaa7-39be-4935-981f-2670215fd887',
+    channelOriginId: '57053e21-0440-4689-a27a-513d7dceebde'
+};
+
+/** The seed's sample payloads for each callback event. */
+const VALID_EVENTS: { [T in WrapperEventType]: WrapperEventPayload<T> } = {
+    disposition: ['code1', 'code2'],
+    partner_config: PARTNER,
+    get_presence: undefined,
+    update_presence: { softphoneId: 'd6afeaa7-39be-4935-981f-2670215fd887' },
+    start_call: {
+        ...PARTNER,
+        dialTo: '+18883973342',
+        dialFrom: '+18449401117',
+        participantType: 'Traveler/Supplier/Agent'
+    }
+};
+
+describe('softphone contract validation', () => {
+    describe.each(SOFTPHONE_CALL_TYPES)('%s', (type) => {
+        it('accepts the seed fields', () => {
+            const result = validateSoftphoneCall(type, VALID_CALLS[type]);
+            expect(result).toEqual({ ok: true, value: { type, payload: VALID_CALLS[type] } });
+        });
+
+        it.each(
+            invalidVariants(
+                SOFTPHONE_CALLS[type].payload as ObjectField,
+                VALID_CALLS[type] as Record<string, unknown>,
+                type
+            )
+        )('rejects $name', ({ payload, code, field }) => {
+            const result = validateSoftphoneCall(type, payload);
+            expect(result).toMatchObject({ ok: false, error: { code, field } });
+        });
+
+        it('rejects a payload that is not an object', () => {
+            expect(validateSoftphoneCall(type, ['x'])).toMatchObject({ ok: false, error: { code: 'NOT_AN_OBJECT' } });
+        });
+    });
+
+    describe.each(WRAPPER_EVENT_TYPES)('callback event %s', (type) => {
+        const spec: FieldSpec = WRAPPER_EVENTS[type].payload;
+
+        it("accepts the seed's sample", () => {
+            expect(validateWrapperEvent(type, VALID_EVENTS[type])).toEqual({
+                ok: true,
+                value: { type, payload: VALID_EVENTS[type] }
+            });
+        });
+
+        if (spec.kind === 'object') {
+            it.each(invalidVariants(spec, VALID_EVENTS[type] as Record<string, unknown>, type))(
+                'rejects $name',
+                ({ payload, code, field }) => {
+                    expect(validateWrapperEvent(type, payload)).toMatchObject({ ok: false, error: { code, field } });
+                }
+            );
+        }
+    });
+
+    it('fills the seed default language and matches enumerations case-insensitively', () => {
+        expect(validateSoftphoneCall('incomingCall', IDS)).toEqual({
+            ok: true,
+            value: { type: 'incomingCall', payload: { ...IDS, language: 'en_US' } }
+        });
+        const ended = validateSoftphoneCall('callEnded', { ...IDS, callType: 'Outbound' });
+        expect(ended.ok && ended.value.payload).toEqual({ ...IDS, callType: 'outbound' });
+    });
+
+    it.each([
+        ['an unknown call', () => validateSoftphoneCall('callTransferred', IDS), 'UNKNOWN_TYPE'],
+        ['an unknown event', () => validateWrapperEvent('reboot', {}), 'UNKNOWN_TYPE'],
+        ['a negative duration', () => validateSoftphoneCall('callEnded', { ...IDS, duration: -1 }), 'INVALID_VALUE'],
+        [
+            'a duration over a day',
+            () => validateSoftphoneCall('callEnded', { ...IDS, duration: 86_401 }),
+            'INVALID_VALUE'
+        ],
+        [
+            'a non-E.164 dialTo',
+            () => validateWrapperEvent('start_call', { ...PARTNER, dialTo: '(888) 397-3342' }),
+            'INVALID_VALUE'
+        ],
+        ['an empty disposition code', () => validateWrapperEvent('disposition', ['ok', 7]), 'WRONG_TYPE'],
+        ['a payload for get_presence', () => validateWrapperEvent('get_presence', { now: true }), 'INVALID_VALUE'],
+        [
+            'an oversize payload',
+            () => validateSoftphoneCall('callEnded', { ...IDS, notes: 'x'.repeat(MAX_ENVELOPE_CHARS) }),
+            'TOO_LARGE'
+        ],
+        [
+            'an unknown field',
+            () => validateSoftphoneCall('statusChanged', { softphoneId: 'x', status: 'away' }),
+            'UNKNOWN_FIELD'
+        ]
+    ])('rejects %s', (_name, run, code) => {
+        expect(run()).toMatchObject({ ok: false, error: { code } });
+    });
+
+    it('names the call and the field in messages a vendor developer can act on', () => {
+        const result = validateSoftphoneCall('callAccepted', { partnerId: 'p' });
+        expect(!result.ok && result.error.message).toBe(
+            'callAccepted.conversationId is required: a string of at most 128 characters.'
+        );
+    });
+});
+
+describe('payloadFromArguments', () => {
+    it('takes one object as is', () => {
+        expect(payloadFromArguments('callEnded', [{ ...IDS, duration: 3 }])).toEqual({
+            ok: true,
+            value: { ...IDS, duration: 3 }
+        });
+    });
+
+    it('parses one JSON string', () => {
+        expect(payloadFromArguments('callRejected', [JSON.stringify({ ...IDS, reason: 'active' })])).toEqual({
+            ok: true,
+            value: { ...IDS, reason: 'active' }
+        });
+        expect(payloadFromArguments('callRejected', ['{ not json'])).toMatchObject({
+            ok: false,
+            error: { code: 'NOT_JSON' }
+        });
+    });
+
+    it("maps positional parameters in the seed's table order", () => {
+        expect(payloadFromArguments('incomingCall', [IDS.partnerId, IDS.conversationId, '+18883973342'])).toEqual({
+            ok: true,
+            value: { ...IDS, callerANI: '+18883973342' }
+        });
+        expect(payloadFromArguments('statusChanged', ['a', 'b'])).toMatchObject({
+            ok: false,
+            error: { code: 'UNKNOWN_FIELD' }
+        });
+    });
+});
+
+describe('envelope', () => {
+    const call = (payload: unknown): unknown => createEnvelope('call', 'callEnded', 'w-1', payload);
+
+    it('ignores messages that are not ours', () => {
+        expect(isBridgeMessage({ type: 'webpackOk' })).toBe(false);
+        expect(isBridgeMessage('hello')).toBe(false);
+        expect(isBridgeMessage(createEnvelope('hello', 'load', 'w-1'))).toBe(true);
+    });
+
+    it('reads every kind the wrapper may send', () => {
+        expect(readFromSoftphone(createEnvelope('hello', 'load', 'w-1', { wrapperVersion: '1.0.0' }))).toEqual({
+            ok: true,
+            value: { kind: 'hello', id: 'w-1', wrapperVersion: '1.0.0' }
+        });
+        expect(readFromSoftphone(call({ ...IDS, duration: 4 }))).toEqual({
+            ok: true,
+            value: { kind: 'call', id: 'w-1', call: { type: 'callEnded', payload: { ...IDS, duration: 4 } } }
+        });
+        expect(readFromSoftphone(createEnvelope('ack', 'disposition', 'w-2', undefined, 'a-1'))).toEqual({
+            ok: true,
+            value: { kind: 'ack', id: 'w-2', replyTo: 'a-1' }
+        });
+        const error = createEnvelope('error', 'start_call', 'w-3', { code: 'CALLBACK_FAILED', message: 'boom' }, 'a-2');
+        expect(readFromSoftphone(error)).toMatchObject({
+            ok: true,
+            value: { kind: 'error', replyTo: 'a-2', error: { code: 'CALLBACK_FAILED' } }
+        });
+    });
+
+    it('reads every kind the adapter may send', () => {
+        expect(readFromAdapter(createEnvelope('event', 'disposition', 'a-1', ['x']))).toEqual({
+            ok: true,
+            value: { kind: 'event', id: 'a-1', event: { type: 'disposition', payload: ['x'] } }
+        });
+        expect(readFromAdapter(createEnvelope('ack', 'callEnded', 'a-2', undefined, 'w-1'))).toEqual({
+            ok: true,
+            value: { kind: 'ack', id: 'a-2', type: 'callEnded', replyTo: 'w-1' }
+        });
+    });
+
+    it.each([
+        ['a newer version', { ...createEnvelope('hello', 'load', 'w-1'), version: 2 }, 'UNSUPPORTED_VERSION'],
+        [
+            'a missing id',
+            { protocol: ENVELOPE_PROTOCOL, version: 1, kind: 'call', type: 'callEnded', payload: IDS },
+            'MISSING_FIELD'
+        ],
+        ['an unknown kind', { ...createEnvelope('call', 'callEnded', 'w-1', IDS), kind: 'yell' }, 'INVALID_VALUE'],
+        [
+            'an extra envelope field',
+            { ...createEnvelope('call', 'callEnded', 'w-1', IDS), debug: true },
+            'UNKNOWN_FIELD'
+        ],
+        ['an unknown call type', createEnvelope('call', 'callParked', 'w-1', IDS), 'UNKNOWN_TYPE'],
+        ['an invalid payload', call({ partnerId: 'p' }), 'MISSING_FIELD'],
+        ['an event sent by the softphone', createEnvelope('event', 'disposition', 'w-1', []), 'WRONG_DIRECTION'],
+        ['an oversize message', call({ ...IDS, notes: 'x'.repeat(MAX_ENVELOPE_CHARS) }), 'TOO_LARGE'],
+        ['an error without message', createEnvelope('error', 'x', 'w-1', { code: 'X' }), 'MISSING_FIELD']
+    ])('rejects %s from the softphone', (_name, raw, code) => {
+        expect(readFromSoftphone(raw)).toMatchObject({ ok: false, error: { code } });
+    });
+
+    it('rejects a call sent by the adapter and an invalid callback payload', () => {
+        expect(readFromAdapter(call(IDS))).toMatchObject({ ok: false, error: { code: 'WRONG_DIRECTION' } });
+        expect(readFromAdapter(createEnvelope('event', 'start_call', 'a-1', { dialTo: '+1' }))).toMatchObject({
+            ok: false,
+            error: { code: 'MISSING_FIELD' }
+        });
+    });
+
+    it('answers a rejected message with an error naming it', () => {
+        const raw = call({ partnerId: 'p' });
+        const parsed = readFromSoftphone(raw);
+        expect(parsed.ok).toBe(false);
+        if (parsed.ok) return;
+        const reply = createErrorReply(raw, parsed.error, 'a-9');
+        expect(reply).toEqual({
+            protocol: ENVELOPE_PROTOCOL,
+            version: 1,
+            id: 'a-9',
+            kind: 'error',
+            type: 'callEnded',
+            replyTo: 'w-1',
+            payload: parsed.error
+        });
+        expect(parseEnvelope(reply).ok).toBe(true);
+    });
+
+    it('generates distinct ids', () => {
+        const next = createIdGenerator('w');
+        expect([next(), next(), next()]).toEqual(['w-1', 'w-2', 'w-3']);
+    });
+});

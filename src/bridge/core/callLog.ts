@@ -1,0 +1,78 @@
+/**
+ * The Task a call becomes. `CallLog` uses the Task field API names, so the adapter can
+ * hand it to Open CTI `saveLog({ value: { entityApiName: 'Task', ...log } })` as is, and a
+ * Salesforce Voice connector can map it just as directly.
+ */
+import type { CallOutcome, RecordRef } from 'c/softphoneProtocol';
+import type { CallRecord } from './callModel';
+
+/** The Task fields the bridge writes for one call (one Task per conversation). */
+export interface CallLog {
+    Subject: string;
+    Status: 'Completed';
+    TaskSubtype: 'Call';
+    CallType: 'Inbound' | 'Outbound';
+    /** The vendor's conversationId: the key that keeps one Task per conversation. */
+    CallObject: string;
+    /** Local date of the call, YYYY-MM-DD. */
+    ActivityDate: string;
+    CallDurationInSeconds?: number;
+    CallDisposition?: string;
+    /** The agent's notes. */
+    Description?: string;
+    /** Contact or Lead the call is about. */
+    WhoId?: string;
+    /** Any other record the call is about (Account, Case, Opportunity, …). */
+    WhatId?: string;
+}
+
+/** Builds a Task subject for a call; the adapter may pass one built from custom labels. */
+export type SubjectFormatter = (call: Pick<CallRecord, 'direction' | 'outcome' | 'phoneNumber' | 'state'>) => string;
+
+const SUBJECT_MAX = 255;
+
+/** The English default subject, e.g. "Call from +18005550100", "Missed call from +18005550100". */
+export const defaultSubject: SubjectFormatter = (call) => {
+    const party = call.phoneNumber ? `${call.direction === 'inbound' ? ' from' : ' to'} ${call.phoneNumber}` : '';
+    const prefix: Record<CallOutcome, string> = {
+        answered: call.direction === 'inbound' ? 'Inbound call' : 'Outbound call',
+        missed: 'Missed call',
+        rejected: 'Rejected call',
+        unanswered: 'Unanswered call',
+        unknown: call.direction === 'inbound' ? 'Inbound call' : 'Outbound call'
+    };
+    return `${prefix[call.outcome ?? 'unknown']}${party}`;
+};
+
+/** Who (Contact, Lead) or What (anything else) for a record, by object type or Id key prefix. */
+export function whoOrWhat(record: RecordRef): { WhoId: string } | { WhatId: string } {
+    const objectType = record.objectType?.toLowerCase();
+    const prefix = record.recordId.slice(0, 3);
+    const isWho =
+        objectType === 'contact' || objectType === 'lead' || (!objectType && (prefix === '003' || prefix === '00Q'));
+    return isWho ? { WhoId: record.recordId } : { WhatId: record.recordId };
+}
+
+/** The local calendar date of an epoch-ms time, as the YYYY-MM-DD a Date field expects. */
+export function localDate(epochMs: number): string {
+    const date = new Date(epochMs);
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The Task for a call record. */
+export function buildCallLog(call: CallRecord, formatSubject: SubjectFormatter = defaultSubject): CallLog {
+    const log: CallLog = {
+        Subject: (formatSubject(call) || defaultSubject(call)).slice(0, SUBJECT_MAX),
+        Status: 'Completed',
+        TaskSubtype: 'Call',
+        CallType: call.direction === 'inbound' ? 'Inbound' : 'Outbound',
+        CallObject: call.conversationId,
+        ActivityDate: localDate(call.startedAt)
+    };
+    if (call.durationSeconds !== undefined) log.CallDurationInSeconds = call.durationSeconds;
+    if (call.disposition !== undefined) log.CallDisposition = call.disposition;
+    if (call.notes !== undefined) log.Description = call.notes;
+    if (call.record) Object.assign(log, whoOrWhat(call.record));
+    return log;
+}

@@ -1,0 +1,211 @@
+/**
+ * The CCaaS softphone wrapper contract (seed 002) as data: every softphone → wrapper
+ * call and every wrapper → softphone callback event, with its fields' types, limits,
+ * required-ness and defaults. TypeScript types are derived from these specs and
+ * `validate.ts` checks against them, so the two cannot drift.
+ *
+ * Decisions the seed leaves open (also stated in docs/vendor-integration.md):
+ * - Required: `partnerId` and `conversationId` on every call message, `softphoneId` on
+ *   `statusChanged`; everything else is optional. `language` defaults to `en_US` as the
+ *   seed says; no other field has a default.
+ * - Lengths follow the Task fields the values end up in: ids 128 (CallObject holds 255),
+ *   phone numbers 40 (Phone fields), disposition 255 (CallDisposition), notes 32,000
+ *   (Description), other free text 255.
+ * - `duration` is seconds from 0 to 86,400 (one day); fractions are allowed and rounded
+ *   when logged (CallDurationInSeconds is an integer).
+ * - Enumerations (`reason`, `callType`, `recordingStatus`) match case-insensitively.
+ * - `outboundCallInitiated.dialledTo` is the dialled phone number (the seed's description
+ *   "Disposition code selected by agent." is a copy-paste slip).
+ * - `start_call.dialTo` is E.164; `dialFrom` and `participantType` are optional, sent when
+ *   the call center settings define them.
+ */
+import type { FieldSpec, InputOf, ValueOf } from 'c/softphoneSchema';
+
+const PARTNER_ID = {
+    kind: 'text',
+    required: true,
+    maxLength: 128,
+    doc: 'Unique guid to identify partner in platform.'
+} as const;
+const CONVERSATION_ID = {
+    kind: 'text',
+    required: true,
+    maxLength: 128,
+    doc: 'Unique guid to identify conversation.'
+} as const;
+const PHONE_NUMBER = { kind: 'text', maxLength: 40 } as const;
+const FREE_TEXT = { kind: 'text', maxLength: 255 } as const;
+const DISPOSITION = { kind: 'text', maxLength: 255, doc: 'Disposition code selected by agent.' } as const;
+const NOTES = { kind: 'text', maxLength: 32_000, doc: 'Call notes entered by agent.' } as const;
+const LANGUAGE = { kind: 'text', maxLength: 35, default: 'en_US', doc: 'Language selected by caller.' } as const;
+const GUID = { kind: 'text', required: true, maxLength: 128 } as const;
+
+/** E.164: a plus sign, a non-zero country digit, at most 15 digits in all. */
+export const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
+const E164 = {
+    kind: 'text',
+    maxLength: 16,
+    pattern: E164_PATTERN,
+    patternHint: 'an E.164 number such as +18883973342'
+} as const;
+
+/** Softphone → wrapper calls (seed items 2–8). Field order is the seed's table order (used for positional arguments). */
+export const SOFTPHONE_CALLS = {
+    incomingCall: {
+        doc: 'An incoming call is routed to the agent (it rings).',
+        payload: {
+            kind: 'object',
+            fields: {
+                partnerId: PARTNER_ID,
+                conversationId: CONVERSATION_ID,
+                callerANI: { ...PHONE_NUMBER, doc: 'Phone number of caller.' },
+                language: LANGUAGE
+            }
+        }
+    },
+    callAccepted: {
+        doc: 'The agent accepted the call.',
+        payload: {
+            kind: 'object',
+            fields: {
+                partnerId: PARTNER_ID,
+                conversationId: CONVERSATION_ID,
+                callerANI: { ...PHONE_NUMBER, doc: 'Phone number of caller.' },
+                language: LANGUAGE,
+                ivrExitPath: { ...FREE_TEXT, doc: 'Intent.' },
+                channelName: FREE_TEXT,
+                reservationStartDate: {
+                    ...FREE_TEXT,
+                    doc: 'Booking start date if booking was identified during interaction with Virtual Agent.'
+                },
+                specialEvent: FREE_TEXT,
+                escalationType: FREE_TEXT,
+                recordingStatus: { kind: 'text', maxLength: 3, oneOf: ['ON', 'OFF'] }
+            }
+        }
+    },
+    callRejected: {
+        doc: 'The call was rejected, actively (by the agent) or passively (not answered in time).',
+        payload: {
+            kind: 'object',
+            fields: {
+                partnerId: PARTNER_ID,
+                conversationId: CONVERSATION_ID,
+                reason: { kind: 'text', maxLength: 7, oneOf: ['active', 'passive'] }
+            }
+        }
+    },
+    callEnded: {
+        doc: 'The call ended; carries duration and, when the agent already entered them, disposition and notes.',
+        payload: {
+            kind: 'object',
+            fields: {
+                partnerId: PARTNER_ID,
+                conversationId: CONVERSATION_ID,
+                duration: { kind: 'number', min: 0, max: 86_400, doc: 'Call duration in seconds.' },
+                disposition: DISPOSITION,
+                notes: NOTES,
+                callType: { kind: 'text', maxLength: 8, oneOf: ['inbound', 'outbound'] }
+            }
+        }
+    },
+    callNotesSubmitted: {
+        doc: 'The agent submitted disposition and notes.',
+        payload: {
+            kind: 'object',
+            fields: { partnerId: PARTNER_ID, conversationId: CONVERSATION_ID, disposition: DISPOSITION, notes: NOTES }
+        }
+    },
+    outboundCallInitiated: {
+        doc: 'The agent started an outbound call (from the dialpad or after start_call).',
+        payload: {
+            kind: 'object',
+            fields: {
+                partnerId: PARTNER_ID,
+                conversationId: CONVERSATION_ID,
+                dialledTo: { ...PHONE_NUMBER, doc: 'The dialled phone number.' }
+            }
+        }
+    },
+    statusChanged: {
+        doc: 'The agent presence changed on the softphone (also the answer to get_presence).',
+        payload: {
+            kind: 'object',
+            fields: { softphoneId: { ...GUID, doc: 'Unique guid of status on softphone.' } }
+        }
+    }
+} as const satisfies Record<string, { doc: string; payload: FieldSpec & { kind: 'object' } }>;
+
+/** Wrapper → softphone callback events, delivered as `callback(eventType, payload)` (seed item 1). */
+export const WRAPPER_EVENTS = {
+    disposition: {
+        doc: 'Disposition codes the softphone shows as a drop-down.',
+        payload: { kind: 'list', required: true, maxItems: 500, items: { kind: 'text', maxLength: 255 } }
+    },
+    partner_config: {
+        doc: 'Lets the agent use the dialpad for independent outbound calls.',
+        payload: {
+            kind: 'object',
+            required: true,
+            fields: { partnerId: GUID, businessSegmentId: GUID, channelOriginId: GUID }
+        }
+    },
+    get_presence: {
+        doc: 'Asks for the current presence; the softphone answers with statusChanged().',
+        payload: { kind: 'none' }
+    },
+    update_presence: {
+        doc: 'Asks the softphone to change the agent presence.',
+        payload: { kind: 'object', required: true, fields: { softphoneId: GUID } }
+    },
+    start_call: {
+        doc: 'Asks the softphone to start an outbound call (click-to-dial).',
+        payload: {
+            kind: 'object',
+            required: true,
+            fields: {
+                partnerId: GUID,
+                businessSegmentId: GUID,
+                channelOriginId: GUID,
+                dialTo: { ...E164, required: true },
+                dialFrom: E164,
+                participantType: { kind: 'text', maxLength: 40, doc: 'e.g. Traveler, Supplier or Agent.' }
+            }
+        }
+    }
+} as const satisfies Record<string, { doc: string; payload: FieldSpec }>;
+
+export type SoftphoneCallType = keyof typeof SOFTPHONE_CALLS;
+export type WrapperEventType = keyof typeof WRAPPER_EVENTS;
+
+/** A validated call payload (defaults applied). */
+export type SoftphoneCallPayload<T extends SoftphoneCallType> = ValueOf<(typeof SOFTPHONE_CALLS)[T]['payload']>;
+/** What the vendor may pass to a call (fields with a default may be left out). */
+export type SoftphoneCallInput<T extends SoftphoneCallType> = InputOf<(typeof SOFTPHONE_CALLS)[T]['payload']>;
+/** A validated callback event payload. */
+export type WrapperEventPayload<T extends WrapperEventType> = ValueOf<(typeof WRAPPER_EVENTS)[T]['payload']>;
+
+/** A validated softphone call, discriminated by `type`. */
+export type SoftphoneCall = {
+    [T in SoftphoneCallType]: { type: T; payload: SoftphoneCallPayload<T> };
+}[SoftphoneCallType];
+
+/** A validated callback event, discriminated by `type`. */
+export type WrapperEvent = {
+    [T in WrapperEventType]: { type: T; payload: WrapperEventPayload<T> };
+}[WrapperEventType];
+
+/** The call types in the seed's order. */
+export const SOFTPHONE_CALL_TYPES = Object.keys(SOFTPHONE_CALLS) as SoftphoneCallType[];
+/** The callback event types in the seed's order. */
+export const WRAPPER_EVENT_TYPES = Object.keys(WRAPPER_EVENTS) as WrapperEventType[];
+
+/** True when `type` names a softphone call. */
+export function isSoftphoneCallType(type: unknown): type is SoftphoneCallType {
+    return typeof type === 'string' && Object.prototype.hasOwnProperty.call(SOFTPHONE_CALLS, type);
+}
+
+/** True when `type` names a callback event. */
+export function isWrapperEventType(type: unknown): type is WrapperEventType {
+    return typeof type === 'string' && Object.prototype.hasOwnProperty.call(WRAPPER_EVENTS, type);
+}

@@ -1,0 +1,590 @@
+/**
+ * The bridge: consumes validated softphone messages and component commands, runs the
+ * call model, and turns the results into CRM actions (`CrmActions`), callback events for
+ * the softphone (`SoftphonePort`) and channel events for the softphoneBridge component.
+ *
+ * It knows nothing of Open CTI, the DOM or postMessage: the adapter page implements the
+ * two ports with `sforce.opencti` and `iframe.contentWindow.postMessage`, and a Salesforce
+ * Voice connector can implement them with its own APIs.
+ */
+import {
+    createEvent,
+    errorFor,
+    readCommandId,
+    validateChannelMessage,
+    HEARTBEAT_INTERVAL_MS
+} from 'c/softphoneProtocol';
+import type {
+    ChannelCommand,
+    ChannelEvent,
+    ChannelEventPayload,
+    ChannelEventType,
+    ConfigView,
+    ErrorAudience,
+    PresenceOption,
+    PresenceView,
+    RecordRef
+} from 'c/softphoneProtocol';
+import { buildCallLog, defaultSubject } from './callLog';
+import type { CallLog, SubjectFormatter } from './callLog';
+import { applyCallEvent, isFinished, toCallView } from './callModel';
+import type { CallRecord, ConversationCall } from './callModel';
+import type { SoftphoneCall, WrapperEvent, WrapperEventPayload } from './contract';
+import { createLogQueue } from './logQueue';
+import type { KeyValueStore, LogQueue, LogWriter, RetryPolicy, Scheduler } from './logQueue';
+import {
+    createEnvelope,
+    createErrorReply,
+    createIdGenerator,
+    isBridgeMessage,
+    readFromSoftphone,
+    validateWrapperEvent
+} from './validate';
+import type { BridgeError, BridgeErrorCode, BridgeResult, Envelope } from './validate';
+
+/** What the screen pop is asked to find. */
+export interface ScreenPopRequest {
+    conversationId: string;
+    direction: 'inbound' | 'outbound';
+    /** Caller ANI (inbound) or dialled number (outbound); absent when the softphone sent none. */
+    phoneNumber?: string;
+}
+
+/** Salesforce-side actions the bridge needs (the adapter implements them with Open CTI). */
+export interface CrmActions extends LogWriter {
+    /** Makes the softphone visible (an inbound call rings). */
+    showPanel(): void;
+    /**
+     * Searches records for the call and pops them. Resolves the records found: with one,
+     * it has been opened; with several, none is opened and the agent chooses (choosePopTarget).
+     */
+    screenPop(request: ScreenPopRequest): Promise<RecordRef[]>;
+    /** Opens one record (the agent's choice among several matches). */
+    openRecord(record: RecordRef): Promise<void>;
+    /** Publishes an event on the softphone message channel (already validated). */
+    publish(event: ChannelEvent): void;
+}
+
+/** The vendor-side port: delivers a callback event to the softphone (the adapter posts an `event` envelope). */
+export interface SoftphonePort {
+    send(event: WrapperEvent): void;
+}
+
+/** Call center settings the bridge uses (the adapter reads them with getCallCenterSettings). */
+export interface BridgeSettings {
+    partnerId?: string;
+    businessSegmentId?: string;
+    channelOriginId?: string;
+    /** E.164 caller id for click-to-dial. */
+    dialFrom?: string;
+    participantType?: string;
+    /** Disposition codes sent to the softphone at load. */
+    dispositions: string[];
+    /** Presence statuses (softphoneId + label) the component offers. */
+    presenceOptions: PresenceOption[];
+    /** Log rejected calls as Tasks ("missed call" logs). */
+    logMissedCalls: boolean;
+    /** Pop records for outbound calls dialled on the softphone's dialpad. Default true. */
+    popDialpadCalls?: boolean;
+    /** Builds Task subjects (e.g. from custom labels). Default: English `defaultSubject`. */
+    formatSubject?: SubjectFormatter;
+}
+
+/** Everything the bridge depends on, injected. */
+export interface BridgeDeps {
+    crm: CrmActions;
+    softphone: SoftphonePort;
+    settings: BridgeSettings;
+    store: KeyValueStore;
+    scheduler: Scheduler;
+    /** Epoch milliseconds. */
+    clock: () => number;
+    /** Returns the E.164 form of a number, or null when it is not a dialable number (libphonenumber-js in the adapter). */
+    normalizePhone: (raw: string) => string | null;
+    /** Identifies this adapter page instance (changes on reload), e.g. a random string. */
+    adapterId: string;
+    retryPolicy?: Partial<RetryPolicy>;
+    /** Developer diagnostics (console.warn in the adapter). */
+    onWarning?: (message: string) => void;
+}
+
+/** A click-to-dial request (Open CTI onClickToDial or the component's `dial` command). */
+export interface DialRequest {
+    number: string;
+    record?: RecordRef;
+}
+
+export interface Bridge {
+    /** Restores persisted calls and logs, flushes pending logs, starts the heartbeat. */
+    start(): void;
+    /**
+     * Handles a raw postMessage payload from the softphone iframe (the caller has checked
+     * origin and source). Returns the envelope to post back (ack or error), or null when the
+     * message is not ours or needs no answer.
+     */
+    receiveFromSoftphone(raw: unknown): Envelope | null;
+    /** Handles an already validated softphone call (e.g. from another transport). */
+    handleSoftphoneCall(call: SoftphoneCall): void;
+    /** The softphone called load(callback): send it dispositions, partner config, and ask for presence. */
+    handleSoftphoneLoaded(): void;
+    /** Handles a raw message from the message channel; events are ignored, invalid commands answered with an error event. */
+    receiveChannelMessage(raw: unknown): void;
+    /** Starts an outbound call on the softphone; the record becomes the Who/What of its Task. */
+    clickToDial(request: DialRequest): BridgeResult<WrapperEventPayload<'start_call'>>;
+    /** The current state, as the `snapshot` event carries it. */
+    snapshot(): ChannelEventPayload<'snapshot'>;
+    /** Stops timers (pending logs stay persisted). */
+    dispose(): void;
+}
+
+/** Storage key of the persisted call records. */
+export const CALL_STORE_KEY = 'streemSoftphone.calls.v1';
+/** Finished calls kept (for late notes and the component's recent list). */
+export const RETAINED_FINISHED_CALLS = 50;
+export const RETAINED_CALL_MS = 12 * 60 * 60 * 1000;
+/** How long a click-to-dial waits for its outboundCallInitiated to claim its record. */
+export const DIAL_MATCH_WINDOW_MS = 120_000;
+/** Click-to-dial requests remembered at most (older ones are forgotten first). */
+export const MAX_PENDING_DIALS = 20;
+/** Calls in a snapshot (active first, then the most recent); keeps the message small. */
+export const SNAPSHOT_CALLS = 5;
+
+interface PendingDial {
+    dialTo: string;
+    record?: RecordRef;
+    at: number;
+}
+
+/** Creates the bridge. Call `start()` once the ports are ready. */
+export function createBridge(deps: BridgeDeps): Bridge {
+    const { crm, softphone, settings, store, scheduler, clock } = deps;
+    const calls = new Map<string, CallRecord>();
+    const pendingDials: PendingDial[] = [];
+    const nextId = createIdGenerator(`adapter-${deps.adapterId}`);
+    const formatSubject = settings.formatSubject ?? defaultSubject;
+    let presence: PresenceView | undefined;
+    let softphoneConnected = false;
+    let heartbeatTimer: unknown;
+    let disposed = false;
+
+    const warn = (message: string): void => deps.onWarning?.(message);
+
+    const logs: LogQueue = createLogQueue({
+        writer: crm,
+        store,
+        scheduler,
+        clock,
+        policy: deps.retryPolicy,
+        onStatus: (view) => publish('logStatus', view),
+        onWarning: warn
+    });
+
+    function publish<T extends ChannelEventType>(type: T, payload: ChannelEventPayload<T>): void {
+        const event = createEvent(type, payload);
+        if (!event.ok) {
+            warn(`Not published: ${type} failed validation (${event.error.message}).`);
+            return;
+        }
+        try {
+            crm.publish(event.value);
+        } catch (error) {
+            warn(`Publishing ${type} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+
+    function publishError(
+        error: BridgeError,
+        audience: ErrorAudience,
+        commandId?: string,
+        conversationId?: string
+    ): void {
+        const view = errorFor(error, audience, commandId);
+        if (conversationId !== undefined) view.conversationId = conversationId;
+        publish('error', view);
+    }
+
+    function heartbeat(): ChannelEventPayload<'heartbeat'> {
+        return { adapterId: deps.adapterId, softphoneConnected, intervalMs: HEARTBEAT_INTERVAL_MS, sentAt: clock() };
+    }
+
+    function config(): ConfigView {
+        return {
+            dispositions: settings.dispositions,
+            presenceOptions: settings.presenceOptions,
+            clickToDialReady: partnerIds() !== null
+        };
+    }
+
+    function partnerIds(): { partnerId: string; businessSegmentId: string; channelOriginId: string } | null {
+        const { partnerId, businessSegmentId, channelOriginId } = settings;
+        return partnerId && businessSegmentId && channelOriginId
+            ? { partnerId, businessSegmentId, channelOriginId }
+            : null;
+    }
+
+    function scheduleHeartbeat(): void {
+        if (disposed) return;
+        heartbeatTimer = scheduler.setTimeout(() => {
+            publish('heartbeat', heartbeat());
+            scheduleHeartbeat();
+        }, HEARTBEAT_INTERVAL_MS);
+    }
+
+    // ---- call records -------------------------------------------------------------
+
+    function persistCalls(): void {
+        const now = clock();
+        const finished = [...calls.values()].filter(isFinished).sort((a, b) => b.updatedAt - a.updatedAt);
+        finished.forEach((call, index) => {
+            if (index >= RETAINED_FINISHED_CALLS || now - call.updatedAt > RETAINED_CALL_MS)
+                calls.delete(call.conversationId);
+        });
+        try {
+            store.setItem(CALL_STORE_KEY, JSON.stringify({ version: 1, calls: [...calls.values()] }));
+        } catch (error) {
+            warn(`Call state could not be stored (${error instanceof Error ? error.message : String(error)}).`);
+        }
+    }
+
+    function restoreCalls(): void {
+        try {
+            const raw = store.getItem(CALL_STORE_KEY);
+            if (raw === null) return;
+            const parsed = JSON.parse(raw) as { version?: unknown; calls?: unknown };
+            if (parsed.version !== 1 || !Array.isArray(parsed.calls)) return;
+            for (const call of parsed.calls as CallRecord[]) {
+                if (
+                    typeof call?.conversationId === 'string' &&
+                    typeof call.state === 'string' &&
+                    Array.isArray(call.matches)
+                ) {
+                    calls.set(call.conversationId, call);
+                }
+            }
+        } catch (error) {
+            warn(
+                `Stored call state was unreadable and is ignored (${error instanceof Error ? error.message : String(error)}).`
+            );
+        }
+    }
+
+    function update(call: CallRecord): void {
+        calls.set(call.conversationId, call);
+        persistCalls();
+        publish('callStateChanged', toCallView(call));
+    }
+
+    function writeLog(call: CallRecord): void {
+        logs.upsert(call.conversationId, buildCallLog(call, formatSubject));
+    }
+
+    /** Sets the record a call is logged against; rewrites its Task if it already has one. */
+    function attachRecord(conversationId: string, record: RecordRef, matches?: RecordRef[]): void {
+        const call = calls.get(conversationId);
+        if (!call) return;
+        const next: CallRecord = { ...call, record, updatedAt: clock(), ...(matches ? { matches } : {}) };
+        update(next);
+        if (logs.has(conversationId)) writeLog(next);
+    }
+
+    // ---- softphone → CRM ------------------------------------------------------------
+
+    function claimPendingDial(call: CallRecord): PendingDial | undefined {
+        const now = clock();
+        for (let i = pendingDials.length - 1; i >= 0; i--) {
+            if (now - (pendingDials[i]?.at ?? 0) > DIAL_MATCH_WINDOW_MS) pendingDials.splice(i, 1);
+        }
+        const dialled = call.phoneNumber === undefined ? undefined : safeNormalize(call.phoneNumber);
+        const index =
+            dialled === undefined || dialled === null
+                ? pendingDials.length - 1 // no usable number: the most recent request is the best guess
+                : pendingDials.map((dial) => dial.dialTo).lastIndexOf(dialled);
+        if (index < 0) return undefined;
+        return pendingDials.splice(index, 1)[0];
+    }
+
+    function safeNormalize(raw: string): string | null {
+        try {
+            return deps.normalizePhone(raw);
+        } catch (error) {
+            warn(`normalizePhone threw for "${raw}": ${error instanceof Error ? error.message : String(error)}`);
+            return null;
+        }
+    }
+
+    async function popRecords(call: CallRecord): Promise<void> {
+        if (call.direction === 'inbound') {
+            try {
+                crm.showPanel();
+            } catch (error) {
+                warn(`showPanel failed: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        }
+        if (call.direction === 'outbound') {
+            const dial = claimPendingDial(call);
+            if (dial?.record) {
+                attachRecord(call.conversationId, dial.record, [dial.record]);
+                return;
+            }
+            if (dial || settings.popDialpadCalls === false) return;
+        }
+        try {
+            const request: ScreenPopRequest = { conversationId: call.conversationId, direction: call.direction };
+            if (call.phoneNumber !== undefined) request.phoneNumber = call.phoneNumber;
+            const matches = await crm.screenPop(request);
+            const current = calls.get(call.conversationId);
+            if (!current || current.record) return; // an agent's choice made meanwhile wins
+            const found = Array.isArray(matches) ? matches.slice(0, 50) : [];
+            if (found.length === 1 && found[0]) attachRecord(call.conversationId, found[0], found);
+            else if (found.length > 1) update({ ...current, matches: found, updatedAt: clock() });
+        } catch (error) {
+            publishError(
+                {
+                    code: 'CRM_ACTION_FAILED',
+                    message: `The screen pop failed: ${error instanceof Error ? error.message : String(error)}`
+                },
+                'agent',
+                undefined,
+                call.conversationId
+            );
+        }
+    }
+
+    function handleConversationCall(message: ConversationCall): void {
+        const transition = applyCallEvent(calls.get(message.payload.conversationId), message, clock());
+        if (!transition.changed) {
+            if (transition.ignored)
+                warn(`${message.type} for ${message.payload.conversationId} ignored: ${transition.ignored}.`);
+            return;
+        }
+        const call = transition.call;
+        update(call);
+        for (const effect of transition.effects) {
+            if (effect === 'writeLog' || (effect === 'missedCallLog' && settings.logMissedCalls)) writeLog(call);
+            if (effect === 'screenPop') void popRecords(call);
+        }
+    }
+
+    function handleSoftphoneCall(call: SoftphoneCall): void {
+        if (call.type === 'statusChanged') {
+            const label = settings.presenceOptions.find(
+                (option) => option.softphoneId === call.payload.softphoneId
+            )?.label;
+            presence = { softphoneId: call.payload.softphoneId, changedAt: clock(), ...(label ? { label } : {}) };
+            publish('presenceChanged', presence);
+            return;
+        }
+        handleConversationCall(call);
+    }
+
+    function sendToSoftphone(event: WrapperEvent): BridgeResult<true> {
+        const checked = validateWrapperEvent(event.type, event.payload);
+        if (!checked.ok) return checked;
+        try {
+            softphone.send(checked.value);
+            return { ok: true, value: true };
+        } catch (error) {
+            return fail(
+                'NOT_CONNECTED',
+                `The softphone could not be reached: ${error instanceof Error ? error.message : String(error)}`
+            );
+        }
+    }
+
+    function handleSoftphoneLoaded(): void {
+        softphoneConnected = true;
+        if (settings.dispositions.length > 0)
+            report(sendToSoftphone({ type: 'disposition', payload: settings.dispositions }), 'admin');
+        const ids = partnerIds();
+        if (ids) report(sendToSoftphone({ type: 'partner_config', payload: ids }), 'admin');
+        report(sendToSoftphone({ type: 'get_presence', payload: undefined }), 'developer');
+        publish('heartbeat', heartbeat());
+        publish('configAnnounced', config());
+    }
+
+    function report(result: BridgeResult<unknown>, audience: ErrorAudience, commandId?: string): void {
+        if (!result.ok) publishError(result.error, audience, commandId);
+    }
+
+    // ---- component → softphone ----------------------------------------------------------
+
+    function clickToDial(request: DialRequest): BridgeResult<WrapperEventPayload<'start_call'>> {
+        const ids = partnerIds();
+        if (!ids) {
+            return fail(
+                'NOT_CONFIGURED',
+                'Click-to-dial needs partnerId, businessSegmentId and channelOriginId in the call center settings.'
+            );
+        }
+        const dialTo = safeNormalize(request.number);
+        if (!dialTo)
+            return fail(
+                'INVALID_PHONE_NUMBER',
+                `"${request.number}" is not a phone number that can be dialled.`,
+                'number'
+            );
+        if (!softphoneConnected)
+            return fail('NOT_CONNECTED', 'The softphone is not loaded yet; try again in a moment.');
+        const payload: WrapperEventPayload<'start_call'> = { ...ids, dialTo };
+        if (settings.dialFrom) payload.dialFrom = settings.dialFrom;
+        if (settings.participantType) payload.participantType = settings.participantType;
+        const checked = validateWrapperEvent('start_call', payload);
+        if (!checked.ok) {
+            return fail(
+                'NOT_CONFIGURED',
+                `Click-to-dial settings are invalid: ${checked.error.message}`,
+                checked.error.field
+            );
+        }
+        const sent = sendToSoftphone(checked.value);
+        if (!sent.ok) return sent;
+        pendingDials.push({ dialTo, at: clock(), ...(request.record ? { record: request.record } : {}) });
+        if (pendingDials.length > MAX_PENDING_DIALS) pendingDials.shift();
+        return { ok: true, value: payload };
+    }
+
+    function handleCommand(command: ChannelCommand): void {
+        switch (command.type) {
+            case 'setPresence': {
+                if (!softphoneConnected) {
+                    report(
+                        fail('NOT_CONNECTED', 'The softphone is not loaded yet; try again in a moment.'),
+                        'agent',
+                        command.id
+                    );
+                    return;
+                }
+                report(sendToSoftphone({ type: 'update_presence', payload: command.payload }), 'developer', command.id);
+                return;
+            }
+            case 'dial': {
+                const result = clickToDial(command.payload);
+                if (!result.ok) report(result, result.error.code === 'NOT_CONFIGURED' ? 'admin' : 'agent', command.id);
+                return;
+            }
+            case 'saveWrapUp': {
+                const { conversationId, disposition, notes } = command.payload;
+                const partnerId = calls.get(conversationId)?.partnerId ?? settings.partnerId ?? 'salesforce';
+                const payload = {
+                    partnerId,
+                    conversationId,
+                    ...(disposition !== undefined ? { disposition } : {}),
+                    ...(notes !== undefined ? { notes } : {})
+                };
+                handleConversationCall({ type: 'callNotesSubmitted', payload });
+                return;
+            }
+            case 'choosePopTarget': {
+                const { conversationId, record } = command.payload;
+                if (!calls.has(conversationId)) {
+                    report(
+                        fail(
+                            'UNKNOWN_CONVERSATION',
+                            'That call is no longer known to the softphone.',
+                            'conversationId'
+                        ),
+                        'agent',
+                        command.id
+                    );
+                    return;
+                }
+                attachRecord(conversationId, record);
+                Promise.resolve()
+                    .then(() => crm.openRecord(record))
+                    .catch((error: unknown) => {
+                        report(
+                            fail(
+                                'CRM_ACTION_FAILED',
+                                `The record could not be opened: ${error instanceof Error ? error.message : String(error)}`
+                            ),
+                            'agent',
+                            command.id
+                        );
+                    });
+                return;
+            }
+            case 'requestState':
+                publish('snapshot', snapshot());
+                return;
+            case 'retryLogs':
+                logs.retryNow();
+                return;
+        }
+    }
+
+    function snapshot(): ChannelEventPayload<'snapshot'> {
+        const recent = [...calls.values()]
+            .sort((a, b) => Number(isFinished(a)) - Number(isFinished(b)) || b.updatedAt - a.updatedAt)
+            .slice(0, SNAPSHOT_CALLS)
+            .map(toCallView);
+        const result: ChannelEventPayload<'snapshot'> = {
+            heartbeat: heartbeat(),
+            config: config(),
+            calls: recent,
+            logs: logs.statuses().slice(0, 200)
+        };
+        if (presence) result.presence = presence;
+        return result;
+    }
+
+    return {
+        start() {
+            restoreCalls();
+            logs.restore();
+            publish('heartbeat', heartbeat());
+            publish('configAnnounced', config());
+            scheduleHeartbeat();
+        },
+        receiveFromSoftphone(raw) {
+            if (!isBridgeMessage(raw)) return null;
+            const message = readFromSoftphone(raw);
+            if (!message.ok) {
+                warn(`Rejected a softphone message: ${message.error.message}`);
+                return createErrorReply(raw, message.error, nextId());
+            }
+            const value = message.value;
+            switch (value.kind) {
+                case 'hello':
+                    handleSoftphoneLoaded();
+                    return createEnvelope('ack', 'load', nextId(), undefined, value.id);
+                case 'call':
+                    handleSoftphoneCall(value.call);
+                    return createEnvelope('ack', value.call.type, nextId(), undefined, value.id);
+                case 'error':
+                    warn(`The softphone wrapper rejected ${value.replyTo ?? 'a message'}: ${value.error.message}`);
+                    return null;
+                case 'ack':
+                    return null;
+            }
+        },
+        handleSoftphoneCall,
+        handleSoftphoneLoaded,
+        receiveChannelMessage(raw) {
+            const message = validateChannelMessage(raw);
+            if (!message.ok) {
+                // Our own events echo back on the channel; only answer what looks like a command.
+                const commandId = readCommandId(raw);
+                if (isCommandLike(raw)) publishError(message.error, 'developer', commandId);
+                return;
+            }
+            if (message.value.kind === 'command') handleCommand(message.value);
+        },
+        clickToDial,
+        snapshot,
+        dispose() {
+            disposed = true;
+            if (heartbeatTimer !== undefined) scheduler.clearTimeout(heartbeatTimer);
+            logs.dispose();
+        }
+    };
+}
+
+function isCommandLike(raw: unknown): boolean {
+    return typeof raw === 'object' && raw !== null && (raw as { kind?: unknown }).kind !== 'event';
+}
+
+function fail(code: BridgeErrorCode, message: string, field?: string): { ok: false; error: BridgeError } {
+    return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
+}
+
+export type { CallLog, KeyValueStore, Scheduler, LogWriter, RetryPolicy };

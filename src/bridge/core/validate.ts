@@ -1,0 +1,272 @@
+/**
+ * Validation of the softphone contract and of the postMessage envelope that carries it
+ * between the wrapper library (vendor iframe) and the adapter page.
+ *
+ * Envelope (JSON-safe):
+ *   { protocol: 'streem-softphone-bridge', version: 1, id, kind, type, payload?, replyTo? }
+ * kinds:
+ *   hello  wrapper → adapter   the softphone called load(callback); type 'load'
+ *   call   wrapper → adapter   a softphone call (type = incomingCall, callEnded, …)
+ *   event  adapter → wrapper   a callback event (type = disposition, start_call, …)
+ *   ack    either way          the message `replyTo` was accepted
+ *   error  either way          the message `replyTo` was rejected; payload { code, message, field? }
+ * A message without our `protocol` value is not ours and is ignored silently (pages
+ * receive postMessage traffic from extensions and other frames). A message that claims
+ * our protocol but is malformed is answered with an `error` and changes nothing.
+ *
+ * Nothing here throws: every function returns a `Result`.
+ */
+import { checkFields, checkJsonSize, checkValue, fail, isPlainObject } from 'c/softphoneSchema';
+import type { FieldSpec, Result, SchemaError, SchemaErrorCode } from 'c/softphoneSchema';
+import {
+    SOFTPHONE_CALLS,
+    SOFTPHONE_CALL_TYPES,
+    WRAPPER_EVENTS,
+    WRAPPER_EVENT_TYPES,
+    isSoftphoneCallType,
+    isWrapperEventType
+} from './contract';
+import type { SoftphoneCall, SoftphoneCallType, WrapperEvent } from './contract';
+
+/** Codes beyond schema validation that the bridge reports. */
+export type BridgeErrorCode =
+    | SchemaErrorCode
+    | 'WRONG_DIRECTION'
+    | 'NOT_CONNECTED'
+    | 'NOT_CONFIGURED'
+    | 'INVALID_PHONE_NUMBER'
+    | 'UNKNOWN_CONVERSATION'
+    | 'CRM_ACTION_FAILED'
+    | 'CALLBACK_FAILED';
+
+export type BridgeError = SchemaError<BridgeErrorCode>;
+export type BridgeResult<T> = Result<T, BridgeErrorCode>;
+
+/** `protocol` value of every envelope. */
+export const ENVELOPE_PROTOCOL = 'streem-softphone-bridge';
+/** Envelope version this code speaks; a higher one is rejected with UNSUPPORTED_VERSION. */
+export const ENVELOPE_VERSION = 1;
+/** Largest envelope accepted, as JSON characters (notes may be 32,000 characters, escaped). */
+export const MAX_ENVELOPE_CHARS = 100_000;
+
+export const ENVELOPE_KINDS = ['hello', 'call', 'event', 'ack', 'error'] as const;
+export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];
+
+/** Any envelope, payload not yet validated against its type. */
+export interface Envelope {
+    protocol: typeof ENVELOPE_PROTOCOL;
+    version: number;
+    id: string;
+    kind: EnvelopeKind;
+    type: string;
+    payload?: unknown;
+    replyTo?: string;
+}
+
+const ENVELOPE_HEADER = {
+    protocol: { kind: 'text', required: true, maxLength: 40 },
+    version: { kind: 'number', required: true, min: 1, max: 1_000, integer: true },
+    id: { kind: 'text', required: true, maxLength: 64 },
+    kind: { kind: 'text', required: true, maxLength: 5, oneOf: ENVELOPE_KINDS },
+    type: { kind: 'text', required: true, maxLength: 64 },
+    replyTo: { kind: 'text', maxLength: 64 }
+} as const;
+
+const ERROR_PAYLOAD = {
+    code: { kind: 'text', required: true, maxLength: 40 },
+    message: { kind: 'text', required: true, maxLength: 2_000 },
+    field: { kind: 'text', maxLength: 255 }
+} as const;
+
+const HELLO_PAYLOAD = { wrapperVersion: { kind: 'text', maxLength: 40 } } as const;
+
+/** Validates a softphone call payload (defaults applied). */
+export function validateSoftphoneCall(type: unknown, payload: unknown): BridgeResult<SoftphoneCall> {
+    if (!isSoftphoneCallType(type)) {
+        return fail(
+            'UNKNOWN_TYPE',
+            `Unknown softphone call "${String(type)}" (known: ${SOFTPHONE_CALL_TYPES.join(', ')}).`,
+            'type'
+        );
+    }
+    const size = checkJsonSize(payload, MAX_ENVELOPE_CHARS, `The ${type} payload`);
+    if (!size.ok) return size;
+    const result = checkValue(SOFTPHONE_CALLS[type].payload as FieldSpec, payload, type);
+    if (!result.ok) return result;
+    return { ok: true, value: { type, payload: result.value } as SoftphoneCall };
+}
+
+/** Validates a callback event payload. */
+export function validateWrapperEvent(type: unknown, payload: unknown): BridgeResult<WrapperEvent> {
+    if (!isWrapperEventType(type)) {
+        return fail(
+            'UNKNOWN_TYPE',
+            `Unknown callback event "${String(type)}" (known: ${WRAPPER_EVENT_TYPES.join(', ')}).`,
+            'type'
+        );
+    }
+    const size = checkJsonSize(payload, MAX_ENVELOPE_CHARS, `The ${type} payload`);
+    if (!size.ok) return size;
+    const result = checkValue(WRAPPER_EVENTS[type].payload as FieldSpec, payload, type);
+    if (!result.ok) return result;
+    return { ok: true, value: { type, payload: result.value } as WrapperEvent };
+}
+
+/**
+ * Turns the arguments a vendor passed to a wrapper function into a payload object:
+ * one object (`fn({ ... })`), one JSON string (`fn('{"partnerId": …}')`), or positional
+ * strings in the seed's table order (`incomingCall(partnerId, conversationId, callerANI, language)`).
+ */
+export function payloadFromArguments(type: SoftphoneCallType, args: readonly unknown[]): BridgeResult<unknown> {
+    const first = args[0];
+    if (args.length === 1 && typeof first === 'object' && first !== null) return { ok: true, value: first };
+    if (args.length === 1 && typeof first === 'string' && first.trim().startsWith('{')) {
+        try {
+            return { ok: true, value: JSON.parse(first) as unknown };
+        } catch {
+            return fail('NOT_JSON', `${type} was given a string that looks like JSON but does not parse.`);
+        }
+    }
+    const names = Object.keys(SOFTPHONE_CALLS[type].payload.fields);
+    if (args.length > names.length) {
+        return fail(
+            'UNKNOWN_FIELD',
+            `${type} takes one object, or at most ${names.length} positional parameters (${names.join(', ')}); it got ${args.length}.`
+        );
+    }
+    const payload: Record<string, unknown> = {};
+    args.forEach((value, index) => {
+        const name = names[index];
+        if (name !== undefined && value !== undefined) payload[name] = value;
+    });
+    return { ok: true, value: payload };
+}
+
+/** True when `raw` claims to be one of our envelopes (anything else is ignored, not answered). */
+export function isBridgeMessage(raw: unknown): boolean {
+    return isPlainObject(raw) && raw.protocol === ENVELOPE_PROTOCOL;
+}
+
+/** Validates the envelope's own fields; the payload is checked by `readFromSoftphone` / `readFromAdapter`. */
+export function parseEnvelope(raw: unknown): BridgeResult<Envelope> {
+    const size = checkJsonSize(raw, MAX_ENVELOPE_CHARS, 'The message');
+    if (!size.ok) return size;
+    if (!isPlainObject(raw)) return fail('NOT_AN_OBJECT', 'A softphone bridge message must be an object.');
+    if (raw.protocol !== ENVELOPE_PROTOCOL) {
+        return fail('UNKNOWN_PROTOCOL', `protocol must be "${ENVELOPE_PROTOCOL}".`, 'protocol');
+    }
+    if (typeof raw.version === 'number' && raw.version > ENVELOPE_VERSION) {
+        return fail(
+            'UNSUPPORTED_VERSION',
+            `This message uses bridge protocol version ${raw.version}; Salesforce speaks ${ENVELOPE_VERSION}. Use the softphoneWrapper script served by the Salesforce org.`,
+            'version'
+        );
+    }
+    const { payload, ...header } = raw;
+    const checked = checkFields(ENVELOPE_HEADER, header, 'message');
+    if (!checked.ok) return checked;
+    const envelope: Envelope = { ...checked.value, protocol: ENVELOPE_PROTOCOL };
+    if (payload !== undefined) envelope.payload = payload;
+    return { ok: true, value: envelope };
+}
+
+/** What the adapter can receive from the wrapper. */
+export type SoftphoneMessage =
+    | { kind: 'hello'; id: string; wrapperVersion?: string }
+    | { kind: 'call'; id: string; call: SoftphoneCall }
+    | { kind: 'ack'; id: string; replyTo?: string }
+    | { kind: 'error'; id: string; replyTo?: string; error: SchemaError<string> };
+
+/** What the wrapper can receive from the adapter. */
+export type AdapterMessage =
+    | { kind: 'event'; id: string; event: WrapperEvent }
+    | { kind: 'ack'; id: string; replyTo?: string; type: string }
+    | { kind: 'error'; id: string; replyTo?: string; type: string; error: SchemaError<string> };
+
+/** Validates a message the adapter received from the wrapper: envelope, direction and payload. */
+export function readFromSoftphone(raw: unknown): BridgeResult<SoftphoneMessage> {
+    const parsed = parseEnvelope(raw);
+    if (!parsed.ok) return parsed;
+    const envelope = parsed.value;
+    switch (envelope.kind) {
+        case 'hello': {
+            const hello = checkValue({ kind: 'object', fields: HELLO_PAYLOAD }, envelope.payload, 'payload');
+            if (!hello.ok) return hello;
+            const message: SoftphoneMessage = { kind: 'hello', id: envelope.id };
+            if (hello.value?.wrapperVersion !== undefined) message.wrapperVersion = hello.value.wrapperVersion;
+            return { ok: true, value: message };
+        }
+        case 'call': {
+            const call = validateSoftphoneCall(envelope.type, envelope.payload);
+            return call.ok ? { ok: true, value: { kind: 'call', id: envelope.id, call: call.value } } : call;
+        }
+        case 'ack':
+            return { ok: true, value: { kind: 'ack', id: envelope.id, ...replyOf(envelope) } };
+        case 'error': {
+            const error = checkFields(ERROR_PAYLOAD, envelope.payload, 'payload');
+            if (!error.ok) return error;
+            return { ok: true, value: { kind: 'error', id: envelope.id, error: error.value, ...replyOf(envelope) } };
+        }
+        case 'event':
+            return fail('WRONG_DIRECTION', 'The softphone sends calls, not callback events.', 'kind');
+    }
+}
+
+/** Validates a message the wrapper received from the adapter: envelope, direction and payload. */
+export function readFromAdapter(raw: unknown): BridgeResult<AdapterMessage> {
+    const parsed = parseEnvelope(raw);
+    if (!parsed.ok) return parsed;
+    const envelope = parsed.value;
+    switch (envelope.kind) {
+        case 'event': {
+            const event = validateWrapperEvent(envelope.type, envelope.payload);
+            return event.ok ? { ok: true, value: { kind: 'event', id: envelope.id, event: event.value } } : event;
+        }
+        case 'ack':
+            return { ok: true, value: { kind: 'ack', id: envelope.id, type: envelope.type, ...replyOf(envelope) } };
+        case 'error': {
+            const error = checkFields(ERROR_PAYLOAD, envelope.payload, 'payload');
+            if (!error.ok) return error;
+            const message = { kind: 'error' as const, id: envelope.id, type: envelope.type, error: error.value };
+            return { ok: true, value: { ...message, ...replyOf(envelope) } };
+        }
+        case 'hello':
+        case 'call':
+            return fail('WRONG_DIRECTION', 'Salesforce sends callback events, not softphone calls.', 'kind');
+    }
+}
+
+function replyOf(envelope: Envelope): { replyTo?: string } {
+    return envelope.replyTo === undefined ? {} : { replyTo: envelope.replyTo };
+}
+
+/** Builds an envelope. `id` must be unique per sender (see `createIdGenerator`). */
+export function createEnvelope(
+    kind: EnvelopeKind,
+    type: string,
+    id: string,
+    payload?: unknown,
+    replyTo?: string
+): Envelope {
+    const envelope: Envelope = { protocol: ENVELOPE_PROTOCOL, version: ENVELOPE_VERSION, id, kind, type };
+    if (payload !== undefined) envelope.payload = payload;
+    if (replyTo !== undefined) envelope.replyTo = replyTo;
+    return envelope;
+}
+
+/** The `error` envelope answering a rejected message; names the message when its id/type could be read. */
+export function createErrorReply(raw: unknown, error: SchemaError<string>, id: string): Envelope {
+    const replyTo = isPlainObject(raw) && typeof raw.id === 'string' && raw.id.length <= 64 ? raw.id : undefined;
+    const type = isPlainObject(raw) && typeof raw.type === 'string' && raw.type.length <= 64 ? raw.type : 'unknown';
+    const payload: SchemaError<string> = { code: error.code, message: error.message.slice(0, 2_000) };
+    if (error.field !== undefined) payload.field = error.field.slice(0, 255);
+    return createEnvelope('error', type, id, payload, replyTo);
+}
+
+/** A generator of message ids: a prefix that tells senders apart and a counter. */
+export function createIdGenerator(prefix: string): () => string {
+    let counter = 0;
+    return () => `${prefix}-${(++counter).toString(36)}`;
+}
+
+export type { Result, SchemaError } from 'c/softphoneSchema';
