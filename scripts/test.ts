@@ -25,6 +25,7 @@ const STEPS: Step[] = [
     { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
     { name: 'format', command: 'npm', args: ['run', '--silent', 'format:check'] },
     { name: 'validate', command: 'tsx', args: ['scripts/validate.ts'] },
+    { name: 'code analyzer', command: 'tsx', args: ['scripts/analyze.ts'] },
     {
         name: 'unit',
         command: 'sfdx-lwc-jest',
