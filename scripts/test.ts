@@ -17,6 +17,8 @@ interface Step {
 }
 
 const JEST_RESULTS = path.join(BUILD_DIR, 'results', 'jest.json');
+/** e2e/run.ts writes the same counters Jest's --json does. */
+const E2E_RESULTS = path.join(BUILD_DIR, 'results', 'e2e.json');
 
 const STEPS: Step[] = [
     { name: 'system packages', command: 'bash', args: ['scripts/setup-system.sh'] },
@@ -31,6 +33,12 @@ const STEPS: Step[] = [
         command: 'sfdx-lwc-jest',
         args: ['--', '--ci', '--json', `--outputFile=${JEST_RESULTS}`],
         results: JEST_RESULTS
+    },
+    {
+        name: 'e2e (chromium)',
+        command: 'tsx',
+        args: ['e2e/run.ts', '--skip-package'],
+        results: E2E_RESULTS
     }
 ];
 

@@ -1,21 +1,33 @@
 /**
  * What the workbench org's admin has set up after deploying the package, as the package's
  * post-install steps tell an admin to: the Streem address in the Streem_Base_Url custom label
- * (Setup > Custom Labels), and the CSP Trusted Sites pointed at the addresses actually used
- * (Setup > Trusted URLs). Here those addresses are the workbench's own origins.
+ * (Setup > Custom Labels), the CSP Trusted Sites pointed at the addresses actually used
+ * (Setup > Trusted URLs), and the call center's vendor values the softphone team handed over
+ * (Setup > Call Centers). Here those addresses are the workbench's own origins and the softphone
+ * is the reference softphone (workbench/softphone/).
  */
 import type { WorkbenchUrls } from './server';
+import { DIAL_FROM, PARTNER_CONFIG, PRESENCE_STATUSES } from './softphone/constants';
 
 export interface OrgSetup {
     /** Custom label values an admin edited in Setup (the package's labels hold the shipped defaults). */
     labelOverrides: Record<string, string>;
     /** CSP Trusted Site endpoint URLs by trusted site name, as the admin entered them. */
     trustedSiteUrls: Record<string, string>;
+    /** Call center item values the admin entered, keyed '/section/item' (the softphone URL is set by the workbench). */
+    callCenterValues: Record<string, string>;
 }
 
 export function orgSetup(urls: WorkbenchUrls): OrgSetup {
     return {
         labelOverrides: { Streem_Base_Url: urls.streem },
-        trustedSiteUrls: { Streem: urls.streem, Softphone_Vendor: urls.softphone }
+        trustedSiteUrls: { Streem: urls.streem, Softphone_Vendor: urls.softphone },
+        callCenterValues: {
+            '/vendorSoftphone/partnerId': PARTNER_CONFIG.partnerId,
+            '/vendorSoftphone/businessSegmentId': PARTNER_CONFIG.businessSegmentId,
+            '/vendorSoftphone/channelOriginId': PARTNER_CONFIG.channelOriginId,
+            '/vendorSoftphone/dialFrom': DIAL_FROM,
+            '/vendorSoftphone/presenceStatuses': PRESENCE_STATUSES.map((s) => `${s.id}=${s.label}`).join(';')
+        }
     };
 }

@@ -6,7 +6,7 @@
  *  - visualforce: the adapter page rendered from force-app/main/default/pages/SoftphoneAdapter.page,
  *                 the sforce.opencti stand-in at /support/api/<version>/lightning/opencti_min.js, and
  *                 static resources at /resource/<version>/<name>;
- *  - softphone:   the reference softphone (placeholder until workbench/softphone/ has the real one);
+ *  - softphone:   the reference softphone (workbench/softphone/), the vendor's side through the wrapper library;
  *  - streem:      the Streem stand-in (/embed, /streems, /call-details, /thank-you);
  *  - hostile:     a page that posts forged messages (a fault you switch on in the Workbench panel).
  * Everything binds 127.0.0.1 only. `startWorkbench({ basePort: 0 })` picks free ports (for tests).
@@ -20,10 +20,12 @@ import { API_VERSION, APP_OUT_DIR, FIXTURES_DIR, OUT_DIR, PAGES_DIR, SLDS_ASSETS
 import { loadCallCenterSettings } from './platform/callCenter';
 import { orgSetup } from './orgSetup';
 import { readLabels, readMessageChannels, readStaticResources, readTrustedSites } from './platform/metadata';
+import { takeSaveLogFailure } from './platform/org/faults';
 import { KEY_PREFIXES, USER_ID, USER_NAME, type SObjectName } from './platform/org/sampleData';
 import { OrgError, OrgStore } from './platform/org/store';
 import { RESOURCE_VERSION } from './platform/scopedImports';
 import { renderVisualforce, VisualforceError } from './platform/visualforce';
+import { softphonePage } from './softphone/page';
 import { StreemStandIn } from './streem/streem';
 
 export interface WorkbenchOptions {
@@ -53,6 +55,12 @@ export interface Workbench {
     /** The in-memory org (records and Tasks), e.g. for tests to read what saveLog wrote. */
     org: OrgStore;
     faults: Faults;
+    /**
+     * Call center values an admin changed in Setup, keyed '/section/item' (e.g. '/screenPop/noMatch'),
+     * over the package's defaults and the workbench setup; the adapter reads them on its next load.
+     * The reset endpoint clears them.
+     */
+    callCenterOverrides: Record<string, string>;
     close(): Promise<void>;
 }
 
@@ -134,6 +142,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
         throw new Error(`WORKBENCH_PORT must be a port number, not ${String(basePort)}.`);
     const org = new OrgStore();
     const faults: Faults = { saveLogFailures: 0, softphoneDelayMs: 0 };
+    const callCenterOverrides: Record<string, string> = {};
     const urls = {} as WorkbenchUrls;
     const streem = new StreemStandIn(() => urls.app);
     const resource = staticResourceHandler();
@@ -210,14 +219,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
             }
             if (route === 'saveLog' && req.method === 'POST') {
                 const value = (await readJson(req)) as Record<string, unknown>;
-                if (faults.saveLogFailures > 0) {
-                    faults.saveLogFailures -= 1;
-                    return json(res, 503, {
-                        errors: [
-                            `UNABLE_TO_LOCK_ROW: workbench fault, saveLog failure injected (${faults.saveLogFailures} more to come).`
-                        ]
-                    });
-                }
+                const injected = takeSaveLogFailure(faults);
+                if (injected) return json(res, 503, { errors: [injected] });
                 return json(res, 200, { recordId: org.save(value) });
             }
             if (route === 'faults') {
@@ -238,11 +241,12 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
                 streem.reset();
                 faults.saveLogFailures = 0;
                 faults.softphoneDelayMs = 0;
+                for (const key of Object.keys(callCenterOverrides)) delete callCenterOverrides[key];
                 return json(res, 200, { ok: true });
             }
             if (route === 'callCenterSettings' && req.method === 'GET') {
                 const { settings } = await loadCallCenterSettings(urls.softphone);
-                return json(res, 200, settings);
+                return json(res, 200, { ...settings, ...orgSetup(urls).callCenterValues, ...callCenterOverrides });
             }
             return json(res, 404, { errors: [`No workbench API ${req.method} /${route}`] });
         } catch (error) {
@@ -329,23 +333,28 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     };
 
     /* ------------------------------------------------------------ softphone origin */
-    const softphone: Handler = async (_req, res, url) => {
+    // The reference softphone (workbench/softphone/): the vendor's page, loading the wrapper library
+    // from the Visualforce origin as the package's static resource. The "slow softphone" fault delays
+    // every response here, so the softphone starts late.
+    const softphone: Handler = async (req, res, url) => {
         if (faults.softphoneDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.softphoneDelayMs));
         if (url.pathname === '/softphone.js') return serveScript(res, 'softphone');
+        if (url.pathname.startsWith('/assets/')) {
+            req.url = url.pathname.slice('/assets'.length);
+            return serveAssets(req, res, () => notFound(res));
+        }
         if (url.pathname !== '/') return notFound(res);
-        const wrapperUrl = `${urls.visualforce}/resource/${RESOURCE_VERSION}/softphoneWrapper`;
         return send(
             res,
             200,
             'text/html; charset=utf-8',
-            `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Reference softphone</title>
-<style>body{font:12px system-ui,sans-serif;margin:0;padding:6px;background:#1b2b3a;color:#fff}button,input,select{font:inherit;margin:2px}
-#log{white-space:pre-wrap;font-family:monospace;max-height:8rem;overflow:auto;background:#0d1822;padding:4px}</style></head>
-<body data-wrapper-url="${esc(wrapperUrl)}"><strong>Reference softphone (placeholder)</strong>
-<div><input id="ani" value="+15035551212" aria-label="Caller number"><button id="incoming">Incoming call</button><button id="accept">Accept</button><button id="reject">Reject</button><button id="end">End</button><button id="outbound">Dial</button></div>
-<div><select id="disposition" aria-label="Disposition"><option>Resolved</option></select><input id="notes-text" placeholder="Notes" aria-label="Notes"><button id="notes">Submit notes</button>
-<select id="presence-select" aria-label="Presence"><option value="available">Available</option><option value="busy">Busy</option><option value="offline">Offline</option></select><button id="presence">Set presence</button></div>
-<div id="log"></div><script src="/softphone.js"></script></body></html>`
+            softphonePage({
+                wrapperUrl: `${urls.visualforce}/resource/${RESOURCE_VERSION}/softphoneWrapper`,
+                sldsUrl: '/assets/styles/salesforce-lightning-design-system.min.css',
+                scriptUrl: '/softphone.js'
+            }),
+            // A vendor softphone lets the customer's Salesforce domains frame it (vendor guide, section 2).
+            { 'content-security-policy': `frame-ancestors 'self' ${urls.visualforce} ${urls.app}` }
         );
     };
 
@@ -399,6 +408,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
         urls,
         org,
         faults,
+        callCenterOverrides,
         close: () =>
             Promise.all(
                 servers.map(

@@ -11,7 +11,10 @@
  *  - @salesforce/schema/Object[.Field] -> { objectApiName[, fieldApiName] } (reference-salesforce-modules.html#schema);
  *  - @salesforce/user/Id, @salesforce/user/isGuest (reference-current-user.html);
  *  - @salesforce/i18n/* and @salesforce/client/formFactor come from lightning-base-components' own
- *    stand-ins (its package.json `lwc.modules`), which this plugin leaves alone.
+ *    stand-ins: those its package.json `lwc.modules` lists, else its scopedImports/ files
+ *    (e.g. @salesforce/i18n/locale, which base components import but do not list);
+ *  - @salesforce/gate/* (Salesforce's feature switches) come from lightning-base-components' stub,
+ *    which opens every gate, except CLOSED_GATES below.
  * Anything else under @salesforce/ fails the build with a message naming this file, so a new
  * platform dependency is a conscious addition here rather than a silent undefined.
  */
@@ -27,13 +30,35 @@ const PREFIX = '\0salesforce:';
 /** Static resource URLs carry a version segment; the workbench uses one per server start. */
 export const RESOURCE_VERSION = String(Date.UTC(2026, 10, 21) / 1000);
 
-function lbcScopedModules(): Set<string> {
-    const pkg = JSON.parse(
-        fs.readFileSync(path.join(ROOT, 'node_modules', 'lightning-base-components', 'package.json'), 'utf8')
-    ) as {
-        lwc: { modules: { name?: string }[] };
+/** lightning-base-components' scoped-module stand-ins: module name → file. */
+function lbcScopedModules(): Map<string, string> {
+    const dir = path.join(ROOT, 'node_modules', 'lightning-base-components');
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        lwc: { modules: { name?: string; path?: string }[] };
     };
-    return new Set(pkg.lwc.modules.map((m) => m.name).filter((n): n is string => typeof n === 'string'));
+    const modules = new Map<string, string>();
+    for (const m of pkg.lwc.modules) if (m.name && m.path) modules.set(m.name, path.join(dir, m.path));
+    return modules;
+}
+
+/**
+ * Gates the workbench keeps closed: their open code path needs native shadow DOM features that
+ * synthetic shadow (what Lightning Experience runs, and so the workbench) does not provide.
+ * bc.260.enableComboboxElementInternals: lightning-combobox calls attachInternals(), which throws
+ * under synthetic shadow, so the picker would not render.
+ */
+const CLOSED_GATES = new Set(['bc.260.enableComboboxElementInternals']);
+
+/** lightning-base-components' file for a scoped module it ships but does not list, if any. */
+function lbcScopedImportFile(source: string): string | undefined {
+    const file = path.join(
+        ROOT,
+        'node_modules',
+        'lightning-base-components',
+        'scopedImports',
+        `${source.replace(/\//g, '-')}.js`
+    );
+    return fs.existsSync(file) ? file : undefined;
 }
 
 /** Resolves the package's `@salesforce/*` imports to generated modules. */
@@ -54,7 +79,15 @@ export function salesforceScopedImports(): Plugin {
         },
         resolveId(source) {
             if (!source.startsWith('@salesforce/')) return null;
-            if (fromLbc.has(source)) return null; // lightning-base-components' own stand-in
+            if (source.startsWith('@salesforce/gate/') && CLOSED_GATES.has(source.slice('@salesforce/gate/'.length))) {
+                return PREFIX + source.slice('@salesforce/'.length);
+            }
+            // lightning-base-components' own stand-in; resolved here too, since the LWC resolver only
+            // finds it for imports from inside that package, not from the package's components.
+            const lbc =
+                fromLbc.get(source) ??
+                (source.startsWith('@salesforce/i18n/') ? lbcScopedImportFile(source) : undefined);
+            if (lbc) return lbc;
             return PREFIX + source.slice('@salesforce/'.length);
         },
         load(id) {
@@ -103,6 +136,8 @@ export function salesforceScopedImports(): Plugin {
                     const [objectApiName, ...field] = rest.split('.');
                     return code(field.length ? { objectApiName, fieldApiName: field.join('.') } : { objectApiName });
                 }
+                case 'gate':
+                    return 'export default { isOpen: () => false };\n';
                 case 'user':
                     if (rest === 'Id') return code(USER_ID);
                     if (rest === 'isGuest') return code(false);

@@ -1,0 +1,264 @@
+/**
+ * What every end-to-end test file shares: one workbench (free ports) and one headless Debian
+ * chromium per file, a fresh browser context and a reset org per test, and helpers that read the
+ * three frames a call crosses: the Lightning page (app origin), the adapter page (Visualforce
+ * origin) and the reference softphone inside it (softphone origin).
+ *
+ * Everything waits with an explicit timeout; nothing polls forever.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { launchChromium } from '../workbench/browser';
+import { SCREENSHOTS_DIR } from '../workbench/paths';
+import type { SampleRecord } from '../workbench/platform/org/sampleData';
+import { startWorkbench, type Workbench } from '../workbench/server';
+
+/** Upper bound for one UI step (a frame loading, a message round trip, a Task appearing). */
+export const STEP_TIMEOUT_MS = 15_000;
+/** Upper bound for one test, passed to node:test's `timeout` option. */
+export const TEST_TIMEOUT_MS = 60_000;
+/** The viewport of every page and screenshot. */
+export const VIEWPORT = { width: 1280, height: 800 } as const;
+
+/** One softphone log line (workbench/softphone/softphone.ts writes them). */
+export interface SoftphoneLogEntry {
+    /** event: a callback event received; sent/refused: a contract call; ack/error: the adapter's answer; info. */
+    kind: 'event' | 'sent' | 'refused' | 'ack' | 'error' | 'info';
+    type: string;
+    payload: unknown;
+    text: string;
+}
+
+export interface E2E {
+    workbench: Workbench;
+    browser: Browser;
+    /** Opens a new page in a fresh context (no storage shared with earlier tests). */
+    newPage(): Promise<Page>;
+    /** Resets the org, faults and call center values, and closes the pages of the previous test. */
+    reset(): Promise<void>;
+    close(): Promise<void>;
+}
+
+/** Starts the workbench and chromium for one test file. */
+export async function startE2E(): Promise<E2E> {
+    const workbench = await startWorkbench({ basePort: 0 });
+    let browser: Browser;
+    try {
+        browser = await launchChromium();
+    } catch (error) {
+        await workbench.close();
+        throw error;
+    }
+    const contexts: BrowserContext[] = [];
+    const closeContexts = async (): Promise<void> => {
+        await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
+    };
+    return {
+        workbench,
+        browser,
+        async newPage() {
+            const context = await browser.newContext({ viewport: VIEWPORT });
+            context.setDefaultTimeout(STEP_TIMEOUT_MS);
+            // The workbench's probe component is a stand-in for unfinished parts, not the product: hide it.
+            await context.addInitScript(() => {
+                try {
+                    window.localStorage.setItem('workbench.showProbe', 'false');
+                } catch {
+                    // storage blocked in a cross-origin frame: nothing to hide there
+                }
+            });
+            contexts.push(context);
+            const page = await context.newPage();
+            // Uncaught page errors are printed with E2E_VERBOSE=1 (the base components log a few benign ones).
+            if (process.env.E2E_VERBOSE)
+                page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+            return page;
+        },
+        async reset() {
+            await closeContexts();
+            const response = await fetch(`${workbench.urls.app}/workbench/api/reset`, {
+                method: 'POST',
+                headers: { origin: workbench.urls.app, 'content-type': 'application/json' },
+                body: '{}'
+            });
+            if (!response.ok) throw new Error(`workbench reset failed: HTTP ${response.status}`);
+        },
+        async close() {
+            await closeContexts();
+            await browser.close().catch(() => undefined);
+            await workbench.close();
+        }
+    };
+}
+
+/** Polls `check` until it returns a value other than undefined/false, or fails after `timeoutMs`. */
+export async function waitUntil<T>(
+    what: string,
+    check: () => T | undefined | false | Promise<T | undefined | false>,
+    timeoutMs = STEP_TIMEOUT_MS
+): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let last: unknown;
+    for (;;) {
+        try {
+            const value = await check();
+            if (value !== undefined && value !== false) return value;
+        } catch (error) {
+            last = error;
+        }
+        if (Date.now() > deadline) {
+            const reason = last instanceof Error ? ` (last error: ${last.message})` : '';
+            throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${reason}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}
+
+/** Opens a record page and waits for its header. */
+export async function openRecord(page: Page, e2e: E2E, objectApiName: string, recordId: string): Promise<void> {
+    await page.goto(`${e2e.workbench.urls.app}/lightning/r/${objectApiName}/${recordId}/view`);
+    await page.locator('wb-record-page h1').first().waitFor();
+}
+
+/** Opens the utility bar's softphone panel (if closed) and returns the reference softphone's frame, connected. */
+export async function openSoftphone(page: Page, e2e: E2E, timeoutMs = STEP_TIMEOUT_MS): Promise<Frame> {
+    const item = page.locator('[data-id="softphone-item"]');
+    await item.waitFor({ timeout: timeoutMs });
+    if ((await item.getAttribute('aria-expanded')) !== 'true') await item.click();
+    return softphoneFrame(page, e2e, timeoutMs);
+}
+
+/** The reference softphone's frame once its wrapper has heard from Salesforce. */
+export async function softphoneFrame(page: Page, e2e: E2E, timeoutMs = STEP_TIMEOUT_MS): Promise<Frame> {
+    const origin = e2e.workbench.urls.softphone;
+    return waitUntil(
+        'the reference softphone to connect to the adapter',
+        async () => {
+            const frame = page.frames().find((f) => f.url().startsWith(`${origin}/`));
+            if (!frame) return undefined;
+            const status = await frame.locator('[data-id="connection"]').getAttribute('data-connection', {
+                timeout: 1_000
+            });
+            return status === 'connected' ? frame : undefined;
+        },
+        timeoutMs
+    );
+}
+
+/** The adapter page's frame (Visualforce origin). */
+export function adapterFrame(page: Page, e2e: E2E): Frame | undefined {
+    return page.frames().find((f) => f.url().startsWith(`${e2e.workbench.urls.visualforce}/apex/`));
+}
+
+/** Every line of the softphone's log, oldest first. */
+export async function softphoneLog(frame: Frame): Promise<SoftphoneLogEntry[]> {
+    const entries = await frame.locator('[data-id="event-log"] > li').evaluateAll((items) =>
+        items.map((li) => {
+            const data = (li as HTMLElement).dataset;
+            return { kind: data.kind ?? '', type: data.type ?? '', payload: data.payload, text: li.textContent ?? '' };
+        })
+    );
+    return entries.reverse().map((e) => ({
+        kind: e.kind as SoftphoneLogEntry['kind'],
+        type: e.type,
+        payload: e.payload === undefined ? undefined : (JSON.parse(e.payload) as unknown),
+        text: e.text
+    }));
+}
+
+/** Waits for a softphone log line of that kind and type (and matching `where`), returns the newest. */
+export async function waitForLog(
+    frame: Frame,
+    kind: SoftphoneLogEntry['kind'],
+    type: string,
+    where: (entry: SoftphoneLogEntry) => boolean = () => true,
+    timeoutMs = STEP_TIMEOUT_MS
+): Promise<SoftphoneLogEntry> {
+    return waitUntil(
+        `softphone log "${kind} ${type}"`,
+        async () => {
+            const found = (await softphoneLog(frame)).filter((e) => e.kind === kind && e.type === type && where(e));
+            return found[found.length - 1];
+        },
+        timeoutMs
+    );
+}
+
+/** The conversationId of the softphone's current call. */
+export async function currentConversationId(frame: Frame): Promise<string> {
+    const id = await frame.locator('[data-id="conversation-id"]').getAttribute('data-conversation-id');
+    if (!id) throw new Error('the reference softphone has no current call');
+    return id;
+}
+
+/** Tasks of a record, from the org stand-in (newest first). */
+export function tasksOf(e2e: E2E, recordId: string): SampleRecord[] {
+    return e2e.workbench.org.tasksFor(recordId);
+}
+
+/** Waits until `count` Tasks exist in the org, returns them. */
+export async function waitForTasks(e2e: E2E, count: number, timeoutMs = STEP_TIMEOUT_MS): Promise<SampleRecord[]> {
+    return waitUntil(
+        `${count} Task(s) in the org`,
+        () => {
+            const tasks = e2e.workbench.org.allTasks();
+            return tasks.length >= count ? tasks : undefined;
+        },
+        timeoutMs
+    );
+}
+
+/** The local date as YYYY-MM-DD (what a Task's ActivityDate holds for a call today). */
+export function today(): string {
+    const d = new Date();
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** Saves a screenshot of the page to .build/screenshots/<name>.png; returns the path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+    fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    const file = path.join(SCREENSHOTS_DIR, `${name}.png`);
+    await page.screenshot({ path: file });
+    return file;
+}
+
+/** The path of the current app page (pathname + search). */
+export function appPath(page: Page): string {
+    const url = new URL(page.url());
+    return `${url.pathname}${url.search}`;
+}
+
+/* ------------------------------------------------------------ the reference softphone's controls */
+
+/** Rings the agent: an incoming call from `number`; returns the new conversationId. */
+export async function ringIncoming(frame: Frame, number: string): Promise<string> {
+    await frame.locator('[data-id="caller-number"]').fill(number);
+    await frame.locator('[data-id="incoming"]').click();
+    const sent = await waitForLog(
+        frame,
+        'sent',
+        'incomingCall',
+        (e) => (e.payload as { callerANI?: string }).callerANI === number
+    );
+    return (sent.payload as { conversationId: string }).conversationId;
+}
+
+/** Fills the wrap-up form (disposition from the list Salesforce sent, notes). */
+export async function fillWrapUp(frame: Frame, disposition: string, notes: string): Promise<void> {
+    await frame.locator('[data-id="disposition"]').selectOption(disposition);
+    await frame.locator('[data-id="notes"]').fill(notes);
+}
+
+/** Clicks End and returns the callEnded payload the softphone sent. */
+export async function endCall(frame: Frame, conversationId: string): Promise<Record<string, unknown>> {
+    await frame.locator('[data-id="end"]').click();
+    const sent = await waitForLog(
+        frame,
+        'sent',
+        'callEnded',
+        (e) => (e.payload as { conversationId?: string }).conversationId === conversationId
+    );
+    return sent.payload as Record<string, unknown>;
+}

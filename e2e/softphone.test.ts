@@ -1,0 +1,62 @@
+/**
+ * The reference softphone itself: outside Salesforce it says it is not connected and sends nothing;
+ * with the workbench's "slow softphone" fault it starts late and still connects.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { JOE_LEAD_ID } from '../workbench/platform/org/sampleData';
+import {
+    openRecord,
+    openSoftphone,
+    screenshot,
+    softphoneLog,
+    startE2E,
+    TEST_TIMEOUT_MS,
+    waitForLog,
+    type E2E
+} from './harness';
+
+void describe('Reference softphone', { timeout: TEST_TIMEOUT_MS * 2 }, () => {
+    let e2e: E2E;
+    before(async () => {
+        e2e = await startE2E();
+    });
+    beforeEach(async () => e2e.reset());
+    after(async () => e2e?.close());
+
+    void it(
+        'opened outside Salesforce: shows "Not connected" and sends nothing',
+        { timeout: TEST_TIMEOUT_MS },
+        async () => {
+            const page = await e2e.newPage();
+            await page.setViewportSize({ width: 420, height: 800 });
+            await page.goto(`${e2e.workbench.urls.softphone}/`);
+            const badge = page.locator('[data-id="connection"]');
+            await page.locator('[data-id="connection"][data-connection="not-connected"]').waitFor();
+            assert.equal(await badge.textContent(), 'Not connected');
+            await page.locator('[data-id="incoming"]').click();
+            const refused = await waitForLog(page.mainFrame(), 'refused', 'incomingCall');
+            assert.match(refused.text, /NOT_CONNECTED/);
+            assert.ok((await softphoneLog(page.mainFrame())).every((e) => e.kind !== 'sent'));
+            await screenshot(page, 'softphone-not-connected');
+        }
+    );
+
+    void it(
+        'with the "slow softphone" fault it starts late, and still connects',
+        { timeout: TEST_TIMEOUT_MS },
+        async () => {
+            const DELAY_MS = 2_500;
+            e2e.workbench.faults.softphoneDelayMs = DELAY_MS;
+            const page = await e2e.newPage();
+            const started = Date.now();
+            await openRecord(page, e2e, 'Lead', JOE_LEAD_ID);
+            const softphone = await openSoftphone(page, e2e, 25_000);
+            // Page and script each wait DELAY_MS on the softphone origin.
+            assert.ok(Date.now() - started >= DELAY_MS, 'the softphone should have started late');
+            await waitForLog(softphone, 'event', 'disposition');
+            await waitForLog(softphone, 'event', 'partner_config');
+            await waitForLog(softphone, 'sent', 'statusChanged');
+        }
+    );
+});

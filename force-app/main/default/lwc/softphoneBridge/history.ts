@@ -1,0 +1,121 @@
+/**
+ * The session's call history: every call this browser tab has seen (sessionStorage, so page
+ * navigation keeps it and a new tab starts fresh), with the Task each was logged to. Pure.
+ */
+import { CALL_DIRECTIONS, CALL_OUTCOMES, CALL_STATES, LOG_STATUSES } from 'c/softphoneProtocol';
+import type {
+    CallDirection,
+    CallOutcome,
+    CallState,
+    CallView,
+    LogStatus,
+    LogView,
+    RecordRef
+} from 'c/softphoneProtocol';
+import { readJson } from './storage';
+import type { KeyValueStorage } from './storage';
+
+/** Storage key (sessionStorage). */
+export const HISTORY_STORE_KEY = 'softphoneBridge.sessionHistory.v1';
+/** Calls kept, newest first. */
+export const MAX_HISTORY = 50;
+
+export interface HistoryEntry {
+    conversationId: string;
+    direction: CallDirection;
+    state: CallState;
+    outcome?: CallOutcome;
+    phoneNumber?: string;
+    /** Epoch ms. */
+    startedAt: number;
+    durationSeconds?: number;
+    record?: RecordRef;
+    taskId?: string;
+    logStatus?: LogStatus;
+}
+
+const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+function oneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+    return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+function readRecord(raw: unknown): RecordRef | undefined {
+    if (typeof raw !== 'object' || raw === null) return undefined;
+    const { recordId, objectType, name } = raw as Record<string, unknown>;
+    if (typeof recordId !== 'string' || !ID.test(recordId)) return undefined;
+    const record: RecordRef = { recordId };
+    if (typeof objectType === 'string') record.objectType = objectType.slice(0, 80);
+    if (typeof name === 'string') record.name = name.slice(0, 255);
+    return record;
+}
+
+function readEntry(raw: unknown): HistoryEntry | undefined {
+    if (typeof raw !== 'object' || raw === null) return undefined;
+    const r = raw as Record<string, unknown>;
+    if (typeof r.conversationId !== 'string' || r.conversationId === '' || r.conversationId.length > 128)
+        return undefined;
+    if (!oneOf(CALL_DIRECTIONS, r.direction) || !oneOf(CALL_STATES, r.state)) return undefined;
+    if (typeof r.startedAt !== 'number' || !Number.isFinite(r.startedAt)) return undefined;
+    const entry: HistoryEntry = {
+        conversationId: r.conversationId,
+        direction: r.direction,
+        state: r.state,
+        startedAt: r.startedAt
+    };
+    if (oneOf(CALL_OUTCOMES, r.outcome)) entry.outcome = r.outcome;
+    if (typeof r.phoneNumber === 'string') entry.phoneNumber = r.phoneNumber.slice(0, 40);
+    if (typeof r.durationSeconds === 'number' && Number.isFinite(r.durationSeconds))
+        entry.durationSeconds = r.durationSeconds;
+    const record = readRecord(r.record);
+    if (record) entry.record = record;
+    if (typeof r.taskId === 'string' && ID.test(r.taskId)) entry.taskId = r.taskId;
+    if (oneOf(LOG_STATUSES, r.logStatus)) entry.logStatus = r.logStatus;
+    return entry;
+}
+
+/** The stored history; unreadable entries are skipped. */
+export function readHistory(storage: KeyValueStorage): HistoryEntry[] {
+    const parsed = readJson(storage, HISTORY_STORE_KEY) as { version?: unknown; calls?: unknown } | undefined;
+    if (parsed?.version !== 1 || !Array.isArray(parsed.calls)) return [];
+    return parsed.calls
+        .map(readEntry)
+        .filter((entry): entry is HistoryEntry => entry !== undefined)
+        .slice(0, MAX_HISTORY);
+}
+
+/** Stores the history (newest MAX_HISTORY). */
+export function writeHistory(storage: KeyValueStorage, entries: readonly HistoryEntry[]): void {
+    storage.setItem(HISTORY_STORE_KEY, JSON.stringify({ version: 1, calls: entries.slice(0, MAX_HISTORY) }));
+}
+
+function sortNewestFirst(entries: HistoryEntry[]): HistoryEntry[] {
+    return entries.sort((a, b) => b.startedAt - a.startedAt).slice(0, MAX_HISTORY);
+}
+
+/** Adds or updates a call; its Task facts (already known from a logStatus) are kept. */
+export function recordCall(entries: readonly HistoryEntry[], call: CallView): HistoryEntry[] {
+    const existing = entries.find((entry) => entry.conversationId === call.conversationId);
+    const next: HistoryEntry = {
+        conversationId: call.conversationId,
+        direction: call.direction,
+        state: call.state,
+        startedAt: call.startedAt
+    };
+    if (call.outcome) next.outcome = call.outcome;
+    if (call.phoneNumber) next.phoneNumber = call.phoneNumber;
+    if (call.durationSeconds !== undefined) next.durationSeconds = call.durationSeconds;
+    const record = call.record ?? existing?.record;
+    if (record) next.record = record;
+    if (existing?.taskId) next.taskId = existing.taskId;
+    if (existing?.logStatus) next.logStatus = existing.logStatus;
+    return sortNewestFirst([next, ...entries.filter((entry) => entry !== existing)]);
+}
+
+/** Notes a call's Task status and Id; logs of calls not in the history are ignored. */
+export function recordLog(entries: readonly HistoryEntry[], log: LogView): HistoryEntry[] {
+    return entries.map((entry) => {
+        if (entry.conversationId !== log.conversationId) return entry;
+        return { ...entry, logStatus: log.status, ...(log.taskId ? { taskId: log.taskId } : {}) };
+    });
+}

@@ -1,0 +1,949 @@
+/**
+ * softphoneBridge: the live call inside Lightning (utility bar, record and app pages). It talks to
+ * the Open CTI adapter page over the SoftphoneBridge message channel only: it listens to the
+ * adapter's events (validated with c/softphoneProtocol, since they cross a window boundary) and
+ * sends the protocol's commands (setPresence, dial, saveWrapUp, choosePopTarget, requestState,
+ * retryLogs). The logic lives in the pure modules beside it; this class wires them to the platform.
+ */
+import { LightningElement, api, wire } from 'lwc';
+import { APPLICATION_SCOPE, MessageContext, publish, subscribe, unsubscribe } from 'lightning/messageService';
+import type { Subscription, createMessageContext } from 'lightning/messageService';
+import { NavigationMixin } from 'lightning/navigation';
+import { getFieldValue, getRecord } from 'lightning/uiRecordApi';
+import type { RecordRepresentation } from 'lightning/uiRecordApi';
+import { createCommand, validateChannelMessage } from 'c/softphoneProtocol';
+import type {
+    CallView,
+    ChannelCommandPayload,
+    ChannelCommandType,
+    ChannelEvent,
+    ErrorView,
+    RecordRef
+} from 'c/softphoneProtocol';
+import SOFTPHONE_BRIDGE_CHANNEL from '@salesforce/messageChannel/SoftphoneBridge__c';
+import LOCALE from '@salesforce/i18n/locale';
+import {
+    FIRST_ANSWER_TIMEOUT_MS,
+    INITIAL_STATE,
+    applyEvent,
+    canWrapUp,
+    currentCall,
+    dialBlock,
+    parseStatusList,
+    sameRecordId,
+    silenceLimitMs
+} from './bridgeState';
+import type { BridgeState, DialBlock } from './bridgeState';
+import { MAX_NOTES_LENGTH, onDraftsChanged, readDrafts, removeDraft, updateDraft } from './drafts';
+import type { DraftMap, WrapUpValues } from './drafts';
+import { elapsedSeconds, formatDuration, formatLabel } from './format';
+import { readHistory, recordCall, recordLog, writeHistory } from './history';
+import type { HistoryEntry } from './history';
+import { LABELS } from './labels';
+import {
+    displayPhone,
+    formattedPhoneValue,
+    phoneFieldsFor,
+    readDialTargets,
+    readRecordName,
+    recordFieldsFor
+} from './phone';
+import type { DialTarget, PhoneFieldKind } from './phone';
+import { safeStorage } from './storage';
+import type { KeyValueStorage } from './storage';
+import {
+    formValues,
+    hasContent,
+    hasUnsavedChanges,
+    isSubmissionConfirmed,
+    valuesTaken,
+    wrapUpPayload,
+    wrapUpStatus
+} from './wrapUp';
+import type { WrapUpFacts, WrapUpStatus } from './wrapUp';
+
+/** The message context type (named without the adapter, which may only appear in @wire). */
+type LmsContext = ReturnType<typeof createMessageContext>;
+
+type Connection = 'connecting' | 'connected' | 'notConnected';
+
+const STATE_LABELS: Record<CallView['state'], string> = {
+    ringing: LABELS.stateRinging,
+    dialing: LABELS.stateDialing,
+    connected: LABELS.stateConnected,
+    ended: LABELS.stateEnded,
+    wrappedUp: LABELS.stateWrappedUp,
+    rejected: LABELS.stateRejected
+};
+
+const OUTCOME_LABELS: Partial<Record<NonNullable<CallView['outcome']>, string>> = {
+    missed: LABELS.outcomeMissed,
+    rejected: LABELS.outcomeRejected,
+    unanswered: LABELS.outcomeUnanswered
+};
+
+const FIELD_WORDS: Record<PhoneFieldKind, string> = {
+    phone: LABELS.fieldPhone,
+    mobile: LABELS.fieldMobile,
+    home: LABELS.fieldHome,
+    other: LABELS.fieldOther,
+    assistant: LABELS.fieldAssistant,
+    contactPhone: LABELS.fieldContactPhone,
+    contactMobile: LABELS.fieldContactMobile,
+    webPhone: LABELS.fieldWebPhone
+};
+
+const DIAL_BLOCK_LABELS: Record<Exclude<DialBlock, 'offline'>, string> = {
+    notConnected: LABELS.dialBlockedNotConnected,
+    signedOut: LABELS.dialBlockedSignedOut,
+    notConfigured: LABELS.dialBlockedNotConfigured,
+    activeCall: LABELS.dialBlockedActiveCall
+};
+
+const STATUS_LABELS: Partial<Record<WrapUpStatus['kind'], string>> = {
+    draft: LABELS.statusDraft,
+    saving: LABELS.statusSaving,
+    pending: LABELS.statusPending,
+    saved: LABELS.statusSaved,
+    failed: LABELS.statusFailed
+};
+
+const TICK_MS = 1_000;
+/** How long "Calling…" waits for the softphone's outbound call before the buttons work again. */
+const DIAL_ANSWER_TIMEOUT_MS = 20_000;
+
+/** A record link: the record Navigate opens and the URL GenerateUrl made for it (for the href). */
+interface RecordLink {
+    recordId: string;
+    label: string;
+    url: string;
+}
+
+/** One row of the session history. */
+interface HistoryItem {
+    key: string;
+    icon: string;
+    directionLabel: string;
+    number: string;
+    startedAt: number;
+    summary: string;
+    record?: RecordLink;
+    task?: RecordLink;
+    /** The Task link's accessible name: "View Task" plus which call, as several rows have one. */
+    taskLabel?: string;
+}
+
+export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
+    /** Id of the record on the page (set by Lightning on record pages). */
+    @api recordId?: string;
+    /** API name of the record's object (set by Lightning on record pages). */
+    @api objectApiName?: string;
+    /** Presence statuses (labels or softphone ids, comma-separated) in which the agent cannot dial. */
+    @api offlineStatuses = 'Offline';
+    /** Phone fields offered for one-click dialing (comma-separated API names); blank uses the object's standard ones. */
+    @api phoneFields = '';
+    /** Hide this session's calls (e.g. on a narrow record page column). */
+    @api hideHistory = false;
+
+    /** Channel messages ignored because they failed validation (for diagnostics). */
+    @api
+    get invalidMessageCount(): number {
+        return this.invalidCount;
+    }
+
+    labels = LABELS;
+
+    state: BridgeState = INITIAL_STATE;
+    connection: Connection = 'connecting';
+    drafts: DraftMap = {};
+    history: HistoryEntry[] = [];
+    /** Record page URLs by record Id, for hrefs (GenerateUrl is asynchronous). */
+    recordUrls: Record<string, string> = {};
+    /** A presence the agent asked for and the softphone has not confirmed yet. */
+    pendingPresenceId?: string;
+    /** The last click-to-dial sent, until its call appears or an error answers it. */
+    dialRequest?: { commandId: string; number: string };
+    /** The error banner the agent dismissed. */
+    dismissedError?: ErrorView;
+    /** A local problem (a command that failed validation), shown like an adapter error. */
+    localError?: string;
+    /** Some message used a newer protocol version: the adapter page and component differ. */
+    versionMismatch = false;
+    record?: RecordRepresentation;
+    recordError?: unknown;
+
+    @wire(MessageContext) messageContext!: LmsContext;
+
+    private subscription: Subscription | null = null;
+    private invalidCount = 0;
+    private commandCounter = 0;
+    private readonly senderId = Math.random().toString(36).slice(2, 10);
+    private readonly ownCommandIds = new Set<string>();
+    private presenceCommandId?: string;
+    /** Per conversation: how many logStatus events arrived, and how many had when our values were taken. */
+    private readonly logSeq = new Map<string, number>();
+    private readonly takenAtSeq = new Map<string, number>();
+    /** The adapter whose snapshot we hold, and the one we last asked for a snapshot. */
+    private snapshotFrom?: string;
+    private stateRequestedFor?: string;
+    private watchdog?: ReturnType<typeof setTimeout>;
+    private ticker?: ReturnType<typeof setInterval>;
+    private dialTimer?: ReturnType<typeof setTimeout>;
+    private draftStore: KeyValueStorage = safeStorage(() => window.localStorage);
+    private historyStore: KeyValueStorage = safeStorage(() => window.sessionStorage);
+    private stopDraftListener?: () => void;
+    private readonly pendingUrls = new Set<string>();
+    private fieldsCache?: { key: string; fields: string[] };
+
+    private readonly handleVisibility = (): void => this.updateTicker();
+    /** Another tab changed storage (perhaps a draft of the same call). */
+    private readonly handleStorage = (): void => this.reloadDrafts();
+
+    // ---- lifecycle ----------------------------------------------------------------------
+
+    override connectedCallback(): void {
+        this.drafts = readDrafts(this.draftStore, Date.now());
+        this.history = readHistory(this.historyStore);
+        this.subscription = subscribe(
+            this.messageContext,
+            SOFTPHONE_BRIDGE_CHANNEL,
+            (message: unknown) => this.handleMessage(message),
+            { scope: APPLICATION_SCOPE }
+        );
+        this.stopDraftListener = onDraftsChanged(() => this.reloadDrafts());
+        window.addEventListener('storage', this.handleStorage);
+        document.addEventListener('visibilitychange', this.handleVisibility);
+        this.lookForAdapter();
+        this.refreshUrls();
+    }
+
+    override disconnectedCallback(): void {
+        unsubscribe(this.subscription);
+        this.subscription = null;
+        this.stopDraftListener?.();
+        window.removeEventListener('storage', this.handleStorage);
+        document.removeEventListener('visibilitychange', this.handleVisibility);
+        clearTimeout(this.watchdog);
+        clearTimeout(this.dialTimer);
+        this.stopTicker();
+    }
+
+    override renderedCallback(): void {
+        this.renderTimer();
+        this.updateTicker();
+    }
+
+    // ---- the channel ----------------------------------------------------------------------
+
+    /** Asks the adapter for a snapshot and waits a few seconds for any answer. */
+    private lookForAdapter(): void {
+        this.connection = 'connecting';
+        this.send('requestState', undefined);
+        this.armWatchdog(FIRST_ANSWER_TIMEOUT_MS);
+    }
+
+    private armWatchdog(ms: number): void {
+        clearTimeout(this.watchdog);
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- the adapter's silence is only observable as time passing
+        this.watchdog = setTimeout(() => {
+            this.connection = 'notConnected';
+            // Whatever answers next, reloaded or back from a pause, is asked for the whole picture again.
+            this.snapshotFrom = undefined;
+            this.stateRequestedFor = undefined;
+        }, ms);
+    }
+
+    handleMessage(raw: unknown): void {
+        const result = validateChannelMessage(raw);
+        if (!result.ok) {
+            // Never trust what crosses the window boundary: count it, show an admin hint for version skew.
+            this.invalidCount += 1;
+            if (result.error.code === 'UNSUPPORTED_VERSION') this.versionMismatch = true;
+            return;
+        }
+        // Commands (ours echoed back, or other components') are for the adapter.
+        if (result.value.kind === 'event') this.receive(result.value);
+    }
+
+    private receive(event: ChannelEvent): void {
+        const now = Date.now();
+        this.state = applyEvent(this.state, event, now);
+        this.connection = 'connected';
+        this.armWatchdog(silenceLimitMs(this.state));
+        let history = this.history;
+
+        switch (event.type) {
+            case 'heartbeat': {
+                // An adapter we hold no snapshot of (new, reloaded, or our first request was lost): ask once.
+                const { adapterId } = event.payload;
+                if (adapterId !== this.snapshotFrom && adapterId !== this.stateRequestedFor) {
+                    this.stateRequestedFor = adapterId;
+                    this.send('requestState', undefined);
+                }
+                break;
+            }
+            case 'snapshot':
+                this.snapshotFrom = event.payload.heartbeat.adapterId;
+                for (const call of event.payload.calls) {
+                    history = recordCall(history, call);
+                    this.noteTaken(call);
+                }
+                for (const log of event.payload.logs) {
+                    this.bumpLogSeq(log.conversationId);
+                    history = recordLog(history, log);
+                }
+                this.pendingPresenceId = undefined;
+                this.resendUntaken(event.payload.calls);
+                break;
+            case 'callStateChanged':
+                history = recordCall(history, event.payload);
+                this.noteTaken(event.payload);
+                if (this.dialRequest && event.payload.direction === 'outbound') this.dialRequest = undefined;
+                break;
+            case 'logStatus':
+                this.bumpLogSeq(event.payload.conversationId);
+                history = recordLog(history, event.payload);
+                break;
+            case 'presenceChanged':
+                this.pendingPresenceId = undefined;
+                break;
+            case 'error': {
+                const commandId = event.payload.commandId;
+                if (commandId !== undefined && commandId === this.presenceCommandId) this.pendingPresenceId = undefined;
+                if (commandId !== undefined && commandId === this.dialRequest?.commandId) this.dialRequest = undefined;
+                break;
+            }
+            default:
+                break;
+        }
+
+        if (history !== this.history) {
+            this.history = history;
+            writeHistory(this.historyStore, history);
+        }
+        this.reconcileDrafts();
+        this.refreshUrls();
+    }
+
+    /** Publishes a validated command; returns its id, or undefined when it could not be built. */
+    private send<T extends ChannelCommandType>(type: T, payload: ChannelCommandPayload<T>): string | undefined {
+        this.commandCounter += 1;
+        const id = `bridge-${this.senderId}-${this.commandCounter}`;
+        const command = createCommand(type, payload, id);
+        if (!command.ok) {
+            this.localError = command.error.message;
+            return undefined;
+        }
+        this.ownCommandIds.add(id);
+        try {
+            publish(this.messageContext, SOFTPHONE_BRIDGE_CHANNEL, command.value);
+        } catch (error) {
+            this.localError = error instanceof Error ? error.message : String(error);
+            return undefined;
+        }
+        return id;
+    }
+
+    // ---- wrap-up bookkeeping ---------------------------------------------------------------
+
+    private bumpLogSeq(conversationId: string): void {
+        this.logSeq.set(conversationId, (this.logSeq.get(conversationId) ?? 0) + 1);
+    }
+
+    /** Remembers when the adapter took our submitted values, so only later log statuses count for them. */
+    private noteTaken(call: CallView): void {
+        const submitted = this.drafts[call.conversationId]?.submitted;
+        if (!submitted || this.takenAtSeq.has(call.conversationId) || !valuesTaken(call, submitted)) return;
+        this.takenAtSeq.set(call.conversationId, this.logSeq.get(call.conversationId) ?? 0);
+    }
+
+    private factsFor(call: CallView): WrapUpFacts {
+        const draft = this.drafts[call.conversationId];
+        const facts: WrapUpFacts = {
+            call,
+            logFresh:
+                this.takenAtSeq.has(call.conversationId) &&
+                (this.logSeq.get(call.conversationId) ?? 0) > (this.takenAtSeq.get(call.conversationId) ?? 0)
+        };
+        if (draft) facts.draft = draft;
+        const log = this.state.logs[call.conversationId];
+        if (log) facts.log = log;
+        const commandId = draft?.submitted?.commandId;
+        const commandError = commandId ? this.state.errors.find((error) => error.commandId === commandId) : undefined;
+        if (commandError) facts.commandError = commandError;
+        return facts;
+    }
+
+    /** Drops drafts whose values the Task now holds. */
+    private reconcileDrafts(): void {
+        for (const call of this.state.calls) {
+            const facts = this.factsFor(call);
+            if (!facts.draft || !isSubmissionConfirmed(facts)) continue;
+            const { draft } = facts;
+            const submitted = draft.submitted!;
+            this.takenAtSeq.delete(call.conversationId);
+            this.drafts =
+                draft.disposition === submitted.disposition && draft.notes === submitted.notes
+                    ? removeDraft(this.draftStore, call.conversationId, Date.now())
+                    : updateDraft(this.draftStore, call.conversationId, { submitted: null }, draft, Date.now());
+        }
+    }
+
+    /** After a reconnect: submissions the adapter never took (it was away) are sent again. */
+    private resendUntaken(calls: readonly CallView[]): void {
+        for (const call of calls) {
+            const facts = this.factsFor(call);
+            const submitted = facts.draft?.submitted;
+            if (!submitted || facts.commandError || !canWrapUp(call) || valuesTaken(call, submitted)) continue;
+            this.submit(call, submitted);
+        }
+    }
+
+    private submit(call: CallView, values: WrapUpValues): void {
+        const commandId = this.send('saveWrapUp', wrapUpPayload(call.conversationId, values));
+        if (commandId === undefined) return;
+        const now = Date.now();
+        this.takenAtSeq.delete(call.conversationId);
+        this.drafts = updateDraft(
+            this.draftStore,
+            call.conversationId,
+            { ...values, submitted: { ...values, commandId, at: now } },
+            values,
+            now
+        );
+        // Values the call already carries are taken; the log status we hold already speaks for them.
+        if (valuesTaken(call, values)) {
+            this.takenAtSeq.set(call.conversationId, (this.logSeq.get(call.conversationId) ?? 0) - 1);
+        }
+        this.reconcileDrafts();
+    }
+
+    private reloadDrafts(): void {
+        this.drafts = readDrafts(this.draftStore, Date.now());
+    }
+
+    // ---- live timer (updated in place, so the card does not re-render every second) ------------
+
+    private get timedCall(): CallView | undefined {
+        const call = this.call;
+        return call?.state === 'connected' ? call : undefined;
+    }
+
+    private updateTicker(): void {
+        // Keeps counting if the adapter goes quiet: the call itself is most likely still on.
+        const running = this.timedCall !== undefined && !document.hidden;
+        if (running && this.ticker === undefined) {
+            // eslint-disable-next-line @lwc/lwc/no-async-operation -- the live call timer ticks once a second
+            this.ticker = setInterval(() => this.renderTimer(), TICK_MS);
+            this.renderTimer();
+        } else if (!running) {
+            this.stopTicker();
+        }
+    }
+
+    private stopTicker(): void {
+        if (this.ticker !== undefined) clearInterval(this.ticker);
+        this.ticker = undefined;
+    }
+
+    private renderTimer(): void {
+        const call = this.timedCall;
+        const element = this.template?.querySelector('[data-id="timer"]');
+        if (!call || !element) return;
+        const text = formatDuration(elapsedSeconds(call.connectedAt ?? call.startedAt, Date.now()));
+        if (element.textContent !== text) element.textContent = text;
+    }
+
+    // ---- record (phone fields for click-to-dial) -------------------------------------------------
+
+    @wire(getRecord, { recordId: '$recordId', fields: '$idFields', optionalFields: '$optionalFields' })
+    handleRecord({ data, error }: { data?: RecordRepresentation; error?: unknown }): void {
+        this.record = data;
+        this.recordError = data ? undefined : error;
+    }
+
+    /** getRecord `fields`: Id, readable by anyone who sees the record. */
+    get idFields(): string[] | undefined {
+        return this.recordId && this.objectApiName ? [`${this.objectApiName}.Id`] : undefined;
+    }
+
+    /** getRecord `optionalFields`: the phone fields and the name (a field the user cannot see is left out, not an error). */
+    get optionalFields(): string[] | undefined {
+        if (!this.recordId || !this.objectApiName) return undefined;
+        const fields = recordFieldsFor(this.objectApiName, this.phoneFieldNames);
+        const key = fields.join(',');
+        // The same array while the fields are the same, so the wire is not re-provisioned per render.
+        if (this.fieldsCache?.key !== key) this.fieldsCache = { key, fields };
+        return this.fieldsCache.fields;
+    }
+
+    private get phoneFieldNames(): string[] {
+        return phoneFieldsFor(this.objectApiName, this.phoneFields);
+    }
+
+    private readonly lookup = (field: string): unknown => {
+        if (!this.record) return undefined;
+        return getFieldValue(this.record, `${this.objectApiName ?? ''}.${field}`);
+    };
+
+    // ---- template state: connection ---------------------------------------------------------------
+
+    get isConnecting(): boolean {
+        return this.connection === 'connecting';
+    }
+    get isAdapterConnected(): boolean {
+        return this.connection === 'connected';
+    }
+    get isNotConnected(): boolean {
+        return this.connection === 'notConnected';
+    }
+    get showSignedOut(): boolean {
+        return this.isAdapterConnected && !this.state.softphoneConnected;
+    }
+
+    /** The newest adapter error meant for this component's user (answering our command, or a broadcast for an agent or admin). */
+    private get shownError(): ErrorView | undefined {
+        const submissions = new Set(Object.values(this.drafts).map((draft) => draft.submitted?.commandId));
+        const error = this.state.errors.find((candidate) => {
+            const { commandId } = candidate;
+            if (commandId === undefined) return candidate.audience !== 'developer';
+            // Errors answering a saveWrapUp are shown in the wrap-up section instead.
+            return this.ownCommandIds.has(commandId) && !submissions.has(commandId);
+        });
+        return error === this.dismissedError ? undefined : error;
+    }
+    get visibleError(): string | undefined {
+        return this.localError ?? this.shownError?.message;
+    }
+    get hasError(): boolean {
+        return this.visibleError !== undefined;
+    }
+
+    // ---- template state: presence -----------------------------------------------------------------
+
+    get presenceOptions(): { label: string; value: string }[] {
+        return (this.state.config?.presenceOptions ?? []).map((option) => ({
+            label: option.label,
+            value: option.softphoneId
+        }));
+    }
+    get hasPresenceOptions(): boolean {
+        return this.presenceOptions.length > 0;
+    }
+    get presenceValue(): string | undefined {
+        return this.pendingPresenceId ?? this.state.presence?.softphoneId;
+    }
+    get presenceLabel(): string {
+        const presence = this.state.presence;
+        if (!presence) return LABELS.presenceUnknown;
+        return (
+            presence.label ??
+            this.state.config?.presenceOptions.find((option) => option.softphoneId === presence.softphoneId)?.label ??
+            presence.softphoneId
+        );
+    }
+    get presenceDisabled(): boolean {
+        return !this.isAdapterConnected || !this.state.softphoneConnected || this.pendingPresenceId !== undefined;
+    }
+    get isPresencePending(): boolean {
+        return this.pendingPresenceId !== undefined;
+    }
+    get showPresence(): boolean {
+        return this.isAdapterConnected || this.state.presence !== undefined;
+    }
+
+    // ---- template state: the current call ---------------------------------------------------------
+
+    get call(): CallView | undefined {
+        return currentCall(this.state);
+    }
+    /** The call area: once the adapter answered, or while a call is known (even if the adapter went away). */
+    get showCallSection(): boolean {
+        return this.isAdapterConnected || this.hasCall;
+    }
+    get hasCall(): boolean {
+        return this.call !== undefined;
+    }
+    get directionLabel(): string {
+        return this.call?.direction === 'outbound' ? LABELS.directionOutbound : LABELS.directionInbound;
+    }
+    get directionIcon(): string {
+        const call = this.call;
+        return call ? callIcon(call.direction, call.state, call.outcome) : 'utility:call';
+    }
+    get stateLabel(): string {
+        const call = this.call;
+        return call ? STATE_LABELS[call.state] : '';
+    }
+    get stateBadgeClass(): string {
+        switch (this.call?.state) {
+            case 'ringing':
+            case 'dialing':
+                return 'slds-theme_warning';
+            case 'connected':
+                return 'slds-theme_success';
+            default:
+                return '';
+        }
+    }
+    get hasNumber(): boolean {
+        return Boolean(this.call?.phoneNumber);
+    }
+    get callNumber(): string {
+        return formattedPhoneValue(this.call?.phoneNumber, LOCALE);
+    }
+    get callNumberText(): string {
+        const number = this.call?.phoneNumber;
+        return number ? displayPhone(number, LOCALE) : LABELS.unknownNumber;
+    }
+    get isTimed(): boolean {
+        return this.timedCall !== undefined;
+    }
+    get hasFinalDuration(): boolean {
+        const call = this.call;
+        return call !== undefined && call.state !== 'connected' && call.durationSeconds !== undefined;
+    }
+    get finalDuration(): string {
+        return formatDuration(this.call?.durationSeconds ?? 0);
+    }
+    /** What a screen reader hears when the call changes (not every second). */
+    get announcement(): string {
+        const call = this.call;
+        if (this.dialingText) return this.dialingText;
+        return call ? formatLabel(LABELS.announceCall, this.directionLabel, this.stateLabel, this.callNumberText) : '';
+    }
+    get dialingText(): string | undefined {
+        return this.dialRequest
+            ? formatLabel(LABELS.dialingRequested, displayPhone(this.dialRequest.number, LOCALE))
+            : undefined;
+    }
+
+    get callRecord(): RecordLink | undefined {
+        const record = this.call?.record;
+        return record ? this.linkFor(record.recordId, record.name ?? record.recordId) : undefined;
+    }
+    get isAboutThisRecord(): boolean {
+        return sameRecordId(this.call?.record?.recordId, this.recordId);
+    }
+    get needsChoice(): boolean {
+        const call = this.call;
+        return call !== undefined && !call.record && call.matches.length > 1;
+    }
+    get hasNoMatch(): boolean {
+        const call = this.call;
+        // Only while the call is live: a finished call with no record simply has none.
+        return call !== undefined && !call.record && call.matches.length === 0 && call.state !== 'dialing';
+    }
+    get matchChoices(): { key: string; recordId: string; label: string }[] {
+        const call = this.call;
+        if (!call) return [];
+        return call.matches.map((match) => {
+            const name = match.name ?? match.recordId;
+            const objectType = match.objectType ?? '';
+            const label = sameRecordId(match.recordId, this.recordId)
+                ? LABELS.chooseRecordThis
+                : LABELS.chooseRecordAction;
+            return { key: match.recordId, recordId: match.recordId, label: formatLabel(label, name, objectType) };
+        });
+    }
+
+    // ---- template state: wrap-up ------------------------------------------------------------------
+
+    get showWrapUp(): boolean {
+        return canWrapUp(this.call);
+    }
+    private get wrapUpFacts(): WrapUpFacts | undefined {
+        const call = this.call;
+        return call && canWrapUp(call) ? this.factsFor(call) : undefined;
+    }
+    private get wrapUp(): WrapUpStatus {
+        const facts = this.wrapUpFacts;
+        return facts ? wrapUpStatus(facts) : { kind: 'none' };
+    }
+    private get wrapUpValues(): WrapUpValues {
+        const call = this.call;
+        return call ? formValues(call, this.drafts[call.conversationId]) : { disposition: '', notes: '' };
+    }
+    get dispositionOptions(): { label: string; value: string }[] {
+        const announced = this.state.config?.dispositions ?? [];
+        const current = this.wrapUpValues.disposition;
+        // A value the agent (or the softphone) chose stays selectable even if the announced list changed.
+        const values = current && !announced.includes(current) ? [...announced, current] : announced;
+        return values.map((value) => ({ label: value, value }));
+    }
+    get hasDispositions(): boolean {
+        return this.dispositionOptions.length > 0;
+    }
+    get disposition(): string {
+        return this.wrapUpValues.disposition;
+    }
+    get notes(): string {
+        return this.wrapUpValues.notes;
+    }
+    get notesMaxLength(): number {
+        return MAX_NOTES_LENGTH;
+    }
+    get saveDisabled(): boolean {
+        const facts = this.wrapUpFacts;
+        if (!facts || !this.isAdapterConnected) return true;
+        return (
+            !hasContent(this.wrapUpValues) ||
+            this.wrapUp.kind === 'saving' ||
+            !hasUnsavedChanges(facts.call, facts.draft)
+        );
+    }
+    get showSaveOffline(): boolean {
+        return this.showWrapUp && !this.isAdapterConnected && hasContent(this.wrapUpValues);
+    }
+    get wrapUpStatusText(): string | undefined {
+        const status = this.wrapUp;
+        if (status.kind === 'rejected') return formatLabel(LABELS.statusRejected, status.message);
+        return STATUS_LABELS[status.kind];
+    }
+    get wrapUpStatusDetail(): string | undefined {
+        const status = this.wrapUp;
+        return status.kind === 'failed' ? status.message : undefined;
+    }
+    get wrapUpStatusKind(): string {
+        return this.wrapUp.kind;
+    }
+    get wrapUpStatusClass(): string {
+        switch (this.wrapUp.kind) {
+            case 'saved':
+                return 'slds-text-color_success';
+            case 'failed':
+            case 'rejected':
+                return 'slds-text-color_error';
+            default:
+                return 'slds-text-color_weak';
+        }
+    }
+    get wrapUpStatusIcon(): string {
+        switch (this.wrapUp.kind) {
+            case 'saved':
+                return 'utility:success';
+            case 'failed':
+            case 'rejected':
+                return 'utility:error';
+            case 'draft':
+                return 'utility:edit';
+            default:
+                return 'utility:clock';
+        }
+    }
+    get wrapUpIconVariant(): string | undefined {
+        switch (this.wrapUp.kind) {
+            case 'saved':
+                return 'success';
+            case 'failed':
+            case 'rejected':
+                return 'error';
+            default:
+                return undefined;
+        }
+    }
+    get canRetryLogs(): boolean {
+        return this.wrapUp.kind === 'failed' && this.isAdapterConnected;
+    }
+    get taskLink(): RecordLink | undefined {
+        const status = this.wrapUp;
+        const taskId = 'taskId' in status ? status.taskId : undefined;
+        return taskId ? this.linkFor(taskId, LABELS.viewTask) : undefined;
+    }
+
+    // ---- template state: dial -----------------------------------------------------------------------
+
+    get onRecordPage(): boolean {
+        return Boolean(this.recordId && this.objectApiName);
+    }
+    get dialTargets(): (DialTarget & { key: string; label: string })[] {
+        if (!this.record) return [];
+        return readDialTargets(this.phoneFieldNames, this.lookup).map((target) => {
+            const number = displayPhone(target.number, LOCALE);
+            const label = target.kind
+                ? formatLabel(LABELS.dialField, FIELD_WORDS[target.kind], number)
+                : formatLabel(LABELS.dialNumber, number);
+            return { ...target, key: target.field, label };
+        });
+    }
+    get hasDialTargets(): boolean {
+        return this.dialTargets.length > 0;
+    }
+    get showNoPhone(): boolean {
+        return this.record !== undefined && !this.hasDialTargets;
+    }
+    get recordErrorText(): string | undefined {
+        return this.recordError && !this.record
+            ? formatLabel(LABELS.recordError, errorText(this.recordError))
+            : undefined;
+    }
+    private get dialBlockReason(): DialBlock | undefined {
+        return dialBlock(this.state, this.isAdapterConnected, parseStatusList(this.offlineStatuses));
+    }
+    get dialDisabled(): boolean {
+        return this.dialBlockReason !== undefined || this.dialRequest !== undefined;
+    }
+    get dialBlockedText(): string | undefined {
+        const reason = this.dialBlockReason;
+        if (reason === undefined) return undefined;
+        return reason === 'offline'
+            ? formatLabel(LABELS.dialBlockedOffline, this.presenceLabel)
+            : DIAL_BLOCK_LABELS[reason];
+    }
+
+    // ---- template state: history ----------------------------------------------------------------------
+
+    get historyItems(): HistoryItem[] {
+        return this.history.map((entry) => {
+            const number = entry.phoneNumber ? displayPhone(entry.phoneNumber, LOCALE) : LABELS.unknownNumber;
+            const outcome = entry.outcome ? OUTCOME_LABELS[entry.outcome] : undefined;
+            const parts = [outcome ?? STATE_LABELS[entry.state]];
+            if (entry.durationSeconds) parts.push(formatDuration(entry.durationSeconds));
+            const item: HistoryItem = {
+                key: entry.conversationId,
+                icon: callIcon(entry.direction, entry.state, entry.outcome),
+                directionLabel: entry.direction === 'outbound' ? LABELS.directionOutbound : LABELS.directionInbound,
+                number,
+                startedAt: entry.startedAt,
+                summary: parts.join(' · ')
+            };
+            if (entry.record)
+                item.record = this.linkFor(entry.record.recordId, entry.record.name ?? entry.record.recordId);
+            if (entry.taskId) {
+                item.task = this.linkFor(entry.taskId, LABELS.viewTask);
+                item.taskLabel = formatLabel(LABELS.historyTaskLink, number);
+            }
+            return item;
+        });
+    }
+    get showHistorySection(): boolean {
+        return !this.hideHistory;
+    }
+    get hasHistory(): boolean {
+        return this.history.length > 0;
+    }
+
+    // ---- links -------------------------------------------------------------------------------------
+
+    private linkFor(recordId: string, label: string): RecordLink {
+        // Until GenerateUrl answers, a Lightning URL that resolves any record Id.
+        return { recordId, label, url: this.recordUrls[recordId] ?? `/lightning/r/${recordId}/view` };
+    }
+
+    private refreshUrls(): void {
+        const ids = new Set<string>();
+        const call = this.call;
+        if (call?.record) ids.add(call.record.recordId);
+        for (const log of Object.values(this.state.logs)) if (log.taskId) ids.add(log.taskId);
+        for (const entry of this.history) {
+            if (entry.record) ids.add(entry.record.recordId);
+            if (entry.taskId) ids.add(entry.taskId);
+        }
+        for (const recordId of ids) {
+            if (recordId in this.recordUrls || this.pendingUrls.has(recordId)) continue;
+            this.pendingUrls.add(recordId);
+            this[NavigationMixin.GenerateUrl](recordPage(recordId))
+                .then((url) => {
+                    this.recordUrls = { ...this.recordUrls, [recordId]: url };
+                })
+                .catch(() => {
+                    // Keep the fallback href; Navigate still works on click.
+                })
+                .finally(() => this.pendingUrls.delete(recordId));
+        }
+    }
+
+    // ---- handlers ------------------------------------------------------------------------------------
+
+    handleRetryConnection(): void {
+        this.lookForAdapter();
+    }
+
+    handleDismissError(): void {
+        if (this.localError === undefined) this.dismissedError = this.shownError;
+        this.localError = undefined;
+    }
+
+    handlePresenceChange(event: CustomEvent<{ value: string }>): void {
+        const softphoneId = event.detail.value;
+        if (!softphoneId || softphoneId === this.state.presence?.softphoneId) return;
+        const commandId = this.send('setPresence', { softphoneId });
+        if (commandId === undefined) return;
+        this.presenceCommandId = commandId;
+        this.pendingPresenceId = softphoneId;
+    }
+
+    handleOpenRecord(event: MouseEvent): void {
+        event.preventDefault();
+        const recordId = (event.currentTarget as HTMLElement).dataset.recordId;
+        if (recordId) this[NavigationMixin.Navigate](recordPage(recordId));
+    }
+
+    handleChooseRecord(event: Event): void {
+        const call = this.call;
+        const recordId = (event.currentTarget as HTMLElement).dataset.recordId;
+        const record: RecordRef | undefined = call?.matches.find((match) => match.recordId === recordId);
+        if (!call || !record) return;
+        this.send('choosePopTarget', { conversationId: call.conversationId, record });
+    }
+
+    handleDispositionChange(event: CustomEvent<{ value: string }>): void {
+        this.editWrapUp({ disposition: event.detail.value ?? '' });
+    }
+
+    handleNotesChange(event: CustomEvent<{ value: string }>): void {
+        this.editWrapUp({ notes: event.detail.value ?? '' });
+    }
+
+    private editWrapUp(patch: Partial<WrapUpValues>): void {
+        const call = this.call;
+        if (!call || !canWrapUp(call)) return;
+        this.drafts = updateDraft(this.draftStore, call.conversationId, patch, formValues(call, undefined), Date.now());
+    }
+
+    handleSave(): void {
+        const call = this.call;
+        if (!call || !canWrapUp(call) || this.saveDisabled) return;
+        this.submit(call, this.wrapUpValues);
+    }
+
+    handleRetryLogs(): void {
+        this.send('retryLogs', undefined);
+    }
+
+    handleDial(event: Event): void {
+        const field = (event.currentTarget as HTMLElement).dataset.field;
+        const target = this.dialTargets.find((candidate) => candidate.field === field);
+        if (!target || this.dialDisabled || !this.recordId) return;
+        const record: RecordRef = { recordId: this.recordId };
+        if (this.objectApiName) record.objectType = this.objectApiName;
+        const name = readRecordName(this.objectApiName, this.lookup);
+        if (name) record.name = name;
+        const commandId = this.send('dial', { number: target.number, record });
+        if (commandId === undefined) return;
+        this.dialRequest = { commandId, number: target.number };
+        clearTimeout(this.dialTimer);
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- a dial the softphone never starts must not block the buttons
+        this.dialTimer = setTimeout(() => {
+            this.dialRequest = undefined;
+        }, DIAL_ANSWER_TIMEOUT_MS);
+    }
+}
+
+function callIcon(direction: CallView['direction'], state: CallView['state'], outcome: CallView['outcome']): string {
+    if (outcome === 'missed' || state === 'rejected') return 'utility:missed_call';
+    return direction === 'outbound' ? 'utility:outbound_call' : 'utility:incoming_call';
+}
+
+function recordPage(recordId: string): { type: string; attributes: Record<string, unknown> } {
+    return { type: 'standard__recordPage', attributes: { recordId, actionName: 'view' } };
+}
+
+/** The readable part of a UI API / LDS error. */
+function errorText(error: unknown): string {
+    type Described = { message?: unknown };
+    const { body, message } = (error ?? {}) as Described & { body?: Described | Described[] };
+    const first = Array.isArray(body) ? body[0] : body;
+    if (typeof first?.message === 'string') return first.message;
+    return typeof message === 'string' ? message : '';
+}
