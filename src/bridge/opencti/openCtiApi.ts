@@ -63,9 +63,12 @@ export interface ScreenPopRequest {
     params: Record<string, unknown>;
 }
 
-/** onClickToDial listener payload. */
+/**
+ * onClickToDial listener payload. The guide types `number` as a number (sforce-api-cti-onclicktodial-lex);
+ * peers receive the phone as stored, a string: accept both.
+ */
 export interface ClickToDialPayload {
-    number: string;
+    number: string | number;
     recordId?: string;
     recordName?: string;
     objectType?: string;
@@ -86,9 +89,11 @@ export interface AppViewInfo {
 /** getCallCenterSettings returnValue: a flat map keyed `/section/item`. */
 export type CallCenterSettingsMap = Record<string, string>;
 
-export interface LmsSubscription {
-    readonly channelName: string;
-}
+/**
+ * What subscribe's callback receives as returnValue: "the subscription object" to pass to
+ * unsubscribe (sforce-api-cti-methods-lms). Its fields are not documented: keep it opaque.
+ */
+export type LmsSubscription = Readonly<Record<string, unknown>>;
 
 /** `sforce.opencti` as this package uses it. */
 export interface OpenCti {
@@ -100,7 +105,7 @@ export interface OpenCti {
     onNavigationChange(args: { listener: (payload: AppViewInfo) => void }): void;
     getAppViewInfo(args: { callback: OpenCtiCallback<AppViewInfo> }): void;
     getCallCenterSettings(args: { callback: OpenCtiCallback<CallCenterSettingsMap> }): void;
-    notifyInitializationComplete(): void;
+    notifyInitializationComplete(args?: { callback?: OpenCtiCallback<null> }): void;
     searchAndScreenPop(args: {
         searchParams?: string;
         queryParams?: string;
@@ -115,9 +120,10 @@ export interface OpenCti {
         defaultFieldValues?: Record<string, unknown>;
         callback?: OpenCtiCallback<null>;
     }): void;
+    /** returnValue: "ID of object" (sforce-api-cti-savelog-lex); seen as a string or `{ recordId }`. */
     saveLog(args: {
         value: Record<string, unknown> & { entityApiName?: string; Id?: string };
-        callback?: OpenCtiCallback<string>;
+        callback?: OpenCtiCallback<string | { recordId?: string; id?: string }>;
     }): void;
     refreshView(args?: { callback?: OpenCtiCallback<null> }): void;
     setSoftphonePanelVisibility(args: { visible: boolean; callback?: OpenCtiCallback<null> }): void;
@@ -129,7 +135,7 @@ export interface OpenCti {
     subscribe(args: {
         channelName: string;
         listener: (message: unknown) => void;
-        callback?: OpenCtiCallback<{ subscription: LmsSubscription }>;
+        callback?: OpenCtiCallback<LmsSubscription>;
     }): void;
     unsubscribe(args: { subscription: LmsSubscription; callback?: OpenCtiCallback<null> }): void;
     publish(args: { channelName: string; message: unknown; callback?: OpenCtiCallback<null> }): void;

@@ -1,0 +1,661 @@
+/**
+ * The Open CTI adapter against the workbench's one Open CTI fake (workbench/platform/opencti/host.ts
+ * through inProcess.ts; callback shapes `{ success, returnValue, errors }` per the Open CTI developer
+ * guide, sforce-api-cti-<method>-lex) and the real vendor wrapper library.
+ */
+import { createEnvelope } from '../../core/index';
+import {
+    ACME_ACCOUNT_ID,
+    JOE_LEAD_ID,
+    SHARED_CONTACT_ID,
+    SHARED_LEAD_ID
+} from '../../../../workbench/platform/org/sampleData';
+import type { AdapterHandle } from '../adapter';
+import {
+    BUSINESS_SEGMENT_ID,
+    callCenterSettings,
+    CHANNEL_ORIGIN_ID,
+    channelEvents,
+    connectVendor,
+    DIAL_FROM,
+    FakeLocks,
+    MemoryStorage,
+    PARTNER_ID,
+    settle,
+    SOFTPHONE_ORIGIN,
+    waitReady,
+    expectSnapshotsAccessible,
+    snapshotForA11y,
+    startPage
+} from './harness';
+import type { Started, Vendor } from './harness';
+
+const CONVERSATION = 'conv-0001';
+const JOE_MOBILE = '+15035551212';
+const SHARED = '+14155550199';
+const UNKNOWN = '+12125550000';
+
+let started: Started[] = [];
+
+function page(options: Parameters<typeof startPage>[0] = {}): Started {
+    const s = startPage(options);
+    started.push(s);
+    return s;
+}
+
+async function ready(options: Parameters<typeof startPage>[0] = {}): Promise<Started & { vendor: Vendor }> {
+    const s = page(options);
+    await waitReady(s.adapter);
+    const vendor = connectVendor(s.adapter);
+    await settle();
+    return { ...s, vendor };
+}
+
+function today(): string {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function inboundCall(vendor: Vendor, ani: string, conversationId = CONVERSATION): Promise<void> {
+    vendor.bridge.incomingCall({ partnerId: PARTNER_ID, conversationId, callerANI: ani });
+    await settle();
+}
+
+beforeEach(() => {
+    jest.useFakeTimers();
+    window.localStorage.clear();
+    window.sessionStorage.clear();
+});
+
+afterEach(async () => {
+    for (const s of started) s.adapter.dispose();
+    started = [];
+    // Every panel state a test rendered (snapshotForA11y) must be accessible.
+    await expectSnapshotsAccessible();
+    document.body.replaceChildren();
+    jest.restoreAllMocks();
+});
+
+describe('c-softphone-adapter start-up', () => {
+    it('registers the Open CTI listeners synchronously, before anything asynchronous', () => {
+        const { wb } = page();
+        // Nothing has run yet (fake timers): the calls made are the ones startAdapter made synchronously.
+        const first = wb.opencti.calls.map((c) => c.method);
+        expect(first.slice(0, 3)).toEqual(['onClickToDial', 'onNavigationChange', 'subscribe']);
+        expect(first).toContain('getCallCenterSettings');
+        expect(first).not.toContain('notifyInitializationComplete');
+    });
+
+    it('hosts the softphone from the settings, enables click-to-dial and reports initialization complete', async () => {
+        const { wb, adapter, root } = await ready();
+        const iframe = root.querySelector('iframe');
+        expect(iframe).not.toBeNull();
+        expect(iframe?.getAttribute('allow')).toBe('microphone; autoplay');
+        expect(iframe?.title).toBe('Softphone');
+        const src = new URL(iframe?.getAttribute('src') ?? '');
+        expect(src.origin + src.pathname).toBe(`${SOFTPHONE_ORIGIN}/agent`);
+        expect(src.searchParams.get('crmOrigin')).toBe(window.location.origin);
+        expect(wb.host.isInitialized()).toBe(true);
+        expect(wb.host.isClickToDialEnabled()).toBe(true);
+        expect(adapter.bridge()).not.toBeNull();
+        snapshotForA11y(root);
+    });
+
+    it('sends dispositions, partner_config and get_presence on load, and answers presence', async () => {
+        const { wb, vendor } = await ready({
+            settings: callCenterSettings({ '/callLogging/dispositionCodes': 'Resolved;Callback requested' })
+        });
+        expect(vendor.events).toEqual([
+            ['disposition', ['Resolved', 'Callback requested']],
+            [
+                'partner_config',
+                { partnerId: PARTNER_ID, businessSegmentId: BUSINESS_SEGMENT_ID, channelOriginId: CHANNEL_ORIGIN_ID }
+            ],
+            ['get_presence', undefined]
+        ]);
+        vendor.bridge.statusChanged({ softphoneId: 'aaaaaaaa-0000-4000-8000-000000000002' });
+        await settle();
+        const presence = channelEvents(wb, 'presenceChanged').pop();
+        expect(presence?.payload).toMatchObject({
+            softphoneId: 'aaaaaaaa-0000-4000-8000-000000000002',
+            label: 'Break'
+        });
+        // update_presence from the softphoneBridge component (a validated LMS command).
+        wb.bus.publish('SoftphoneBridge__c', {
+            version: 1,
+            kind: 'command',
+            id: 'cmd-1',
+            type: 'setPresence',
+            payload: { softphoneId: 'aaaaaaaa-0000-4000-8000-000000000001' }
+        });
+        await settle();
+        expect(vendor.events).toContainEqual([
+            'update_presence',
+            { softphoneId: 'aaaaaaaa-0000-4000-8000-000000000001' }
+        ]);
+    });
+});
+
+describe('c-softphone-adapter screen pops', () => {
+    it('pops the one matching record and shows the panel', async () => {
+        const { wb, vendor } = await ready();
+        await inboundCall(vendor, JOE_MOBILE);
+        expect(wb.host.pops).toEqual([`/lightning/r/Lead/${JOE_LEAD_ID}/view`]);
+        expect(wb.host.panel.visible).toBe(true);
+        const searched = wb.opencti.calls.find((c) => c.method === 'searchAndScreenPop');
+        expect(searched?.args).toMatchObject({ searchParams: JOE_MOBILE, callType: 'inbound', deferred: true });
+    });
+
+    it('several matches, multipleMatches=ask: nothing pops, the agent chooses in the panel', async () => {
+        const { wb, vendor, root } = await ready();
+        await inboundCall(vendor, SHARED);
+        expect(wb.host.pops).toEqual([]);
+        const options = [...root.querySelectorAll<HTMLButtonElement>('.sfa-choice__option')];
+        expect(options.map((b) => b.dataset.recordId).sort()).toEqual([SHARED_CONTACT_ID, SHARED_LEAD_ID].sort());
+        expect(root.querySelector('#sfa-choice-title')?.textContent).toBe(`Several records match ${SHARED}`);
+        snapshotForA11y(root);
+        options.find((b) => b.dataset.recordId === SHARED_CONTACT_ID)?.click();
+        await settle();
+        expect(wb.host.pops).toEqual([`/lightning/r/Contact/${SHARED_CONTACT_ID}/view`]);
+        expect(root.querySelector('.sfa-choice__option')).toBeNull();
+        vendor.bridge.callAccepted({ partnerId: PARTNER_ID, conversationId: CONVERSATION, callerANI: SHARED });
+        vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, duration: 10 });
+        await settle();
+        expect(wb.org.allTasks()).toHaveLength(1);
+        expect(wb.org.allTasks()[0]).toMatchObject({ WhoId: SHARED_CONTACT_ID });
+    });
+
+    it('several matches, multipleMatches=search: opens search for the number', async () => {
+        const { wb, vendor, root } = await ready({
+            settings: callCenterSettings({ '/screenPop/multipleMatches': 'search' })
+        });
+        await inboundCall(vendor, SHARED);
+        expect(wb.host.pops).toEqual([`/lightning/search?term=${encodeURIComponent(SHARED)}`]);
+        expect(root.querySelector('.sfa-choice__option')).toBeNull();
+    });
+
+    it('several matches, multipleMatches=none: opens nothing', async () => {
+        const { wb, vendor } = await ready({ settings: callCenterSettings({ '/screenPop/multipleMatches': 'none' }) });
+        await inboundCall(vendor, SHARED);
+        expect(wb.host.pops).toEqual([]);
+    });
+
+    it.each([
+        [
+            'newLead',
+            `/lightning/o/Lead/new?defaultFieldValues=${encodeURIComponent(JSON.stringify({ Phone: UNKNOWN }))}`
+        ],
+        [
+            'newContact',
+            `/lightning/o/Contact/new?defaultFieldValues=${encodeURIComponent(JSON.stringify({ Phone: UNKNOWN }))}`
+        ],
+        ['search', `/lightning/search?term=${encodeURIComponent(UNKNOWN)}`]
+    ])('no match, noMatch=%s', async (noMatch, expected) => {
+        const { wb, vendor } = await ready({ settings: callCenterSettings({ '/screenPop/noMatch': noMatch }) });
+        await inboundCall(vendor, UNKNOWN);
+        expect(wb.host.pops).toEqual([expected]);
+    });
+
+    it('no match, noMatch=none: opens nothing', async () => {
+        const { wb, vendor } = await ready();
+        await inboundCall(vendor, UNKNOWN);
+        expect(wb.host.pops).toEqual([]);
+    });
+
+    it('a call with no match is logged against the record the agent was on when accepting', async () => {
+        const { wb, vendor } = await ready();
+        wb.lightning.open(`/lightning/r/Account/${ACME_ACCOUNT_ID}/view`);
+        await settle();
+        await inboundCall(vendor, UNKNOWN);
+        vendor.bridge.callAccepted({ partnerId: PARTNER_ID, conversationId: CONVERSATION });
+        await settle();
+        wb.lightning.open('/lightning/page/home');
+        await settle();
+        vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, duration: 5 });
+        await settle();
+        expect(wb.org.allTasks()).toEqual([expect.objectContaining({ WhatId: ACME_ACCOUNT_ID })]);
+        // Attached without navigating the agent back.
+        expect(wb.lightning.currentPath()).toBe('/lightning/page/home');
+    });
+});
+
+describe('c-softphone-adapter call logging', () => {
+    it('writes one Task with the documented fields when the call ends, and refreshes the view', async () => {
+        const { wb, vendor } = await ready();
+        await inboundCall(vendor, JOE_MOBILE);
+        vendor.bridge.callAccepted({ partnerId: PARTNER_ID, conversationId: CONVERSATION, callerANI: JOE_MOBILE });
+        await settle(30_000);
+        const refreshesBefore = wb.lightning.refreshCount();
+        vendor.bridge.callEnded({
+            partnerId: PARTNER_ID,
+            conversationId: CONVERSATION,
+            duration: 95,
+            disposition: 'Resolved',
+            notes: 'Changed the booking date.',
+            callType: 'inbound'
+        });
+        await settle();
+        const tasks = wb.org.allTasks();
+        expect(tasks).toHaveLength(1);
+        const { Id, CreatedDate, OwnerId, Priority, ...fields } = tasks[0] ?? { Id: '' };
+        expect(Id).toMatch(/^00T/);
+        expect(CreatedDate).toEqual(expect.any(String));
+        expect(OwnerId).toEqual(expect.any(String));
+        expect(Priority).toBe('Normal');
+        expect(fields).toEqual({
+            Subject: `Inbound call from ${JOE_MOBILE}`,
+            Status: 'Completed',
+            TaskSubtype: 'Call',
+            CallType: 'Inbound',
+            CallDurationInSeconds: 95,
+            CallDisposition: 'Resolved',
+            CallObject: CONVERSATION,
+            Description: 'Changed the booking date.',
+            ActivityDate: today(),
+            WhoId: JOE_LEAD_ID
+        });
+        expect(wb.lightning.refreshCount()).toBeGreaterThan(refreshesBefore);
+        const saved = channelEvents(wb, 'logStatus').pop();
+        expect(saved?.payload).toMatchObject({ conversationId: CONVERSATION, status: 'saved', taskId: Id });
+    });
+
+    it('uses the call center subject template when one is set', async () => {
+        const { wb, vendor } = await ready({
+            settings: callCenterSettings({ '/callLogging/taskSubject': '{callType} call {number} ({outcome})' })
+        });
+        await inboundCall(vendor, JOE_MOBILE);
+        vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION });
+        await settle();
+        expect(wb.org.allTasks()[0]?.Subject).toBe(`Inbound call ${JOE_MOBILE} (missed)`);
+    });
+
+    it('callNotesSubmitted updates the same Task', async () => {
+        const { wb, vendor } = await ready();
+        await inboundCall(vendor, JOE_MOBILE);
+        vendor.bridge.callAccepted({ partnerId: PARTNER_ID, conversationId: CONVERSATION });
+        vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, duration: 40 });
+        await settle();
+        expect(wb.org.allTasks()).toHaveLength(1);
+        vendor.bridge.callNotesSubmitted({
+            partnerId: PARTNER_ID,
+            conversationId: CONVERSATION,
+            disposition: 'Callback requested',
+            notes: 'Call back tomorrow.'
+        });
+        await settle();
+        const tasks = wb.org.allTasks();
+        expect(tasks).toHaveLength(1);
+        expect(tasks[0]).toMatchObject({
+            CallDisposition: 'Callback requested',
+            Description: 'Call back tomorrow.',
+            CallDurationInSeconds: 40,
+            WhoId: JOE_LEAD_ID
+        });
+    });
+
+    it('notes that arrive before the first save finished still end up on that one Task', async () => {
+        const { wb, vendor } = await ready({ latencyMs: 200 });
+        await inboundCall(vendor, JOE_MOBILE);
+        await settle(1_000);
+        vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, duration: 12 });
+        // 250 ms later the org has created the Task, but saveLog's answer (200 ms each way) is not back yet.
+        await settle(250);
+        expect(wb.org.allTasks()).toHaveLength(1);
+        expect(channelEvents(wb, 'logStatus').pop()?.payload).toMatchObject({ status: 'pending' });
+        vendor.bridge.callNotesSubmitted({
+            partnerId: PARTNER_ID,
+            conversationId: CONVERSATION,
+            notes: 'Early notes.'
+        });
+        await settle(2_000);
+        const tasks = wb.org.allTasks();
+        expect(tasks).toHaveLength(1);
+        expect(tasks[0]).toMatchObject({
+            Description: 'Early notes.',
+            CallDurationInSeconds: 12,
+            CallObject: CONVERSATION
+        });
+    });
+
+    it('logs a rejected call only when logMissedCalls is on', async () => {
+        const off = await ready({ settings: callCenterSettings({ '/callLogging/logMissedCalls': 'false' }) });
+        await inboundCall(off.vendor, JOE_MOBILE);
+        off.vendor.bridge.callRejected({ partnerId: PARTNER_ID, conversationId: CONVERSATION, reason: 'passive' });
+        await settle();
+        expect(off.wb.org.allTasks()).toHaveLength(0);
+        off.adapter.dispose();
+
+        const on = await ready();
+        await inboundCall(on.vendor, JOE_MOBILE, 'conv-missed');
+        on.vendor.bridge.callRejected({ partnerId: PARTNER_ID, conversationId: 'conv-missed', reason: 'active' });
+        await settle();
+        expect(on.wb.org.allTasks()).toEqual([
+            expect.objectContaining({
+                Subject: `Rejected call from ${JOE_MOBILE}`,
+                CallObject: 'conv-missed',
+                WhoId: JOE_LEAD_ID
+            })
+        ]);
+    });
+
+    it('saveLog failing, then succeeding: a banner while pending or failed, retries with back-off, exactly one Task', async () => {
+        const { wb, vendor, root } = await ready();
+        wb.faults.saveLogFailures = 3;
+        await inboundCall(vendor, JOE_MOBILE);
+        vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, duration: 20 });
+        await settle();
+        // First attempt failed: pending, retry after 1 s.
+        expect(root.querySelector('.sfa-logs')?.textContent).toContain('Saving call logs: 1 not saved yet.');
+        snapshotForA11y(root);
+        await settle(1_000);
+        // Second failure: failedAfterAttempts is 2, so the banner says failed and offers a retry.
+        const banner = root.querySelector('.sfa-logs');
+        expect(banner?.textContent).toContain('Call logs not saved: 1.');
+        expect(banner?.textContent).toContain('UNABLE_TO_LOCK_ROW');
+        expect(banner?.querySelector('button')?.textContent).toBe('Retry now');
+        snapshotForA11y(root);
+        expect(wb.org.allTasks()).toHaveLength(0);
+        // Back-off: the next attempt is 2 s later; "Retry now" does not wait.
+        banner?.querySelector('button')?.click();
+        await settle();
+        expect(wb.faults.saveLogFailures).toBe(0);
+        await settle(2_000);
+        await settle(60_000);
+        expect(wb.org.allTasks()).toHaveLength(1);
+        expect(root.querySelector('.sfa-logs')?.textContent).toBe('');
+    });
+
+    it('a pending log survives a reload and is flushed after it (one Task)', async () => {
+        const locks = new FakeLocks();
+        const first = await ready({ locks });
+        first.wb.faults.saveLogFailures = 1_000;
+        await inboundCall(first.vendor, JOE_MOBILE);
+        first.vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, duration: 33 });
+        await settle();
+        expect(first.wb.org.allTasks()).toHaveLength(0);
+        const storedKeys = Object.keys(window.localStorage).filter((k) => k.startsWith('streemSoftphone.callLogs.v1@'));
+        expect(storedKeys).toHaveLength(1);
+        // The page reloads: the old one goes away, the org recovers, a new adapter frame starts in the same tab.
+        first.adapter.dispose();
+        first.root.remove();
+        first.wb.faults.saveLogFailures = 0;
+        first.wb.reloadAdapter();
+        const second = page({ wb: first.wb, locks });
+        await waitReady(second.adapter);
+        expect(second.adapter.tab()?.tabId).toBe(first.adapter.tab()?.tabId);
+        const tasks = second.wb.org.allTasks();
+        expect(tasks).toHaveLength(1);
+        expect(tasks[0]).toMatchObject({ CallObject: CONVERSATION, CallDurationInSeconds: 33, WhoId: JOE_LEAD_ID });
+    });
+
+    it('a log left by a closed tab is flushed by another tab, once', async () => {
+        const locks = new FakeLocks();
+        const local = new MemoryStorage();
+        const first = await ready({ locks, localStorage: local, sessionStorage: new MemoryStorage() });
+        first.wb.faults.saveLogFailures = 1_000;
+        await inboundCall(first.vendor, JOE_MOBILE);
+        first.vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, duration: 7 });
+        await settle();
+        first.adapter.dispose(); // the tab closes
+        first.root.remove();
+        first.wb.faults.saveLogFailures = 0;
+        first.wb.reloadAdapter();
+        const other = page({ wb: first.wb, locks, localStorage: local, sessionStorage: new MemoryStorage() });
+        await waitReady(other.adapter);
+        expect(other.adapter.tab()?.adoptedFrom).toEqual([first.adapter.tab()?.tabId]);
+        expect(other.wb.org.allTasks()).toHaveLength(1);
+    });
+});
+
+describe('c-softphone-adapter click-to-dial', () => {
+    it('sends start_call with E.164 dialTo, dialFrom and partner ids; the clicked Lead becomes WhoId', async () => {
+        const { wb, vendor } = await ready();
+        expect(
+            wb.host.clickToDial({
+                number: '(503) 555-1212',
+                recordId: JOE_LEAD_ID,
+                recordName: 'Joe Customer',
+                objectType: 'Lead'
+            })
+        ).toBe(true);
+        await settle();
+        expect(vendor.events.filter(([type]) => type === 'start_call')).toEqual([
+            [
+                'start_call',
+                {
+                    partnerId: PARTNER_ID,
+                    businessSegmentId: BUSINESS_SEGMENT_ID,
+                    channelOriginId: CHANNEL_ORIGIN_ID,
+                    dialTo: JOE_MOBILE,
+                    dialFrom: DIAL_FROM,
+                    participantType: 'Traveler'
+                }
+            ]
+        ]);
+        vendor.bridge.outboundCallInitiated({
+            partnerId: PARTNER_ID,
+            conversationId: 'conv-out',
+            dialledTo: JOE_MOBILE
+        });
+        vendor.bridge.callAccepted({ partnerId: PARTNER_ID, conversationId: 'conv-out' });
+        await settle(61_000);
+        vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: 'conv-out' });
+        await settle();
+        expect(wb.org.allTasks()).toEqual([
+            expect.objectContaining({
+                CallType: 'Outbound',
+                Subject: `Outbound call to ${JOE_MOBILE}`,
+                CallDurationInSeconds: 61,
+                WhoId: JOE_LEAD_ID,
+                CallObject: 'conv-out'
+            })
+        ]);
+        // No screen pop for a click-to-dial call: the agent is on the record.
+        expect(wb.host.pops).toEqual([]);
+    });
+
+    it('an Account clicked becomes WhatId, and click-to-dial keeps working after the first call', async () => {
+        const { wb, vendor } = await ready();
+        const enables = (): number => wb.opencti.calls.filter((c) => c.method === 'enableClickToDial').length;
+        const before = enables();
+        wb.host.clickToDial({
+            number: '+44 20 7946 0958',
+            recordId: ACME_ACCOUNT_ID,
+            recordName: 'Acme',
+            objectType: 'Account'
+        });
+        await settle();
+        vendor.bridge.outboundCallInitiated({
+            partnerId: PARTNER_ID,
+            conversationId: 'conv-a',
+            dialledTo: '+442079460958'
+        });
+        vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: 'conv-a' });
+        await settle();
+        expect(wb.org.allTasks()[0]).toMatchObject({ WhatId: ACME_ACCOUNT_ID, CallType: 'Outbound' });
+        expect(wb.org.allTasks()[0]?.WhoId).toBeUndefined();
+        expect(enables()).toBeGreaterThan(before);
+        expect(wb.host.clickToDial({ number: '(503) 555-1212', recordId: JOE_LEAD_ID, objectType: 'Lead' })).toBe(true);
+        await settle();
+        expect(vendor.events.filter(([type]) => type === 'start_call')).toHaveLength(2);
+    });
+
+    it('an invalid number is not sent; the agent sees why', async () => {
+        const { wb, vendor, root } = await ready();
+        wb.host.clickToDial({ number: '12', recordId: JOE_LEAD_ID, objectType: 'Lead' });
+        await settle();
+        expect(vendor.events.filter(([type]) => type === 'start_call')).toHaveLength(0);
+        expect(root.querySelector('.sfa-notice')?.textContent).toContain('Could not call 12');
+        snapshotForA11y(root);
+        expect(channelEvents(wb, 'error').pop()?.payload).toMatchObject({
+            code: 'INVALID_PHONE_NUMBER',
+            audience: 'agent'
+        });
+    });
+});
+
+describe('c-softphone-adapter early events', () => {
+    it('softphone calls and channel commands during a slow start-up are replayed in order: the call gets its Task', async () => {
+        const locks = new FakeLocks();
+        locks.grantDelayMs = 20_000; // storage (the last step before the bridge starts) takes 20 s
+        const { wb, adapter } = page({ locks });
+        await settle();
+        // The softphone iframe exists already (mounted as soon as settings arrived); the bridge does not.
+        expect(adapter.view.iframe).not.toBeNull();
+        expect(adapter.bridge()).toBeNull();
+        const vendor = connectVendor(adapter);
+        vendor.bridge.incomingCall({ partnerId: PARTNER_ID, conversationId: CONVERSATION, callerANI: JOE_MOBILE });
+        vendor.bridge.callAccepted({ partnerId: PARTNER_ID, conversationId: CONVERSATION });
+        wb.bus.publish('SoftphoneBridge__c', { version: 1, kind: 'command', id: 'early-1', type: 'requestState' });
+        await settle(5_000);
+        vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, disposition: 'Resolved' });
+        await settle(5_000);
+        expect(wb.org.allTasks()).toHaveLength(0);
+        await waitReady(adapter);
+        expect(adapter.bridge()).not.toBeNull();
+        expect(wb.org.allTasks()).toEqual([
+            expect.objectContaining({
+                CallObject: CONVERSATION,
+                CallDisposition: 'Resolved',
+                WhoId: JOE_LEAD_ID,
+                CallType: 'Inbound'
+            })
+        ]);
+        expect(vendor.events.map(([type]) => type)).toContain('partner_config');
+        expect(channelEvents(wb, 'snapshot')).toHaveLength(1);
+    }, 30_000);
+});
+
+describe('c-softphone-adapter message trust', () => {
+    async function setup(): Promise<Started & { vendor: Vendor }> {
+        return ready();
+    }
+
+    it('ignores messages from a foreign origin, from another frame, and non-bridge messages', async () => {
+        const { wb, vendor } = await setup();
+        const other = document.createElement('iframe');
+        document.body.append(other);
+        const call = createEnvelope('call', 'incomingCall', 'forged-1', {
+            partnerId: PARTNER_ID,
+            conversationId: 'forged',
+            callerANI: JOE_MOBILE
+        });
+        const postsBefore = vendor.posts.length;
+        vendor.postRaw(call, { origin: 'https://evil.example.com' });
+        vendor.postRaw(call, { source: other.contentWindow });
+        vendor.postRaw(call, { source: null });
+        vendor.postRaw({ hello: 'not ours' });
+        await settle();
+        expect(vendor.posts.length).toBe(postsBefore);
+        expect(wb.host.pops).toEqual([]);
+        expect(channelEvents(wb, 'callStateChanged')).toHaveLength(0);
+        // The same message from the softphone frame at its origin is accepted.
+        vendor.postRaw(call);
+        await settle();
+        expect(channelEvents(wb, 'callStateChanged')[0]?.payload).toMatchObject({
+            conversationId: 'forged',
+            state: 'ringing'
+        });
+    });
+
+    it('answers a malformed bridge message with an error envelope and changes nothing', async () => {
+        const { wb, vendor } = await setup();
+        const postsBefore = vendor.posts.length;
+        vendor.postRaw(createEnvelope('call', 'callEnded', 'bad-1', { partnerId: PARTNER_ID, duration: -5 }));
+        vendor.postRaw(createEnvelope('call', 'callTeleported', 'bad-2', {}));
+        await settle();
+        const replies = vendor.posts.slice(postsBefore);
+        expect(replies).toHaveLength(2);
+        for (const reply of replies) expect(reply.targetOrigin).toBe(SOFTPHONE_ORIGIN);
+        expect(replies.map((r) => r.data)).toEqual([
+            expect.objectContaining({
+                kind: 'error',
+                replyTo: 'bad-1',
+                payload: expect.objectContaining({ code: 'MISSING_FIELD' })
+            }),
+            expect.objectContaining({
+                kind: 'error',
+                replyTo: 'bad-2',
+                payload: expect.objectContaining({ code: 'UNKNOWN_TYPE' })
+            })
+        ]);
+        expect(wb.org.allTasks()).toHaveLength(0);
+        expect(channelEvents(wb, 'callStateChanged')).toHaveLength(0);
+    });
+
+    it('posts to the softphone only at its origin, never "*"', async () => {
+        const { vendor } = await setup();
+        expect(vendor.posts.length).toBeGreaterThan(0);
+        expect(new Set(vendor.posts.map((p) => p.targetOrigin))).toEqual(new Set([SOFTPHONE_ORIGIN]));
+    });
+});
+
+describe('c-softphone-adapter channel commands', () => {
+    it('rejects invalid commands with an error event naming the command; answers valid ones', async () => {
+        const { wb } = await ready();
+        wb.bus.publish('SoftphoneBridge__c', { version: 1, kind: 'command', id: 'c-bad', type: 'dial', payload: {} });
+        wb.bus.publish('SoftphoneBridge__c', { version: 1, kind: 'command', id: 'c-state', type: 'requestState' });
+        await settle();
+        expect(channelEvents(wb, 'error').pop()?.payload).toMatchObject({
+            commandId: 'c-bad',
+            code: 'MISSING_FIELD',
+            audience: 'developer'
+        });
+        const snapshot = channelEvents(wb, 'snapshot').pop()?.payload as { config?: { clickToDialReady?: boolean } };
+        expect(snapshot?.config?.clickToDialReady).toBe(true);
+    });
+
+    it('a dial command from the component starts a call with the record as Who/What', async () => {
+        const { wb, vendor } = await ready();
+        wb.bus.publish('SoftphoneBridge__c', {
+            version: 1,
+            kind: 'command',
+            id: 'c-dial',
+            type: 'dial',
+            payload: { number: '415.555.0199', record: { recordId: SHARED_CONTACT_ID, objectType: 'Contact' } }
+        });
+        await settle();
+        expect(vendor.events.filter(([type]) => type === 'start_call').pop()?.[1]).toMatchObject({ dialTo: SHARED });
+    });
+});
+
+describe('c-softphone-adapter settings problems', () => {
+    it('keeps the softphone off and lists each issue with its item and an example while the URL is the placeholder', async () => {
+        const { wb, adapter, root } = page({
+            settings: callCenterSettings({
+                '/vendorSoftphone/softphoneUrl': 'https://softphone.example.com',
+                '/vendorSoftphone/partnerId': 'not-a-guid'
+            })
+        });
+        await waitReady(adapter);
+        expect(root.querySelector('iframe')).toBeNull();
+        const box = root.querySelector('.sfa-settings');
+        expect(box?.textContent).toContain('The softphone stays off until its address is set.');
+        const items = [...(box?.querySelectorAll('li') ?? [])].map((li) => li.textContent ?? '');
+        expect(items.some((t) => t.startsWith('Vendor Softphone > ') && t.includes('placeholder'))).toBe(true);
+        expect(items.some((t) => /Partner/i.test(t) && t.includes('Example:'))).toBe(true);
+        // Still initialized (the panel says what to fix), click-to-dial off (no partner ids).
+        expect(wb.host.isInitialized()).toBe(true);
+        expect(wb.host.isClickToDialEnabled()).toBe(false);
+        snapshotForA11y(root);
+    });
+
+    it('without Open CTI (page opened outside the utility) says so', async () => {
+        const root = document.createElement('div');
+        document.body.append(root);
+        const { startAdapter } = await import('../adapter');
+        const { DEFAULT_LABELS } = await import('../adapterConfig');
+        const adapter: AdapterHandle = startAdapter({
+            window,
+            document,
+            root,
+            opencti: undefined,
+            labels: DEFAULT_LABELS,
+            console: { warn: jest.fn(), error: jest.fn() }
+        });
+        await adapter.ready;
+        expect(root.querySelector('[role="alert"]')?.textContent).toContain('Open CTI could not start');
+        snapshotForA11y(root);
+        adapter.dispose();
+    });
+});

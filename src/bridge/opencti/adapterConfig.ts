@@ -1,0 +1,232 @@
+/**
+ * From the call center settings (getCallCenterSettings → parseCallCenterSettings) and the page's
+ * custom labels to what the adapter and the bridge core need. Pure: no DOM, no Open CTI.
+ *
+ * Wiring (src/callCenter/settings.ts → bridge core):
+ *   partner ids ← softphone.partnerConfig            dialFrom ← softphone.dialFrom
+ *   participantType ← softphone.participantType      dispositions ← logging.dispositionCodes
+ *   presenceOptions ← softphone.presenceStatuses     logMissedCalls ← logging.logMissedCalls
+ *   popDialpadCalls ← screenPop.popDialpadCalls      formatSubject ← logging.taskSubjectTemplate, else labels
+ *   retryPolicy ← logging.retryDelayMs / failedAfterAttempts
+ *   default country ← softphone.defaultCountry       iframe src ← softphone.url + ?crmOrigin=<adapter origin>
+ *   accepted origin ← softphone.origin only          pop behaviour ← screenPop.noMatch / multipleMatches
+ */
+import type { CountryCode } from 'libphonenumber-js/min';
+import { parseCallCenterSettings, subjectFormatter } from '../../callCenter/settings';
+import type { SettingIssue } from '../../callCenter/settings';
+import type { BridgeSettings, RetryPolicy, SubjectFormatter } from '../core/index';
+import type { PopPolicy } from './openCtiCrm';
+
+/** Every text the adapter page shows or writes, from custom labels (SoftphoneAdapter.labels-meta.xml). */
+export interface AdapterLabels {
+    frameTitle: string;
+    panelTitle: string;
+    starting: string;
+    noOpenCti: string;
+    settingsTitle: string;
+    settingsIntro: string;
+    settingsExample: string;
+    softphoneOff: string;
+    logPending: string;
+    logFailed: string;
+    retryNow: string;
+    chooseTitle: string;
+    chooseHint: string;
+    dialFailed: string;
+    dismiss: string;
+    unknownNumber: string;
+    subjectInbound: string;
+    subjectOutbound: string;
+    subjectMissed: string;
+    subjectRejected: string;
+    subjectUnanswered: string;
+}
+
+/** The labels' shipped values (labels/SoftphoneAdapter.labels-meta.xml); used for any label the page did not pass. */
+export const DEFAULT_LABELS: AdapterLabels = {
+    frameTitle: 'Softphone',
+    panelTitle: 'Softphone bridge',
+    starting: 'Starting the softphone…',
+    noOpenCti:
+        'The softphone runs only inside the Salesforce phone utility, and Open CTI could not start here. Open the softphone from the utility bar.',
+    settingsTitle: 'The softphone needs setting up',
+    settingsIntro:
+        'Ask your Salesforce admin to correct these call center settings (Setup > Call Centers > Softphone Bridge > Edit):',
+    settingsExample: 'Example: {0}',
+    softphoneOff: 'The softphone stays off until its address is set.',
+    logPending: 'Saving call logs: {0} not saved yet.',
+    logFailed: 'Call logs not saved: {0}. Nothing is lost; the softphone keeps trying. Last error: {1}',
+    retryNow: 'Retry now',
+    chooseTitle: 'Several records match {0}',
+    chooseHint: 'Choose the caller to open the record and log the call against it.',
+    dialFailed: 'Could not call {0}: {1}',
+    dismiss: 'Dismiss',
+    unknownNumber: 'an unknown number',
+    subjectInbound: 'Inbound call from {0}',
+    subjectOutbound: 'Outbound call to {0}',
+    subjectMissed: 'Missed call from {0}',
+    subjectRejected: 'Rejected call from {0}',
+    subjectUnanswered: 'Unanswered call to {0}'
+};
+
+/** Fills `{0}`, `{1}`, … as Salesforce label formatting does. */
+export function formatLabel(template: string, ...values: (string | number)[]): string {
+    return template.replace(/\{(\d+)\}/g, (token, index: string) => {
+        const value = values[Number(index)];
+        return value === undefined ? token : String(value);
+    });
+}
+
+/**
+ * Reads the page's label island: JSON whose strings were written with Visualforce JSENCODE. JSENCODE
+ * escapes `'` as `\'`, which JSON does not allow, so escapes are read one by one first. Unknown keys
+ * and non-strings are ignored; missing labels fall back to DEFAULT_LABELS.
+ */
+export function readLabels(text: string | null | undefined): AdapterLabels {
+    if (!text) return { ...DEFAULT_LABELS };
+    const json = text.replace(/\\(.)/gs, (escape, char: string) => (char === "'" ? "'" : escape));
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(json);
+    } catch {
+        return { ...DEFAULT_LABELS };
+    }
+    const labels: AdapterLabels = { ...DEFAULT_LABELS };
+    if (parsed && typeof parsed === 'object') {
+        for (const key of Object.keys(DEFAULT_LABELS) as (keyof AdapterLabels)[]) {
+            const value = (parsed as Record<string, unknown>)[key];
+            if (typeof value === 'string' && value.trim() !== '') labels[key] = value;
+        }
+    }
+    return labels;
+}
+
+/** Task subjects from labels ("Inbound call from +1…"), for the `auto` subject setting. */
+export function labelSubject(labels: AdapterLabels): SubjectFormatter {
+    return (call) => {
+        const number = call.phoneNumber || labels.unknownNumber;
+        switch (call.outcome) {
+            case 'missed':
+                return formatLabel(labels.subjectMissed, number);
+            case 'rejected':
+                return formatLabel(labels.subjectRejected, number);
+            case 'unanswered':
+                return formatLabel(labels.subjectUnanswered, number);
+            default:
+                return formatLabel(
+                    call.direction === 'inbound' ? labels.subjectInbound : labels.subjectOutbound,
+                    number
+                );
+        }
+    };
+}
+
+/** Everything the adapter takes from the call center. */
+export interface AdapterConfig {
+    bridge: BridgeSettings;
+    retryPolicy: Partial<RetryPolicy>;
+    defaultCountry: CountryCode;
+    /** The softphone iframe's src (with `crmOrigin`), or null while the URL is not configured. */
+    softphoneSrc: string | null;
+    /** The only origin softphone messages are accepted from. */
+    softphoneOrigin: string | null;
+    pop: PopPolicy & { popDialpadCalls: boolean };
+    /** What the admin should fix; shown in the panel. */
+    issues: readonly SettingIssue[];
+    /** True when click-to-dial can work (all three partner ids set). */
+    clickToDialReady: boolean;
+}
+
+const SOFTPHONE_URL_KEY = '/vendorSoftphone/softphoneUrl';
+const SOFTPHONE_ORIGIN_KEY = '/vendorSoftphone/softphoneOrigin';
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function loopbackUrl(raw: unknown): URL | null {
+    if (typeof raw !== 'string') return null;
+    try {
+        const url = new URL(raw.trim());
+        return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) ? url : null;
+    } catch {
+        return null;
+    }
+}
+
+/**
+ * Local development only: when the adapter page itself is served from a loopback address (the
+ * workbench, never Salesforce), an http://localhost softphone is accepted, as the wrapper library
+ * accepts http://localhost as crmOrigin. In an org the page's origin is never loopback.
+ */
+function loopbackSoftphone(
+    raw: Record<string, unknown>,
+    adapterOrigin: string
+): { url: string; origin: string } | null {
+    if (!loopbackUrl(adapterOrigin)) return null;
+    const url = loopbackUrl(raw[SOFTPHONE_URL_KEY]);
+    if (!url) return null;
+    const origin = loopbackUrl(raw[SOFTPHONE_ORIGIN_KEY])?.origin ?? url.origin;
+    return { url: url.href, origin };
+}
+
+/** The softphone URL with `crmOrigin=<adapter origin>` (the wrapper library reads it; docs/vendor-integration.md). */
+export function withCrmOrigin(url: string, adapterOrigin: string): string | null {
+    try {
+        const target = new URL(url);
+        target.searchParams.set('crmOrigin', adapterOrigin);
+        return target.href;
+    } catch {
+        return null;
+    }
+}
+
+/** Builds the adapter's configuration from getCallCenterSettings' returnValue. Never throws. */
+export function configFromSettings(
+    raw: unknown,
+    options: { adapterOrigin: string; labels: AdapterLabels }
+): AdapterConfig {
+    const parsed = parseCallCenterSettings(raw);
+    const { settings } = parsed;
+    let issues = parsed.issues;
+    let url = settings.softphone.url;
+    let origin = settings.softphone.origin;
+    const dev =
+        url === null && raw && typeof raw === 'object'
+            ? loopbackSoftphone(raw as Record<string, unknown>, options.adapterOrigin)
+            : null;
+    if (dev) {
+        url = dev.url;
+        origin = dev.origin;
+        issues = issues.filter((issue) => issue.key !== SOFTPHONE_URL_KEY && issue.key !== SOFTPHONE_ORIGIN_KEY);
+    }
+    const partner = settings.softphone.partnerConfig;
+    const bridge: BridgeSettings = {
+        dispositions: [...settings.logging.dispositionCodes],
+        presenceOptions: settings.softphone.presenceStatuses.map(({ softphoneId, label }) => ({ softphoneId, label })),
+        logMissedCalls: settings.logging.logMissedCalls,
+        popDialpadCalls: settings.screenPop.popDialpadCalls,
+        participantType: settings.softphone.participantType,
+        formatSubject: subjectFormatter(settings.logging.taskSubjectTemplate) ?? labelSubject(options.labels)
+    };
+    if (partner) {
+        bridge.partnerId = partner.partnerId;
+        bridge.businessSegmentId = partner.businessSegmentId;
+        bridge.channelOriginId = partner.channelOriginId;
+    }
+    if (settings.softphone.dialFrom) bridge.dialFrom = settings.softphone.dialFrom;
+    return {
+        bridge,
+        retryPolicy: {
+            baseDelayMs: settings.logging.retryDelayMs,
+            failedAfterAttempts: settings.logging.failedAfterAttempts
+        },
+        defaultCountry: settings.softphone.defaultCountry,
+        softphoneSrc: url === null ? null : withCrmOrigin(url, options.adapterOrigin),
+        softphoneOrigin: url === null ? null : origin,
+        pop: {
+            noMatch: settings.screenPop.noMatch,
+            multipleMatches: settings.screenPop.multipleMatches,
+            popDialpadCalls: settings.screenPop.popDialpadCalls
+        },
+        issues,
+        clickToDialReady: partner !== null
+    };
+}

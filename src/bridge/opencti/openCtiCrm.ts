@@ -1,0 +1,284 @@
+/**
+ * The bridge core's `CrmActions` implemented with Open CTI for Lightning Experience, plus promise
+ * helpers over Open CTI's callback style: every method takes one object and answers `callback`
+ * with `{ success, returnValue, errors }` (Open CTI developer guide, "Working with Open CTI methods";
+ * each method's Lightning page, sforce-api-cti-<method>-lex).
+ *
+ * Screen pops use `searchAndScreenPop({ deferred: true })` so nothing pops by itself: the call
+ * center's Screen Pop settings decide (one match → the record; several → search, ask or nothing;
+ * none → new Lead / Contact with the phone filled in, search, or nothing).
+ */
+import type { ChannelEvent, RecordRef } from 'c/softphoneProtocol';
+import { MESSAGE_CHANNEL_NAME } from 'c/softphoneProtocol';
+import type { CallLog } from '../core/callLog';
+import type { CrmActions, ScreenPopRequest } from '../core/crm';
+import type { OpenCti, OpenCtiCallback, OpenCtiResponse, ScreenPopRequest as PopRequest } from './openCtiApi';
+
+/** An Open CTI method answered `success: false`, threw, or did not answer in time. */
+export class OpenCtiError extends Error {
+    constructor(
+        readonly method: string,
+        message: string,
+        readonly errors: unknown[] = []
+    ) {
+        super(`${method}: ${message}`);
+        this.name = 'OpenCtiError';
+    }
+}
+
+/** Default time to wait for a callback. */
+export const OPENCTI_TIMEOUT_MS = 15_000;
+/**
+ * saveLog waits much longer: a timeout is retried, and a save that did create its Task but
+ * answered late would then create a second one. Only a page that hangs this long risks that.
+ */
+export const SAVE_LOG_TIMEOUT_MS = 120_000;
+
+/** Timers, injected (tests use fake ones). */
+export interface Timers {
+    setTimeout(callback: () => void, delayMs: number): unknown;
+    clearTimeout(handle: unknown): void;
+}
+
+/** Readable text of Open CTI's `errors` (strings, or objects with a message, in peers' reports). */
+export function describeErrors(errors: unknown): string {
+    if (!Array.isArray(errors) || errors.length === 0) return 'no reason given';
+    return errors
+        .map((error) => {
+            if (typeof error === 'string') return error;
+            if (error && typeof error === 'object') {
+                const message =
+                    (error as { message?: unknown; description?: unknown }).message ??
+                    (error as { description?: unknown }).description;
+                if (typeof message === 'string') return message;
+            }
+            return JSON.stringify(error);
+        })
+        .join('; ')
+        .slice(0, 1_000);
+}
+
+/**
+ * Calls an Open CTI method and resolves its `returnValue`; rejects with OpenCtiError when the
+ * method reports `success: false`, throws, or answers nothing within `timeoutMs`.
+ */
+export function callOpenCti<T>(
+    method: string,
+    invoke: (callback: OpenCtiCallback<T>) => void,
+    timers: Timers,
+    timeoutMs = OPENCTI_TIMEOUT_MS
+): Promise<T | null> {
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const timer = timers.setTimeout(() => {
+            if (settled) return;
+            settled = true;
+            reject(new OpenCtiError(method, `no answer within ${Math.round(timeoutMs / 1000)} s.`));
+        }, timeoutMs);
+        const finish = (response: OpenCtiResponse<T> | undefined): void => {
+            if (settled) return;
+            settled = true;
+            timers.clearTimeout(timer);
+            if (response && response.success === true) resolve(response.returnValue ?? null);
+            else reject(new OpenCtiError(method, describeErrors(response?.errors), response?.errors ?? []));
+        };
+        try {
+            invoke(finish);
+        } catch (error) {
+            settled = true;
+            timers.clearTimeout(timer);
+            reject(new OpenCtiError(method, error instanceof Error ? error.message : String(error)));
+        }
+    });
+}
+
+/** The record Id in a saveLog returnValue: the guide says "ID of object"; peers see a string or `{ recordId }`. */
+export function savedRecordId(returnValue: unknown): string | null {
+    if (typeof returnValue === 'string' && returnValue !== '') return returnValue;
+    if (returnValue && typeof returnValue === 'object') {
+        const value = returnValue as { recordId?: unknown; id?: unknown; Id?: unknown };
+        const id = value.recordId ?? value.id ?? value.Id;
+        if (typeof id === 'string' && id !== '') return id;
+    }
+    return null;
+}
+
+const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+/** The matches in a searchAndScreenPop returnValue (keyed by record Id; SCREEN_POP_DATA is not a match). */
+export function matchesOf(returnValue: unknown): RecordRef[] {
+    if (!returnValue || typeof returnValue !== 'object') return [];
+    const matches: RecordRef[] = [];
+    for (const [key, value] of Object.entries(returnValue as Record<string, unknown>)) {
+        if (key === 'SCREEN_POP_DATA' || !value || typeof value !== 'object') continue;
+        const match = value as { Id?: unknown; Name?: unknown; RecordType?: unknown };
+        const recordId = typeof match.Id === 'string' ? match.Id : key;
+        if (!RECORD_ID.test(recordId)) continue;
+        const ref: RecordRef = { recordId };
+        if (typeof match.RecordType === 'string' && match.RecordType !== '')
+            ref.objectType = match.RecordType.slice(0, 80);
+        if (typeof match.Name === 'string' && match.Name !== '') ref.name = match.Name.slice(0, 255);
+        matches.push(ref);
+    }
+    return matches;
+}
+
+/** What the call center's Screen Pop section says (src/callCenter/settings.ts). */
+export interface PopPolicy {
+    noMatch: 'newLead' | 'newContact' | 'search' | 'none';
+    multipleMatches: 'search' | 'ask' | 'none';
+}
+
+export interface OpenCtiCrmOptions {
+    opencti: OpenCti;
+    timers: Timers;
+    pop: PopPolicy;
+    /** The record the agent is on now (so opening it again does not navigate). */
+    currentRecordId?: () => string | undefined;
+    /** After a Task write (refreshView is already called). */
+    onLogSaved?: (taskId: string) => void;
+    /** Developer diagnostics. */
+    onWarning?: (message: string) => void;
+}
+
+function sameId(a: string | undefined, b: string | undefined): boolean {
+    return !!a && !!b && a.slice(0, 15) === b.slice(0, 15);
+}
+
+/** `CrmActions` over `sforce.opencti`. */
+export function createOpenCtiCrm(options: OpenCtiCrmOptions): CrmActions & {
+    /** Opens a record unless it is already shown. */
+    openRecord(record: RecordRef): Promise<void>;
+} {
+    const { opencti, timers, pop } = options;
+    const warn = (message: string): void => options.onWarning?.(message);
+
+    function screenPopTo(type: string, params: Record<string, unknown>): Promise<unknown> {
+        return callOpenCti('screenPop', (callback) => opencti.screenPop({ type, params, callback }), timers);
+    }
+
+    function refreshView(): void {
+        // The guide: call refreshView after saveLog so the record's activity timeline shows the Task.
+        callOpenCti('refreshView', (callback) => opencti.refreshView({ callback }), timers).catch((error: unknown) =>
+            warn(`refreshView failed: ${error instanceof Error ? error.message : String(error)}`)
+        );
+    }
+
+    async function openRecord(record: RecordRef): Promise<void> {
+        if (sameId(options.currentRecordId?.(), record.recordId)) return;
+        await screenPopTo(opencti.SCREENPOP_TYPE.SOBJECT, { recordId: record.recordId });
+    }
+
+    async function popNoMatch(phoneNumber: string): Promise<void> {
+        switch (pop.noMatch) {
+            case 'newLead':
+            case 'newContact': {
+                const entityName = pop.noMatch === 'newLead' ? 'Lead' : 'Contact';
+                const defaultFieldValues = { Phone: phoneNumber };
+                await callOpenCti(
+                    'screenPop',
+                    (callback) =>
+                        opencti.screenPop({
+                            type: opencti.SCREENPOP_TYPE.NEW_RECORD_MODAL,
+                            params: { entityName, defaultFieldValues },
+                            defaultFieldValues,
+                            callback
+                        }),
+                    timers
+                );
+                return;
+            }
+            case 'search':
+                if (phoneNumber.trim().length >= 3)
+                    await screenPopTo(opencti.SCREENPOP_TYPE.SEARCH, { searchString: phoneNumber });
+                return;
+            case 'none':
+                return;
+        }
+    }
+
+    return {
+        showPanel() {
+            opencti.setSoftphonePanelVisibility({
+                visible: true,
+                callback: (response) => {
+                    if (!response.success)
+                        warn(`setSoftphonePanelVisibility failed: ${describeErrors(response.errors)}`);
+                }
+            });
+        },
+
+        async screenPop(request: ScreenPopRequest): Promise<RecordRef[]> {
+            const phoneNumber = request.phoneNumber?.trim();
+            if (!phoneNumber) return [];
+            const callType = request.direction === 'inbound' ? opencti.CALL_TYPE.INBOUND : opencti.CALL_TYPE.OUTBOUND;
+            const result = await callOpenCti(
+                'searchAndScreenPop',
+                (callback) =>
+                    opencti.searchAndScreenPop({ searchParams: phoneNumber, callType, deferred: true, callback }),
+                timers
+            );
+            const matches = matchesOf(result);
+            const first = matches[0];
+            if (matches.length === 1 && first) {
+                // The layout's own pop when it names this record (it may carry more params), else the record.
+                const data = (result as { SCREEN_POP_DATA?: PopRequest } | null)?.SCREEN_POP_DATA;
+                const popId = data?.params?.recordId;
+                const usable =
+                    data?.type === opencti.SCREENPOP_TYPE.SOBJECT &&
+                    typeof popId === 'string' &&
+                    sameId(popId, first.recordId);
+                if (!sameId(options.currentRecordId?.(), first.recordId)) {
+                    if (usable && data) await screenPopTo(data.type, data.params);
+                    else await screenPopTo(opencti.SCREENPOP_TYPE.SOBJECT, { recordId: first.recordId });
+                }
+                return matches;
+            }
+            if (matches.length > 1) {
+                if (pop.multipleMatches === 'search' && phoneNumber.length >= 3)
+                    await screenPopTo(opencti.SCREENPOP_TYPE.SEARCH, { searchString: phoneNumber });
+                return matches;
+            }
+            // No match: the setting speaks of inbound callers; an outbound number nobody has stays as it is.
+            if (request.direction === 'inbound') await popNoMatch(phoneNumber);
+            return [];
+        },
+
+        openRecord,
+
+        publish(event: ChannelEvent) {
+            opencti.publish({
+                channelName: MESSAGE_CHANNEL_NAME,
+                message: event,
+                callback: (response) => {
+                    if (!response.success) warn(`Publishing ${event.type} failed: ${describeErrors(response.errors)}`);
+                }
+            });
+        },
+
+        async saveLog(log: CallLog): Promise<string> {
+            const returnValue = await callOpenCti(
+                'saveLog',
+                (callback) => opencti.saveLog({ value: { entityApiName: 'Task', ...log }, callback }),
+                timers,
+                SAVE_LOG_TIMEOUT_MS
+            );
+            const taskId = savedRecordId(returnValue);
+            if (!taskId) throw new OpenCtiError('saveLog', 'the answer named no record Id.');
+            refreshView();
+            options.onLogSaved?.(taskId);
+            return taskId;
+        },
+
+        async updateLog(taskId: string, patch: Partial<CallLog>): Promise<void> {
+            await callOpenCti(
+                'saveLog',
+                (callback) => opencti.saveLog({ value: { ...patch, Id: taskId }, callback }),
+                timers,
+                SAVE_LOG_TIMEOUT_MS
+            );
+            refreshView();
+            options.onLogSaved?.(taskId);
+        }
+    };
+}

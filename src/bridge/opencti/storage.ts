@@ -1,0 +1,287 @@
+/**
+ * Browser storage for the bridge core's `KeyValueStore`, so pending call logs survive a page reload,
+ * and so that two adapter instances (two browser tabs, each with its own softphone utility) never
+ * flush the same log twice.
+ *
+ * How: every tab keeps its state under its own keys in localStorage (`<core key>@<tabId>`). The tab
+ * id lives in sessionStorage, which survives a reload of the tab, so a reloaded adapter finds and
+ * flushes its own pending logs. A tab holds the Web Lock `streemSoftphone.tab.<tabId>` for its life
+ * (navigator.locks; a duplicated tab copies sessionStorage, finds the lock taken and picks a new id).
+ * At start-up, under the exclusive lock `streemSoftphone.adopt`, a tab adopts the state of tabs that
+ * are gone (no lock held): their pending logs move into its own keys, so a log left by a closed tab
+ * is flushed by exactly one other tab. Without Web Locks (old browsers) a timestamp each tab renews
+ * tells live tabs from gone ones; two tabs starting in the same instant could then both adopt.
+ *
+ * Every storage access is guarded: with storage blocked (privacy settings) the store keeps state in
+ * memory for the life of the page and says so once.
+ */
+import { CALL_STORE_KEY, LOG_STORE_KEY } from '../core/index';
+import type { KeyValueStore } from '../core/index';
+import type { Timers } from './openCtiCrm';
+
+export const TAB_ID_KEY = 'streemSoftphone.tabId';
+export const TAB_LOCK_PREFIX = 'streemSoftphone.tab.';
+export const ADOPT_LOCK = 'streemSoftphone.adopt';
+/** Fallback liveness stamps (no Web Locks): `streemSoftphone.alive.<tabId>` = epoch ms. */
+export const ALIVE_PREFIX = 'streemSoftphone.alive.';
+export const ALIVE_INTERVAL_MS = 10_000;
+export const ALIVE_STALE_MS = 45_000;
+/** Tries to take this tab's lock before deciding another page owns the id. */
+const RELOAD_LOCK_ATTEMPTS = 5;
+const RELOAD_LOCK_DELAY_MS = 100;
+
+/** The core keys whose state is per tab, and the list field holding each one's items. */
+const TAB_KEYS: ReadonlyArray<{ key: string; list: string }> = [
+    { key: LOG_STORE_KEY, list: 'entries' },
+    { key: CALL_STORE_KEY, list: 'calls' }
+];
+
+/** The part of the Web Locks API used here (navigator.locks). */
+export interface LockManagerLike {
+    request(
+        name: string,
+        options: { ifAvailable?: boolean; mode?: 'exclusive' | 'shared' },
+        callback: (lock: unknown) => unknown
+    ): Promise<unknown>;
+    query(): Promise<{ held?: ReadonlyArray<{ name?: string }> }>;
+}
+
+type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+
+/** Storage access that never throws: null / false when the browser refuses. */
+function safe<T>(action: () => T, fallback: T): T {
+    try {
+        return action();
+    } catch {
+        return fallback;
+    }
+}
+
+/** True when the storage can be written and read back (it may exist but throw, e.g. blocked cookies). */
+export function isUsable(storage: StorageLike | undefined): storage is StorageLike {
+    if (!storage) return false;
+    return safe(() => {
+        const probe = 'streemSoftphone.probe';
+        storage.setItem(probe, '1');
+        const ok = storage.getItem(probe) === '1';
+        storage.removeItem(probe);
+        return ok;
+    }, false);
+}
+
+/**
+ * A `KeyValueStore` over localStorage with each key suffixed `@<namespace>`; in memory when
+ * `storage` is unusable. Errors from a full storage are thrown on to the core, which keeps the
+ * data in memory and warns.
+ */
+export function createNamespacedStore(storage: StorageLike | undefined, namespace: string): KeyValueStore {
+    const memory = new Map<string, string>();
+    const name = (key: string): string => `${key}@${namespace}`;
+    if (!isUsable(storage)) {
+        return {
+            getItem: (key) => memory.get(name(key)) ?? null,
+            setItem: (key, value) => void memory.set(name(key), value),
+            removeItem: (key) => void memory.delete(name(key))
+        };
+    }
+    return {
+        getItem: (key) => safe(() => storage.getItem(name(key)), null),
+        setItem: (key, value) => storage.setItem(name(key), value),
+        removeItem: (key) => safe(() => storage.removeItem(name(key)), undefined)
+    };
+}
+
+/** Adds the items of `other` whose conversationId `own` lacks; null when `other` holds nothing usable. */
+export function mergeStoredState(own: string | null, other: string | null, list: string): string | null {
+    const read = (raw: string | null): { version: 1; [list: string]: unknown } | null => {
+        if (raw === null) return null;
+        const parsed = safe(() => JSON.parse(raw) as unknown, null);
+        if (!parsed || typeof parsed !== 'object') return null;
+        const value = parsed as { version?: unknown; [key: string]: unknown };
+        return value.version === 1 && Array.isArray(value[list]) ? (value as { version: 1 }) : null;
+    };
+    const theirs = read(other);
+    if (!theirs) return null;
+    const mine = read(own) ?? { version: 1, [list]: [] };
+    const items = mine[list] as { conversationId?: unknown }[];
+    const known = new Set(items.map((item) => item?.conversationId));
+    let added = 0;
+    for (const item of theirs[list] as { conversationId?: unknown }[]) {
+        if (typeof item?.conversationId !== 'string' || known.has(item.conversationId)) continue;
+        items.push(item);
+        known.add(item.conversationId);
+        added += 1;
+    }
+    return added > 0 ? JSON.stringify(mine) : null;
+}
+
+export interface TabStorageEnvironment {
+    local: StorageLike | undefined;
+    session: Pick<Storage, 'getItem' | 'setItem'> | undefined;
+    locks: LockManagerLike | undefined;
+    clock: () => number;
+    timers: Timers;
+    /** A fresh random id. */
+    newId: () => string;
+    onWarning?: (message: string) => void;
+}
+
+export interface TabStorage {
+    tabId: string;
+    /** The store to give the bridge core. */
+    store: KeyValueStore;
+    /** False when state lives in memory only (storage blocked): pending logs would not survive a reload. */
+    persistent: boolean;
+    /** Tabs whose leftover state was adopted. */
+    adoptedFrom: string[];
+    /** Whether a Web Lock proves this tab's ownership (false: the timestamp fallback). */
+    locked: boolean;
+    /** Gives up the tab's lock and liveness stamp (page hide). */
+    release(): void;
+}
+
+/** Holds a lock until the returned function is called; null when it is taken (ifAvailable) or locks fail. */
+function holdLock(locks: LockManagerLike, name: string): Promise<(() => void) | null> {
+    return new Promise((resolve) => {
+        let release: () => void = () => undefined;
+        const held = new Promise<void>((done) => (release = done));
+        locks
+            .request(name, { ifAvailable: true, mode: 'exclusive' }, (lock) => {
+                if (!lock) {
+                    resolve(null);
+                    return undefined;
+                }
+                resolve(release);
+                return held;
+            })
+            .catch(() => resolve(null));
+    });
+}
+
+function storageKeys(storage: StorageLike): string[] {
+    return safe(() => {
+        const keys: string[] = [];
+        for (let i = 0; i < storage.length; i++) {
+            const key = storage.key(i);
+            if (key !== null) keys.push(key);
+        }
+        return keys;
+    }, []);
+}
+
+/** The tab ids that have state in storage (other than `own`). */
+function namespacesIn(storage: StorageLike, own: string): string[] {
+    const ids = new Set<string>();
+    for (const key of storageKeys(storage)) {
+        for (const { key: base } of TAB_KEYS) {
+            if (key.startsWith(`${base}@`)) ids.add(key.slice(base.length + 1));
+        }
+    }
+    ids.delete(own);
+    return [...ids];
+}
+
+/**
+ * Opens this tab's storage: picks the tab id, claims it, adopts the state of gone tabs. Call it
+ * before the bridge starts (the core reads the store once, in `start()`).
+ */
+export async function openTabStorage(env: TabStorageEnvironment): Promise<TabStorage> {
+    const warn = (message: string): void => env.onWarning?.(message);
+    const local = isUsable(env.local) ? env.local : undefined;
+    let tabId = safe(() => env.session?.getItem(TAB_ID_KEY) ?? null, null) ?? env.newId();
+    let releaseLock: (() => void) | null = null;
+    let aliveTimer: unknown;
+
+    if (env.locks) {
+        const locks = env.locks;
+        // After a reload the previous page of this tab may hold the lock for a moment longer.
+        for (let attempt = 0; attempt < RELOAD_LOCK_ATTEMPTS && !releaseLock; attempt++) {
+            if (attempt > 0) await new Promise<void>((done) => env.timers.setTimeout(done, RELOAD_LOCK_DELAY_MS));
+            releaseLock = await holdLock(locks, `${TAB_LOCK_PREFIX}${tabId}`);
+        }
+        if (!releaseLock) {
+            // Another live page has this id: a duplicated tab (sessionStorage is copied) or a second frame.
+            tabId = env.newId();
+            releaseLock = await holdLock(locks, `${TAB_LOCK_PREFIX}${tabId}`);
+        }
+    } else if (local) {
+        const stamp = Number(safe(() => local.getItem(`${ALIVE_PREFIX}${tabId}`), null));
+        if (stamp > 0 && env.clock() - stamp < ALIVE_STALE_MS) tabId = env.newId();
+    }
+    safe(() => env.session?.setItem(TAB_ID_KEY, tabId), undefined);
+
+    const stampAlive = (): void => {
+        if (!local) return;
+        safe(() => local.setItem(`${ALIVE_PREFIX}${tabId}`, String(env.clock())), undefined);
+        aliveTimer = env.timers.setTimeout(stampAlive, ALIVE_INTERVAL_MS);
+    };
+    if (!releaseLock) stampAlive();
+
+    const adoptedFrom: string[] = [];
+    if (local) {
+        const adopt = async (): Promise<void> => {
+            const candidates = namespacesIn(local, tabId);
+            if (candidates.length === 0) return;
+            let alive: (id: string) => boolean;
+            if (env.locks && releaseLock) {
+                const state = await env.locks.query().catch(() => ({ held: undefined }));
+                if (!state.held) return; // cannot tell live tabs from gone ones: adopt nothing
+                const held = new Set(state.held.map((lock) => lock.name));
+                alive = (id) => held.has(`${TAB_LOCK_PREFIX}${id}`);
+            } else {
+                alive = (id) => {
+                    const stamp = Number(safe(() => local.getItem(`${ALIVE_PREFIX}${id}`), null));
+                    return stamp > 0 && env.clock() - stamp < ALIVE_STALE_MS;
+                };
+            }
+            for (const id of candidates) {
+                if (alive(id)) continue;
+                for (const { key, list } of TAB_KEYS) {
+                    const theirs = safe(() => local.getItem(`${key}@${id}`), null);
+                    const merged = mergeStoredState(
+                        safe(() => local.getItem(`${key}@${tabId}`), null),
+                        theirs,
+                        list
+                    );
+                    if (merged !== null) {
+                        try {
+                            local.setItem(`${key}@${tabId}`, merged);
+                        } catch (error) {
+                            warn(`Could not take over call logs of a closed tab (${String(error)}); they stay stored.`);
+                            continue;
+                        }
+                    }
+                    safe(() => local.removeItem(`${key}@${id}`), undefined);
+                }
+                safe(() => local.removeItem(`${ALIVE_PREFIX}${id}`), undefined);
+                adoptedFrom.push(id);
+            }
+        };
+        if (env.locks && releaseLock) {
+            await env.locks
+                .request(ADOPT_LOCK, { mode: 'exclusive' }, () => adopt())
+                .catch((error: unknown) => warn(`Taking over the call logs of closed tabs failed: ${String(error)}`));
+        } else {
+            await adopt().catch((error: unknown) =>
+                warn(`Taking over the call logs of closed tabs failed: ${String(error)}`)
+            );
+        }
+    } else {
+        warn('Browser storage is not available: call logs not saved yet are kept only while this page stays open.');
+    }
+
+    return {
+        tabId,
+        store: createNamespacedStore(local, tabId),
+        persistent: local !== undefined,
+        adoptedFrom,
+        locked: releaseLock !== null,
+        release() {
+            releaseLock?.();
+            releaseLock = null;
+            if (aliveTimer !== undefined) env.timers.clearTimeout(aliveTimer);
+            aliveTimer = undefined;
+            if (local) safe(() => local.removeItem(`${ALIVE_PREFIX}${tabId}`), undefined);
+        }
+    };
+}

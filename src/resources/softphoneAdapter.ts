@@ -1,0 +1,40 @@
+/**
+ * Static resource `softphoneAdapter`: the script of the Visualforce page SoftphoneAdapter (the call
+ * center's adapter URL). The page loads opencti_min.js first, then this. It starts the adapter at
+ * once, so the Open CTI listeners are registered before anything asynchronous happens
+ * (src/bridge/opencti/adapter.ts). Labels come from the page's JSON island
+ * (`<script type="application/json" id="softphone-adapter-labels">`, JSENCODE-d custom labels).
+ */
+import { startAdapter } from '../bridge/opencti/adapter';
+import { readLabels } from '../bridge/opencti/adapterConfig';
+import type { OpenCti } from '../bridge/opencti/openCtiApi';
+
+/** Id of the element the panel renders into, and of the labels island. */
+const ROOT_ID = 'softphone-adapter';
+const LABELS_ID = 'softphone-adapter-labels';
+
+function install(): void {
+    const host = window as unknown as { sforce?: { opencti?: OpenCti }; __softphoneAdapter?: unknown };
+    // Loaded twice (a copy-pasted script tag): one adapter per page.
+    if (host.__softphoneAdapter) return;
+    let root = document.getElementById(ROOT_ID);
+    if (!root) {
+        root = document.createElement('div');
+        root.id = ROOT_ID;
+        (document.body ?? document.documentElement).append(root);
+    }
+    const adapter = startAdapter({
+        window,
+        document,
+        root,
+        opencti: host.sforce?.opencti,
+        labels: readLabels(document.getElementById(LABELS_ID)?.textContent)
+    });
+    host.__softphoneAdapter = adapter;
+    window.addEventListener('pagehide', (event) => {
+        // A page kept in the back/forward cache may come back: keep its lock and timers.
+        if (!event.persisted) adapter.dispose();
+    });
+}
+
+install();
