@@ -67,6 +67,8 @@ declare module 'lightning/navigation' {
         attributes?: Record<string, unknown>;
         state?: Record<string, string | undefined>;
     }
+    // Mixins take a constructor of any signature (TypeScript's mixin pattern requires any[] here).
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     type Constructor<T = object> = new (...args: any[]) => T;
     interface NavigationMixinApi {
         <TBase extends Constructor>(

@@ -22,7 +22,7 @@ const forgedNumber = '+1 900 555 0666';
 function frames(root: Window): Window[] {
     const out: Window[] = [];
     for (let i = 0; i < root.frames.length; i++) {
-        const child = root.frames[i] as Window | undefined;
+        const child: Window | undefined = root.frames[i];
         if (!child) continue;
         out.push(child, ...frames(child));
     }

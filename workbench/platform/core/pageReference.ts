@@ -65,7 +65,7 @@ export function pageReferenceToUrl(
     switch (ref.type) {
         case 'standard__recordPage': {
             const recordId = required(ref, 'recordId');
-            if (!isRecordId(recordId)) throw new InvalidPageReferenceError(`"${recordId}" is not a record Id.`);
+            if (!isRecordId(recordId)) throw new InvalidPageReferenceError(`"${String(recordId)}" is not a record Id.`);
             const objectApiName = attr(ref, 'objectApiName') ?? objectApiNameOf(recordId) ?? 'sObject';
             const action = attr(ref, 'actionName') ?? 'view';
             return `/lightning/r/${objectApiName}/${recordId}/${action}${stateQuery(ref, false)}`;

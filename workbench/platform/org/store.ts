@@ -9,6 +9,7 @@
  * typed (punctuation, spaces, a leading country code); unverified in detail against SOSL.
  */
 import { KEY_PREFIXES, PHONE_FIELDS, USER_ID, sampleRecords, type SObjectName, type SampleRecord } from './sampleData';
+import { text as fieldText } from '../core/text';
 
 /** An org error in the shape Salesforce APIs report: a status code and a message a developer can act on. */
 export class OrgError extends Error {
@@ -114,10 +115,7 @@ export class OrgStore {
             for (const record of this.records[apiName] ?? []) {
                 const field =
                     (PHONE_FIELDS[apiName] ?? []).find((f) => phonesMatch(record[f], text)) ??
-                    (text.length >= 3 &&
-                    String(record.Name ?? '')
-                        .toLowerCase()
-                        .includes(text.toLowerCase())
+                    (text.length >= 3 && fieldText(record.Name).toLowerCase().includes(text.toLowerCase())
                         ? 'Name'
                         : undefined);
                 if (field) matches.push({ Id: record.Id, Name: String(record.Name), RecordType: apiName, field });
@@ -161,7 +159,7 @@ export class OrgStore {
                 'INVALID_TYPE',
                 entityApiName === undefined
                     ? 'saveLog needs entityApiName to create a record or Id to update one.'
-                    : `The workbench only writes Tasks, not ${String(entityApiName)}.`
+                    : `The workbench only writes Tasks, not ${fieldText(entityApiName)}.`
             );
         }
         const checked = this.checkTaskFields(fields);
@@ -208,7 +206,7 @@ export class OrgStore {
                     if (!(PICKLISTS[name] ?? []).includes(value as string)) {
                         throw new OrgError(
                             'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
-                            `${name}: bad value for restricted picklist field: ${String(value)}.`
+                            `${name}: bad value for restricted picklist field: ${fieldText(value)}.`
                         );
                     }
                     break;
@@ -228,7 +226,7 @@ export class OrgStore {
                     if (!target)
                         throw new OrgError(
                             'INVALID_CROSS_REFERENCE_KEY',
-                            `${name}: no record with Id ${String(value)}.`
+                            `${name}: no record with Id ${fieldText(value)}.`
                         );
                     if (name === 'WhoId' && target.apiName !== 'Lead' && target.apiName !== 'Contact') {
                         throw new OrgError(

@@ -4,6 +4,7 @@
  */
 import { LightningElement } from 'lwc';
 import { api as orgApi, config, currentPageReference, goTo, on, type PageReference } from 'lex/runtime';
+import { text } from '../../../../platform/core/text';
 
 interface Row {
     Id: string;
@@ -42,10 +43,10 @@ export default class App extends LightningElement {
         return !this.isRecord && !this.isList && !this.isNew && !this.isSearch && !this.isOther;
     }
     get recordId(): string {
-        return String(this.page.attributes?.recordId ?? '');
+        return text(this.page.attributes?.recordId);
     }
     get objectApiName(): string {
-        return String(this.page.attributes?.objectApiName ?? '');
+        return text(this.page.attributes?.objectApiName);
     }
     get searchTerm(): string {
         return this.page.state?.term ?? '';
@@ -90,7 +91,7 @@ export default class App extends LightningElement {
                     Id: String(r.Id),
                     Name: `${String(r.Name)} (${object})`,
                     href: `/lightning/r/${object}/${String(r.Id)}/view`,
-                    phone: String(r.Phone ?? r.MobilePhone ?? '')
+                    phone: text(r.Phone ?? r.MobilePhone)
                 });
             }
         }

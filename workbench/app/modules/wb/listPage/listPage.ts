@@ -1,6 +1,7 @@
 /** An object's list view ("Recently Viewed"): what OBJECTHOME and LIST screen pops open. */
 import { LightningElement, api } from 'lwc';
 import { api as orgApi, goTo } from 'lex/runtime';
+import { text } from '../../../../platform/core/text';
 
 export default class ListPage extends LightningElement {
     /** The object listed. */
@@ -30,7 +31,7 @@ export default class ListPage extends LightningElement {
             Id: String(r.Id),
             Name: String(r.Name ?? r.Subject ?? r.Id),
             href: `/lightning/r/${this._object}/${String(r.Id)}/view`,
-            phone: String(r.Phone ?? '')
+            phone: text(r.Phone)
         }));
     }
 

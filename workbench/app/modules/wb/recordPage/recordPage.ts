@@ -8,6 +8,7 @@ import { LightningElement, api } from 'lwc';
 import { api as orgApi, fetchRecord, goTo, on } from 'lex/runtime';
 import { clickToDial, isClickToDialEnabled } from 'lex/openctiHost';
 import { PAGES } from 'wbgen/pageComponents';
+import { text } from '../../../../platform/core/text';
 
 interface Slot {
     key: string;
@@ -115,15 +116,15 @@ export default class RecordPage extends LightningElement {
             const parts = [t.TaskSubtype ?? t.Type, t.CallType, t.Status, t.ActivityDate].filter(Boolean).join(' · ');
             return {
                 Id: String(t.Id),
-                Subject: String(t.Subject ?? '(no subject)'),
-                meta: `${parts}${duration}${t.CallDisposition ? ` · ${String(t.CallDisposition)}` : ''}`,
-                description: String(t.Description ?? '')
+                Subject: text(t.Subject) || '(no subject)',
+                meta: `${parts}${duration}${t.CallDisposition ? ` · ${text(t.CallDisposition)}` : ''}`,
+                description: text(t.Description)
             };
         });
     }
 
     get cardTitle(): string {
-        return String(this.record?.Name ?? this.recordId);
+        return text(this.record?.Name) || this.recordId;
     }
     get iconName(): string {
         return ICONS[this.objectApiName] ?? 'standard:record';
@@ -133,7 +134,7 @@ export default class RecordPage extends LightningElement {
         const dialable = isClickToDialEnabled();
         return (LAYOUT[this.objectApiName] ?? []).map((f) => {
             const raw = record[f.name];
-            const value = raw === null || raw === undefined ? '' : String(raw);
+            const value = text(raw);
             const isPhone = PHONE_FIELDS.has(f.name) && value !== '';
             return { ...f, value, isPhone, dialable: isPhone && dialable };
         });

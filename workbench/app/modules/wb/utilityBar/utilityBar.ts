@@ -35,7 +35,7 @@ export default class UtilityBar extends LightningElement {
 
     private async loadSettings(): Promise<void> {
         const settings = await orgApi<Record<string, string>>('callCenterSettings').catch(
-            () => ({}) as Record<string, string>
+            (): Record<string, string> => ({})
         );
         const height = Number(settings['/reqGeneralInfo/reqSoftphoneHeight']);
         const width = Number(settings['/reqGeneralInfo/reqSoftphoneWidth']);

@@ -32,7 +32,7 @@ function mixin<TBase extends Constructor>(Base: TBase) {
             try {
                 return Promise.resolve(urlFor(pageReference));
             } catch (error) {
-                return Promise.reject(error);
+                return Promise.reject(error instanceof Error ? error : new Error(String(error)));
             }
         }
     };
