@@ -23,6 +23,7 @@ import {
     findItem
 } from './definition';
 import type { CallCenterItemDefinition, ItemRule, TASK_SUBJECT_PLACEHOLDERS } from './definition';
+import { isSecureWebUrl } from '../shared/secureOrigin';
 
 export type CompatibilityMode = (typeof COMPATIBILITY_MODES)[number];
 export type ParticipantType = (typeof PARTICIPANT_TYPES)[number];
@@ -222,7 +223,7 @@ function parseUrl(raw: string, rule: Extract<ItemRule, { kind: 'url' }>): Parsed
         const relative = rule.allowRelative ? ' or a path on this org starting with /' : '';
         return { problems: [invalid('invalid', `Enter a full address starting with https://${relative}.`)] };
     }
-    if (url.protocol !== 'https:') {
+    if (!isSecureWebUrl(url)) {
         return {
             problems: [
                 invalid('not-https', 'Use https://: Lightning Experience blocks other schemes in the softphone.')
@@ -241,7 +242,7 @@ function parseUrl(raw: string, rule: Extract<ItemRule, { kind: 'url' }>): Parsed
 
 function parseOrigin(raw: string): Parsed<string> {
     const url = toUrl(raw);
-    if (!url || url.protocol !== 'https:' || url.username !== '' || url.password !== '') {
+    if (!url || !isSecureWebUrl(url) || url.username !== '' || url.password !== '') {
         return {
             problems: [
                 invalid('invalid', 'Enter an origin: https:// and the host name, with a port if any, nothing else.')

@@ -137,36 +137,6 @@ export interface AdapterConfig {
     clickToDialReady: boolean;
 }
 
-const SOFTPHONE_URL_KEY = '/vendorSoftphone/softphoneUrl';
-const SOFTPHONE_ORIGIN_KEY = '/vendorSoftphone/softphoneOrigin';
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-function loopbackUrl(raw: unknown): URL | null {
-    if (typeof raw !== 'string') return null;
-    try {
-        const url = new URL(raw.trim());
-        return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname) ? url : null;
-    } catch {
-        return null;
-    }
-}
-
-/**
- * Local development only: when the adapter page itself is served from a loopback address (the
- * workbench, never Salesforce), an http://localhost softphone is accepted, as the wrapper library
- * accepts http://localhost as crmOrigin. In an org the page's origin is never loopback.
- */
-function loopbackSoftphone(
-    raw: Record<string, unknown>,
-    adapterOrigin: string
-): { url: string; origin: string } | null {
-    if (!loopbackUrl(adapterOrigin)) return null;
-    const url = loopbackUrl(raw[SOFTPHONE_URL_KEY]);
-    if (!url) return null;
-    const origin = loopbackUrl(raw[SOFTPHONE_ORIGIN_KEY])?.origin ?? url.origin;
-    return { url: url.href, origin };
-}
-
 /** The softphone URL with `crmOrigin=<adapter origin>` (the wrapper library reads it; docs/vendor-integration.md). */
 export function withCrmOrigin(url: string, adapterOrigin: string): string | null {
     try {
@@ -185,18 +155,8 @@ export function configFromSettings(
 ): AdapterConfig {
     const parsed = parseCallCenterSettings(raw);
     const { settings } = parsed;
-    let issues = parsed.issues;
-    let url = settings.softphone.url;
-    let origin = settings.softphone.origin;
-    const dev =
-        url === null && raw && typeof raw === 'object'
-            ? loopbackSoftphone(raw as Record<string, unknown>, options.adapterOrigin)
-            : null;
-    if (dev) {
-        url = dev.url;
-        origin = dev.origin;
-        issues = issues.filter((issue) => issue.key !== SOFTPHONE_URL_KEY && issue.key !== SOFTPHONE_ORIGIN_KEY);
-    }
+    const { issues } = parsed;
+    const { url, origin } = settings.softphone;
     const partner = settings.softphone.partnerConfig;
     const bridge: BridgeSettings = {
         dispositions: [...settings.logging.dispositionCodes],

@@ -7,6 +7,7 @@
  * second check: the embedding page's real origin must match.
  */
 import type { BridgeResult } from '../core/validate';
+import { isLoopbackHttp } from '../../shared/secureOrigin';
 
 /** Host suffixes where Salesforce serves Visualforce and Lightning pages (incl. sandboxes, enhanced domains). */
 export const SALESFORCE_HOST_SUFFIXES = [
@@ -22,8 +23,6 @@ export const SALESFORCE_HOST_SUFFIXES = [
 export const CRM_ORIGIN_PARAM = 'crmOrigin';
 /** sessionStorage key that keeps the origin across the softphone's own page loads in the tab. */
 export const CRM_ORIGIN_STORAGE_KEY = 'streemSoftphoneBridge.crmOrigin';
-
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
 export interface CrmOriginSources {
     /** `location.search` of the softphone page. */
@@ -50,7 +49,7 @@ export function checkCrmOrigin(candidate: string, allowedOrigins: readonly strin
     }
     if (allowedOrigins.includes(origin)) return { ok: true, value: origin };
     const host = url.hostname.toLowerCase();
-    if (url.protocol === 'http:' && LOCAL_HOSTS.has(host)) return { ok: true, value: origin }; // local workbench
+    if (isLoopbackHttp(url)) return { ok: true, value: origin }; // a local adapter page (the workbench)
     if (url.protocol !== 'https:') return fail(`crmOrigin must use https; got "${origin}".`);
     if (!SALESFORCE_HOST_SUFFIXES.some((suffix) => host.endsWith(suffix))) {
         return fail(

@@ -230,6 +230,17 @@ describe('parseCallCenterSettings', () => {
             expect(parsed.settings.softphone.origin).toBeNull();
         });
 
+        it('a softphone on loopback http is a secure context, so it is accepted (a local softphone, the workbench)', () => {
+            const parsed = parseWith({
+                '/vendorSoftphone/softphoneUrl': 'http://127.0.0.1:4802/',
+                '/vendorSoftphone/softphoneOrigin': 'auto'
+            });
+            expect(parsed.issues.filter((i) => i.key.startsWith('/vendorSoftphone/softphone'))).toEqual([]);
+            expect(parsed.settings.softphone.url).toBe('http://127.0.0.1:4802/');
+            expect(parsed.settings.softphone.origin).toBe('http://127.0.0.1:4802');
+            expect(errorFor('/vendorSoftphone/softphoneUrl', 'http://127.0.0.2/').issue.code).toBe('not-https');
+        });
+
         it('a softphone URL that is no URL, or carries a user name and password', () => {
             expect(errorFor('/vendorSoftphone/softphoneUrl', 'softphone.vendor.example').issue.message).toMatch(
                 /full address starting with https:\/\//

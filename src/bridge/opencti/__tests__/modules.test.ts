@@ -111,17 +111,22 @@ describe('c-softphone-adapter settings wiring', () => {
         expect(config.clickToDialReady).toBe(true);
     });
 
-    it('accepts an http softphone on loopback only when the adapter page itself is on loopback (workbench)', () => {
-        const raw = callCenterSettings({
-            '/vendorSoftphone/softphoneUrl': 'http://127.0.0.1:4802/',
-            '/vendorSoftphone/softphoneOrigin': 'http://127.0.0.1:4802'
-        });
-        const dev = configFromSettings(raw, { adapterOrigin: 'http://127.0.0.1:4801', labels: DEFAULT_LABELS });
-        expect(dev.softphoneOrigin).toBe('http://127.0.0.1:4802');
-        expect(dev.issues.filter((i) => i.key.startsWith('/vendorSoftphone/softphone'))).toEqual([]);
-        const org = configFromSettings(raw, { adapterOrigin: 'https://acme--c.vf.force.com', labels: DEFAULT_LABELS });
-        expect(org.softphoneSrc).toBeNull();
-        expect(org.issues.some((i) => i.key === '/vendorSoftphone/softphoneUrl')).toBe(true);
+    it('accepts an http softphone on loopback (a secure context, as the workbench uses), never plain http elsewhere', () => {
+        const local = configFromSettings(
+            callCenterSettings({
+                '/vendorSoftphone/softphoneUrl': 'http://127.0.0.1:4802/',
+                '/vendorSoftphone/softphoneOrigin': 'http://127.0.0.1:4802'
+            }),
+            { adapterOrigin: 'http://127.0.0.1:4801', labels: DEFAULT_LABELS }
+        );
+        expect(local.softphoneOrigin).toBe('http://127.0.0.1:4802');
+        expect(local.issues.filter((i) => i.key.startsWith('/vendorSoftphone/softphone'))).toEqual([]);
+        const plainHttp = configFromSettings(
+            callCenterSettings({ '/vendorSoftphone/softphoneUrl': 'http://softphone.example.net/' }),
+            { adapterOrigin: 'https://acme--c.vf.force.com', labels: DEFAULT_LABELS }
+        );
+        expect(plainHttp.softphoneSrc).toBeNull();
+        expect(plainHttp.issues.some((i) => i.key === '/vendorSoftphone/softphoneUrl')).toBe(true);
     });
 
     it('with no settings at all, says the user is in no call center', () => {
