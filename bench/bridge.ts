@@ -1,0 +1,872 @@
+/**
+ * `npm run bench:bridge` (tsx bench/bridge.ts): how long the softphone bridge takes, in real
+ * Chromium, from the vendor frame's contract call to the adapter's Open CTI call, beside a bare
+ * cross-origin postMessage hop between the same two frames in the same run; a burst of contract
+ * events (order, loss, main-thread time); and the gzip sizes of the two static resources.
+ * Prints a table and writes .build/bench/bridge.json. See bench/README.md for what each figure
+ * means. Every wait has a timeout and a watchdog ends the run (browser and servers closed) when
+ * the budget is spent.
+ *
+ *   tsx bench/bridge.ts [--skip-build] [--samples 1000] [--warmup 100] [--gap-ms 2]
+ *                       [--incoming 100] [--burst 10000] [--same-site-vendor]
+ *                       [--budget-s 120] [--out .build/bench/bridge.json] [--trace FILE]
+ */
+import { build as esbuild } from 'esbuild';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../workbench/browser';
+import { buildWorkbench } from '../workbench/build';
+import { ROOT, STATIC_RESOURCES_DIR } from '../workbench/paths';
+import { PARTNER_CONFIG } from '../workbench/softphone/constants';
+import { startWorkbench, type Workbench } from '../workbench/server';
+import { CALL_STORE_KEY } from '../src/bridge/core/crm';
+import type { ENVELOPE_PROTOCOL } from '../src/bridge/core/validate';
+import {
+    BURST_PREFIX,
+    CONFIG_GLOBAL,
+    DRIVER_GLOBAL,
+    ENVELOPE_PROTOCOL as PROBED_PROTOCOL,
+    HOP_PREFIX,
+    PROBE_GLOBAL
+} from './browser/protocol';
+import type { BenchConfig, BurstRun, BusyTotals, HopRun, IncomingRun, ProbeDump } from './browser/protocol';
+import { fixed, round, rounded, summarize, table, type Summary } from './lib/stats';
+
+// The in-browser probe spells the envelope protocol out (its bundle stays tiny); this fails to compile if they differ.
+const SAME_PROTOCOL: typeof ENVELOPE_PROTOCOL = PROBED_PROTOCOL;
+void SAME_PROTOCOL;
+
+/* ------------------------------------------------------------------ options */
+
+interface Options {
+    skipBuild: boolean;
+    samples: number;
+    warmup: number;
+    gapMs: number;
+    incoming: number;
+    burst: number;
+    sameSiteVendor: boolean;
+    budgetS: number;
+    out: string;
+    /** Chrome trace of the burst (chrome://tracing, ui.perfetto.dev). */
+    trace: string | null;
+}
+
+const USAGE = `Usage: tsx bench/bridge.ts [options]
+  --skip-build         reuse the last build (tsx workbench/build.ts) instead of building first
+  --samples N          measured hops of each kind, bridge and bare (default 1000)
+  --warmup N           unmeasured hops of each kind first (default 100)
+  --gap-ms N           pause after the adapter's main thread was idle, before each hop (default 2)
+  --incoming N         incomingCall → searchAndScreenPop samples (default 100; 0 skips)
+  --burst N            statusChanged events fired back to back (default 10000; 0 skips)
+  --same-site-vendor   serve the vendor softphone from 127.0.0.1 like the other origins (one renderer
+                       process for every frame) instead of from localhost (its own process, as a
+                       cross-site vendor in production)
+  --budget-s N         the measurement run stops after N seconds, whatever happens (default 120)
+  --out FILE           where the JSON figures go (default .build/bench/bridge.json)
+  --trace FILE         also record a Chrome trace of the burst (open in ui.perfetto.dev); it slows the burst`;
+
+function parseOptions(argv: readonly string[]): Options {
+    const options: Options = {
+        skipBuild: false,
+        samples: 1000,
+        warmup: 100,
+        gapMs: 2,
+        incoming: 100,
+        burst: 10_000,
+        sameSiteVendor: false,
+        budgetS: 120,
+        out: path.join(ROOT, '.build', 'bench', 'bridge.json'),
+        trace: null
+    };
+    const numeric: Record<string, keyof Options> = {
+        '--samples': 'samples',
+        '--warmup': 'warmup',
+        '--gap-ms': 'gapMs',
+        '--incoming': 'incoming',
+        '--burst': 'burst',
+        '--budget-s': 'budgetS'
+    };
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i] as string;
+        const [name, inline] = arg.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];
+        const value = (): string => {
+            const next = inline ?? argv[++i];
+            if (next === undefined) throw new UsageError(`${name} needs a value.`);
+            return next;
+        };
+        if (name === '--help' || name === '-h') throw new UsageError('');
+        else if (name === '--skip-build') options.skipBuild = true;
+        else if (name === '--same-site-vendor') options.sameSiteVendor = true;
+        else if (name === '--out') options.out = path.resolve(value());
+        else if (name === '--trace') options.trace = path.resolve(value());
+        else if (name in numeric) {
+            const raw = value();
+            const n = Number(raw);
+            if (!Number.isInteger(n) || n < 0 || n > 1_000_000)
+                throw new UsageError(`${name} must be a whole number from 0 to 1000000, not "${raw}".`);
+            (options as unknown as Record<string, number>)[numeric[name] as string] = n;
+        } else throw new UsageError(`Unknown option ${arg}.`);
+    }
+    if (options.samples < 1) throw new UsageError('--samples must be at least 1.');
+    if (options.budgetS < 10) throw new UsageError('--budget-s must be at least 10.');
+    return options;
+}
+
+class UsageError extends Error {}
+
+/* ------------------------------------------------------------------ run-wide resources and the watchdog */
+
+const STEP_TIMEOUT_MS = 15_000;
+/** One contract call's answer; far above any real hop, so a lost message shows as a timeout, not a hang. */
+const HOP_TIMEOUT_MS = 5_000;
+const VIEWPORT = { width: 1280, height: 800 } as const;
+
+let workbench: Workbench | undefined;
+let browser: Browser | undefined;
+let deadline = Number.POSITIVE_INFINITY;
+
+async function cleanup(): Promise<void> {
+    const open = browser;
+    browser = undefined;
+    await open?.close().catch(() => undefined);
+    const wb = workbench;
+    workbench = undefined;
+    await wb?.close().catch(() => undefined);
+}
+
+/** Ends the process after `ms` whatever is running, closing the browser and servers first. */
+function startWatchdog(ms: number, what: string): NodeJS.Timeout {
+    deadline = Date.now() + ms;
+    const timer = setTimeout(() => {
+        console.error(`bench:bridge: ${what} did not finish within ${Math.round(ms / 1000)} s; stopping.`);
+        const hardStop = setTimeout(() => process.exit(2), 10_000);
+        hardStop.unref();
+        void cleanup().finally(() => process.exit(2));
+    }, ms);
+    timer.unref();
+    return timer;
+}
+
+/** A step's timeout, never past the run's deadline. */
+function timeoutFor(stepMs: number): number {
+    return Math.max(1_000, Math.min(stepMs, deadline - Date.now() - 2_000));
+}
+
+async function waitUntil<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
+    const until = Date.now() + timeoutFor(timeoutMs);
+    let lastError: unknown;
+    for (;;) {
+        try {
+            const value = await check();
+            if (value !== undefined && value !== false) return value;
+        } catch (error) {
+            lastError = error;
+        }
+        if (Date.now() > until) {
+            const reason = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+            throw new Error(`Timed out waiting for ${what}${reason}.`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+
+/* ------------------------------------------------------------------ in-browser scripts */
+
+/** Bundles the two in-browser parts (plain IIFEs: no helpers from the Node-side transpiler). */
+async function benchScript(config: BenchConfig): Promise<string> {
+    const parts: string[] = [`window.${CONFIG_GLOBAL} = ${JSON.stringify(config)};`];
+    for (const name of ['adapterProbe', 'vendorDriver']) {
+        const result = await esbuild({
+            entryPoints: [path.join(__dirname, 'browser', `${name}.ts`)],
+            bundle: true,
+            write: false,
+            format: 'iife',
+            platform: 'browser',
+            target: 'es2022',
+            logLevel: 'silent'
+        });
+        parts.push(result.outputFiles[0]?.text ?? '');
+    }
+    return parts.join('\n');
+}
+
+/** Calls a method of a bench global in a frame (a string expression: no Node-side code is shipped). */
+async function callIn<T>(frame: Frame, global: string, method: string, arg?: unknown): Promise<T> {
+    const argument = arg === undefined ? '' : JSON.stringify(arg);
+    return frame.evaluate<T>(`window.${global}.${method}(${argument})`);
+}
+
+/* ------------------------------------------------------------------ CDP main-thread metrics */
+
+const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;
+type MetricName = (typeof METRICS)[number];
+type Metrics = Record<MetricName, number>;
+
+async function readMetrics(session: CDPSession): Promise<Metrics> {
+    const { metrics } = await session.send('Performance.getMetrics');
+    const out = {} as Metrics;
+    for (const name of METRICS) out[name] = (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
+    return out;
+}
+
+function metricsDelta(before: Metrics, after: Metrics): Metrics {
+    const out = {} as Metrics;
+    for (const name of METRICS) out[name] = after[name] - before[name];
+    return out;
+}
+
+/* ------------------------------------------------------------------ sizes */
+
+interface SizeRow {
+    file: string;
+    bytes: number;
+    gzipBytes: number;
+}
+
+function resourceSizes(): SizeRow[] {
+    return ['softphoneAdapter.js', 'softphoneWrapper.js'].map((name) => {
+        const file = path.join(STATIC_RESOURCES_DIR, name);
+        const content = fs.readFileSync(file);
+        return {
+            file: path.relative(ROOT, file),
+            bytes: content.length,
+            gzipBytes: gzipSync(content, { level: 9 }).length
+        };
+    });
+}
+
+/* ------------------------------------------------------------------ figures */
+
+interface HopFigures {
+    bridgeOneWay: Summary;
+    /** Vendor call → the adapter frame's first message listener (the message's own hop; crosses clocks). */
+    bridgeTransit: Summary;
+    /** That listener → the Open CTI call (the adapter's processing; adapter clock only). */
+    bridgeAdapterWork: Summary;
+    /** How long the workbench's sforce.opencti.publish itself runs (adapter clock). */
+    publishCall: Summary;
+    /** publish returned → the ack is back in the vendor frame (crosses clocks). */
+    afterPublishToAck: Summary;
+    bareOneWay: Summary;
+    bridgeRoundTrip: Summary;
+    bareRoundTrip: Summary;
+    /** bridge − bare, pairwise medians of the one-way and round-trip figures (skew-free). */
+    overheadOneWayMedian: number;
+    overheadRoundTripMedian: number;
+    /** Time the wrapper function itself takes (validate + post), vendor clock. */
+    wrapperCall: Summary;
+    /** Estimated adapter clock − vendor clock, from the bare ping/echo (NTP-style). */
+    clockOffset: Summary;
+    publishedInOrder: boolean;
+    missing: number;
+    timeouts: number;
+    otherCalls: Record<string, number>;
+}
+
+function hopFigures(run: HopRun, dump: ProbeDump): HopFigures {
+    const publishedAt = new Map<string, number>();
+    const publishReturnedAt = new Map<string, number>();
+    const hopOrder: number[] = [];
+    for (const [id, at, returned] of dump.publishes) {
+        publishedAt.set(id, at);
+        publishReturnedAt.set(id, returned);
+        if (id.startsWith(HOP_PREFIX)) hopOrder.push(Number(id.slice(HOP_PREFIX.length)));
+    }
+    const arrivedAt = new Map(dump.arrivals);
+    const bridgeOneWay: number[] = [];
+    const transit: number[] = [];
+    const adapterWork: number[] = [];
+    const publishCall: number[] = [];
+    const afterPublish: number[] = [];
+    let missing = 0;
+    for (const sample of run.bridge) {
+        const at = publishedAt.get(sample.key);
+        const returned = publishReturnedAt.get(sample.key);
+        const arrived = arrivedAt.get(sample.id);
+        if (at === undefined || returned === undefined) missing += 1;
+        else {
+            bridgeOneWay.push(at - sample.start);
+            publishCall.push(returned - at);
+            afterPublish.push(sample.acked - returned);
+        }
+        if (arrived !== undefined) {
+            transit.push(arrived - sample.start);
+            if (at !== undefined) adapterWork.push(at - arrived);
+        }
+    }
+    const bare = run.bare;
+    return {
+        bridgeOneWay: summarize(bridgeOneWay),
+        bridgeTransit: summarize(transit),
+        bridgeAdapterWork: summarize(adapterWork),
+        publishCall: summarize(publishCall),
+        afterPublishToAck: summarize(afterPublish),
+        bareOneWay: summarize(bare.map((s) => s.received - s.start)),
+        bridgeRoundTrip: summarize(run.bridge.map((s) => s.acked - s.start)),
+        bareRoundTrip: summarize(bare.map((s) => s.echoed - s.start)),
+        overheadOneWayMedian: summarize(bridgeOneWay).median - summarize(bare.map((s) => s.received - s.start)).median,
+        overheadRoundTripMedian:
+            summarize(run.bridge.map((s) => s.acked - s.start)).median -
+            summarize(bare.map((s) => s.echoed - s.start)).median,
+        wrapperCall: summarize(run.bridge.map((s) => s.returned - s.start)),
+        clockOffset: summarize(bare.map((s) => (s.received - s.start + (s.replied - s.echoed)) / 2)),
+        publishedInOrder: hopOrder.every((seq, i) => i === 0 || seq > (hopOrder[i - 1] as number)),
+        missing,
+        timeouts: run.timeouts,
+        otherCalls: dump.otherCalls
+    };
+}
+
+interface IncomingFigures {
+    oneWay: Summary;
+    transit: Summary;
+    adapterWork: Summary;
+    roundTrip: Summary;
+    wrapperCall: Summary;
+    missing: number;
+    timeouts: number;
+    refused: number;
+    otherCalls: Record<string, number>;
+    /** Size of the call records the bridge rewrites to localStorage on every call event, at the end. */
+    callStoreChars: number;
+}
+
+function incomingFigures(run: IncomingRun, dump: ProbeDump): IncomingFigures {
+    const digits = (s: string): string => s.replace(/\D/g, '');
+    const searchedAt = new Map<string, number>();
+    for (const [params, at] of dump.searches) if (!searchedAt.has(digits(params))) searchedAt.set(digits(params), at);
+    const arrivedAt = new Map(dump.arrivals);
+    const oneWay: number[] = [];
+    const transit: number[] = [];
+    const adapterWork: number[] = [];
+    let missing = 0;
+    for (const sample of run.samples) {
+        const at = searchedAt.get(digits(sample.callerANI));
+        const arrived = arrivedAt.get(sample.id);
+        if (at === undefined) missing += 1;
+        else oneWay.push(at - sample.start);
+        if (arrived !== undefined) {
+            transit.push(arrived - sample.start);
+            if (at !== undefined) adapterWork.push(at - arrived);
+        }
+    }
+    return {
+        oneWay: summarize(oneWay),
+        transit: summarize(transit),
+        adapterWork: summarize(adapterWork),
+        roundTrip: summarize(run.samples.map((s) => s.acked - s.start)),
+        wrapperCall: summarize(run.samples.map((s) => s.returned - s.start)),
+        missing,
+        timeouts: run.timeouts,
+        refused: run.refused,
+        otherCalls: dump.otherCalls,
+        callStoreChars: 0
+    };
+}
+
+interface BurstFigures {
+    count: number;
+    delivered: number;
+    lost: number;
+    duplicates: number;
+    outOfOrder: number;
+    inOrder: boolean;
+    refusedByWrapper: number;
+    acks: number;
+    errorReplies: number;
+    allAnswered: boolean;
+    /** Vendor clock: the loop of contract calls. */
+    sendLoopMs: number;
+    /** First call → last Open CTI publish (crosses clocks). */
+    toLastPublishMs: number;
+    /** First call → last ack back in the vendor frame (one clock). */
+    toLastAckMs: number;
+    /** Burst events the adapter heard back on the message channel, and first call → the last of them (crosses clocks). */
+    echoes: number;
+    toLastEchoMs: number;
+    eventsPerSecond: number;
+    /** The adapter frame's own listener/timer time during the burst. */
+    adapterBusy: BusyTotals;
+    /** Of it, per delivered event: the package's adapter code, and the workbench's Open CTI stand-in. */
+    adapterBusyPerEventMs: number;
+    standInBusyPerEventMs: number;
+    /** CDP Performance.getMetrics deltas (ms) for the renderer of the app + adapter page, and the vendor's when separate. */
+    renderers: RendererFigures;
+}
+
+interface RendererFigures {
+    page: Metrics;
+    vendor: Metrics | null;
+    /** Wall time the deltas cover: the burst until the adapter frame went quiet. */
+    windowMs: number;
+    /** The page renderer's TaskDuration per second at rest just before (background work). */
+    pageIdleTaskMsPerS: number;
+}
+
+function burstFigures(
+    run: BurstRun,
+    dump: ProbeDump,
+    busy: BusyTotals,
+    echoes: { count: number; lastAt: number },
+    renderers: RendererFigures
+): BurstFigures {
+    const seqs: number[] = [];
+    let lastPublish = Number.NaN;
+    for (const [id, at] of dump.publishes) {
+        if (!id.startsWith(BURST_PREFIX)) continue;
+        seqs.push(Number(id.slice(BURST_PREFIX.length)));
+        lastPublish = at;
+    }
+    const unique = new Set(seqs);
+    let outOfOrder = 0;
+    for (let i = 1; i < seqs.length; i++) if ((seqs[i] as number) < (seqs[i - 1] as number)) outOfOrder += 1;
+    const expected = new Set(Array.from({ length: run.count }, (_, i) => i));
+    const lost = [...expected].filter((seq) => !unique.has(seq)).length;
+    const toLastPublishMs = lastPublish - run.start;
+    return {
+        count: run.count,
+        delivered: seqs.length,
+        lost,
+        duplicates: seqs.length - unique.size,
+        outOfOrder,
+        inOrder: outOfOrder === 0 && seqs.every((seq, i) => seq === i),
+        refusedByWrapper: run.refused,
+        acks: run.acks,
+        errorReplies: run.errors,
+        allAnswered: run.complete,
+        sendLoopMs: run.sent - run.start,
+        toLastPublishMs,
+        toLastAckMs: run.lastAck - run.start,
+        echoes: echoes.count,
+        toLastEchoMs: echoes.count > 0 ? echoes.lastAt - run.start : Number.NaN,
+        eventsPerSecond: (seqs.length / toLastPublishMs) * 1000,
+        adapterBusy: busy,
+        adapterBusyPerEventMs: busy.adapterMs / Math.max(1, seqs.length),
+        standInBusyPerEventMs: busy.standInMs / Math.max(1, seqs.length),
+        renderers
+    };
+}
+
+/* ------------------------------------------------------------------ the run */
+
+async function openWorkbench(options: Options): Promise<{
+    page: Page;
+    context: BrowserContext;
+    adapter: Frame;
+    vendor: Frame;
+    vendorOrigin: string;
+}> {
+    workbench = await startWorkbench({ basePort: 0 });
+    const urls = workbench.urls;
+    // Production: the vendor is another site (its own renderer process); localhost is another site than 127.0.0.1.
+    const vendorOrigin = options.sameSiteVendor ? urls.softphone : urls.softphone.replace('127.0.0.1', 'localhost');
+    Object.assign(workbench.callCenterOverrides, {
+        '/vendorSoftphone/softphoneUrl': `${vendorOrigin}/`,
+        '/vendorSoftphone/softphoneOrigin': vendorOrigin,
+        // No Task per rejected benchmark call, no pop for its unknown number: the hop ends at the search.
+        '/callLogging/logMissedCalls': 'false',
+        '/screenPop/noMatch': 'none'
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
+    await context.addInitScript(() => {
+        try {
+            window.localStorage.setItem('workbench.showProbe', 'false'); // the workbench's stand-in LWC: not the product
+        } catch {
+            // storage blocked in a cross-origin frame
+        }
+    });
+    await context.addInitScript({ content: await benchScript({ adapterOrigin: urls.visualforce, vendorOrigin }) });
+    const page = await context.newPage();
+    const lead = workbench.org.list('Lead')[0] as { Id: string } | undefined;
+    if (!lead) throw new Error('The workbench org has no Lead to open.');
+    // An agent on a record page: the softphoneBridge component there hears every channel event.
+    await page.goto(`${urls.app}/lightning/r/Lead/${lead.Id}/view`, { timeout: timeoutFor(STEP_TIMEOUT_MS) });
+    const item = page.locator('[data-id="softphone-item"]');
+    await item.waitFor({ timeout: timeoutFor(STEP_TIMEOUT_MS) });
+    if ((await item.getAttribute('aria-expanded')) !== 'true') await item.click();
+    const adapter = await waitUntil(
+        'the adapter frame with the Open CTI probe',
+        async () => {
+            const frame = page.frames().find((f) => f.url().startsWith(`${urls.visualforce}/apex/`));
+            return frame && (await callIn<boolean>(frame, PROBE_GLOBAL, 'ready')) ? frame : undefined;
+        },
+        STEP_TIMEOUT_MS
+    );
+    const vendor = await waitUntil(
+        'the vendor softphone frame to connect',
+        async () => {
+            const frame = page.frames().find((f) => f.url().startsWith(`${vendorOrigin}/`));
+            if (!frame || !(await callIn<boolean>(frame, DRIVER_GLOBAL, 'ready'))) return undefined;
+            const status = await frame
+                .locator('[data-id="connection"]')
+                .getAttribute('data-connection', { timeout: 1_000 });
+            return status === 'connected' ? frame : undefined;
+        },
+        STEP_TIMEOUT_MS
+    );
+    return { page, context, adapter, vendor, vendorOrigin };
+}
+
+/** Waits until the adapter frame has run no listener or timer for `quietMs` (LMS echoes drained). */
+async function settle(adapter: Frame, quietMs: number, timeoutMs: number): Promise<void> {
+    let last = -1;
+    let since = Date.now();
+    await waitUntil(
+        'the adapter frame to go quiet',
+        async () => {
+            const { tasks } = await callIn<BusyTotals>(adapter, PROBE_GLOBAL, 'busy');
+            if (tasks !== last) {
+                last = tasks;
+                since = Date.now();
+                return false;
+            }
+            return Date.now() - since >= quietMs;
+        },
+        timeoutMs
+    ).catch(() => undefined); // the app's heartbeat timers may never let it be perfectly quiet
+}
+
+async function main(): Promise<void> {
+    const options = parseOptions(process.argv.slice(2));
+    if (!options.skipBuild) {
+        const buildDog = startWatchdog(300_000, 'the build');
+        console.log('bench:bridge: building the package and the workbench (skip with --skip-build)…');
+        await buildWorkbench({ buildPackage: true });
+        clearTimeout(buildDog);
+    }
+    const dog = startWatchdog(options.budgetS * 1000, 'the benchmark');
+    const started = Date.now();
+    const sizes = resourceSizes();
+    const { page, context, adapter, vendor, vendorOrigin } = await openWorkbench(options);
+    const chromiumVersion = browser?.version() ?? 'unknown';
+    console.log(`bench:bridge: chromium ${chromiumVersion}, vendor frame at ${vendorOrigin}`);
+
+    // Renderer processes: the page's (app + adapter, same site); the vendor's when it is another site.
+    const pageSession = await context.newCDPSession(page);
+    await pageSession.send('Performance.enable');
+    let vendorSession: CDPSession | null = null;
+    try {
+        vendorSession = await context.newCDPSession(vendor);
+        await vendorSession.send('Performance.enable');
+    } catch {
+        vendorSession = null; // same process as the page: no separate session
+    }
+    await settle(adapter, 300, 5_000);
+    await callIn(adapter, PROBE_GLOBAL, 'take'); // start-up traffic is not part of any figure
+
+    // 1. Single hops: bridge and bare, interleaved.
+    console.log(`bench:bridge: ${options.warmup} + ${options.samples} hops of each kind…`);
+    const hopRun = await withTimeout(
+        callIn<HopRun>(vendor, DRIVER_GLOBAL, 'hops', {
+            count: options.samples,
+            warmup: options.warmup,
+            gapMs: options.gapMs,
+            timeoutMs: HOP_TIMEOUT_MS
+        }),
+        timeoutFor(90_000),
+        'the hop samples'
+    );
+    await settle(adapter, 200, 3_000);
+    const hops = hopFigures(hopRun, await callIn<ProbeDump>(adapter, PROBE_GLOBAL, 'take'));
+
+    // 2. incomingCall → searchAndScreenPop (each call closed again with callRejected).
+    let incoming: IncomingFigures | null = null;
+    if (options.incoming > 0) {
+        console.log(`bench:bridge: ${options.incoming} incoming calls…`);
+        const incomingRun = await withTimeout(
+            callIn<IncomingRun>(vendor, DRIVER_GLOBAL, 'incoming', {
+                count: options.incoming,
+                warmup: Math.min(20, options.warmup),
+                gapMs: options.gapMs,
+                settleMs: 30,
+                timeoutMs: HOP_TIMEOUT_MS,
+                partnerId: PARTNER_CONFIG.partnerId
+            }),
+            timeoutFor(60_000),
+            'the incoming calls'
+        );
+        await settle(adapter, 300, 5_000);
+        incoming = incomingFigures(incomingRun, await callIn<ProbeDump>(adapter, PROBE_GLOBAL, 'take'));
+        incoming.callStoreChars = await adapter.evaluate(`(() => {
+            let chars = 0;
+            for (let i = 0; i < localStorage.length; i++) {
+                const key = localStorage.key(i) || '';
+                if (key.startsWith(${JSON.stringify(CALL_STORE_KEY)})) chars += (localStorage.getItem(key) || '').length;
+            }
+            return chars;
+        })()`);
+    }
+
+    // 3. Burst.
+    let burst: BurstFigures | null = null;
+    if (options.burst > 0) {
+        console.log(`bench:bridge: burst of ${options.burst} statusChanged…`);
+        await settle(adapter, 300, 5_000);
+        await callIn(adapter, PROBE_GLOBAL, 'take');
+        await callIn(adapter, PROBE_GLOBAL, 'resetBusy');
+        // The same renderers at rest for a second: what the page costs anyway (timers, heartbeats).
+        const idleStart = Date.now();
+        const pageIdleBefore = await readMetrics(pageSession);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        const pageIdle = metricsDelta(pageIdleBefore, await readMetrics(pageSession));
+        const idleMs = Date.now() - idleStart;
+        const windowStart = Date.now();
+        const pageBefore = await readMetrics(pageSession);
+        const vendorBefore = vendorSession ? await readMetrics(vendorSession) : null;
+        if (options.trace) {
+            fs.mkdirSync(path.dirname(options.trace), { recursive: true });
+            await browser?.startTracing(page, { path: options.trace, screenshots: false });
+        }
+        const burstRun = await withTimeout(
+            callIn<BurstRun>(vendor, DRIVER_GLOBAL, 'burst', {
+                count: options.burst,
+                timeoutMs: timeoutFor(60_000)
+            }),
+            timeoutFor(65_000),
+            'the burst'
+        );
+        await waitUntil(
+            'every burst event at Open CTI',
+            async () => (await callIn<number>(adapter, PROBE_GLOBAL, 'burstPublishes')) >= options.burst,
+            10_000
+        ).catch(() => undefined); // lost events are reported, not waited for forever
+        // Then until the page has delivered every event on the message channel (the adapter hears them back).
+        const drainTimeoutMs = Math.max(5_000, Math.min(90_000, deadline - Date.now() - 15_000));
+        const echoes = await waitUntil(
+            'every burst event back on the message channel',
+            async () => {
+                const heard = await callIn<{ count: number; lastAt: number }>(adapter, PROBE_GLOBAL, 'burstEchoes');
+                return heard.count >= options.burst ? heard : false;
+            },
+            drainTimeoutMs
+        ).catch(() => callIn<{ count: number; lastAt: number }>(adapter, PROBE_GLOBAL, 'burstEchoes'));
+        await settle(adapter, 300, 3_000);
+        const pageDelta = metricsDelta(pageBefore, await readMetrics(pageSession));
+        const vendorDelta =
+            vendorSession && vendorBefore ? metricsDelta(vendorBefore, await readMetrics(vendorSession)) : null;
+        const windowMs = Date.now() - windowStart;
+        if (options.trace) await browser?.stopTracing();
+        const busy = await callIn<BusyTotals>(adapter, PROBE_GLOBAL, 'busy');
+        burst = burstFigures(burstRun, await callIn<ProbeDump>(adapter, PROBE_GLOBAL, 'take'), busy, echoes, {
+            page: pageDelta,
+            vendor: vendorDelta,
+            windowMs,
+            pageIdleTaskMsPerS: (pageIdle.TaskDuration / idleMs) * 1000
+        });
+    }
+
+    const result = {
+        when: new Date().toISOString(),
+        chromium: chromiumVersion,
+        node: process.version,
+        cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+        loadAverage: os.loadavg().map((v) => round(v, 2)),
+        vendorProcess: vendorSession ? 'separate renderer (cross-site vendor)' : 'same renderer as the page',
+        options: { ...options, out: path.relative(ROOT, options.out) },
+        runSeconds: round((Date.now() - started) / 1000, 1),
+        sizes,
+        hops: {
+            ...hops,
+            bridgeOneWay: rounded(hops.bridgeOneWay),
+            bridgeTransit: rounded(hops.bridgeTransit),
+            bridgeAdapterWork: rounded(hops.bridgeAdapterWork),
+            publishCall: rounded(hops.publishCall),
+            afterPublishToAck: rounded(hops.afterPublishToAck),
+            bareOneWay: rounded(hops.bareOneWay),
+            bridgeRoundTrip: rounded(hops.bridgeRoundTrip),
+            bareRoundTrip: rounded(hops.bareRoundTrip),
+            wrapperCall: rounded(hops.wrapperCall),
+            clockOffset: rounded(hops.clockOffset),
+            overheadOneWayMedian: round(hops.overheadOneWayMedian),
+            overheadRoundTripMedian: round(hops.overheadRoundTripMedian),
+            ratio: {
+                median: round(hops.bridgeOneWay.median / hops.bareOneWay.median, 2),
+                p90: round(hops.bridgeOneWay.p90 / hops.bareOneWay.p90, 2),
+                p99: round(hops.bridgeOneWay.p99 / hops.bareOneWay.p99, 2),
+                roundTripMedian: round(hops.bridgeRoundTrip.median / hops.bareRoundTrip.median, 2)
+            }
+        },
+        incoming: incoming && {
+            ...incoming,
+            oneWay: rounded(incoming.oneWay),
+            transit: rounded(incoming.transit),
+            adapterWork: rounded(incoming.adapterWork),
+            roundTrip: rounded(incoming.roundTrip),
+            wrapperCall: rounded(incoming.wrapperCall)
+        },
+        burst
+    };
+    fs.mkdirSync(path.dirname(options.out), { recursive: true });
+    fs.writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`\n${report(hops, incoming, burst, sizes, result.vendorProcess)}`);
+    console.log(`\nbench:bridge: figures written to ${path.relative(ROOT, options.out)} (${result.runSeconds} s)`);
+    clearTimeout(dog);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+            () =>
+                reject(
+                    new Error(
+                        `${what} did not finish within ${Math.round(ms / 1000)} s (raise --budget-s, or lower --samples, --incoming or --burst).`
+                    )
+                ),
+            ms
+        );
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/* ------------------------------------------------------------------ the printed report */
+
+function report(
+    hops: HopFigures,
+    incoming: IncomingFigures | null,
+    burst: BurstFigures | null,
+    sizes: SizeRow[],
+    vendorProcess: string
+): string {
+    const row = (label: string, s: Summary): string[] => [
+        label,
+        String(s.n),
+        fixed(s.median),
+        fixed(s.p90),
+        fixed(s.p99),
+        fixed(s.max),
+        fixed(s.mean)
+    ];
+    const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '–');
+    const out: string[] = [];
+    out.push(`Latency, ms (vendor frame → adapter frame; vendor: ${vendorProcess})`);
+    const rows = [
+        row('bridge  statusChanged → opencti.publish', hops.bridgeOneWay),
+        row('  of which: call → adapter listener', hops.bridgeTransit),
+        row('  of which: adapter listener → publish', hops.bridgeAdapterWork),
+        row('bare    postMessage → adapter listener', hops.bareOneWay),
+        row('bridge  round trip (→ ack back)', hops.bridgeRoundTrip),
+        row('  of which: opencti.publish itself', hops.publishCall),
+        row('  of which: publish returned → ack back', hops.afterPublishToAck),
+        row('bare    round trip (→ echo back)', hops.bareRoundTrip),
+        row('wrapper call itself (vendor side)', hops.wrapperCall)
+    ];
+    if (incoming) {
+        rows.push(row('bridge  incomingCall → searchAndScreenPop', incoming.oneWay));
+        rows.push(row('  of which: call → adapter listener', incoming.transit));
+        rows.push(row('  of which: adapter listener → search', incoming.adapterWork));
+        rows.push(row('bridge  incomingCall round trip', incoming.roundTrip));
+    }
+    rows.push(row('clock offset adapter − vendor (est.)', hops.clockOffset));
+    out.push(table(['', 'n', 'median', 'p90', 'p99', 'max', 'mean'], rows));
+    out.push('');
+    out.push(
+        `bridge / bare one-way: median ${ratio(hops.bridgeOneWay.median, hops.bareOneWay.median)}, ` +
+            `p90 ${ratio(hops.bridgeOneWay.p90, hops.bareOneWay.p90)}, p99 ${ratio(hops.bridgeOneWay.p99, hops.bareOneWay.p99)}; ` +
+            `round trip median ${ratio(hops.bridgeRoundTrip.median, hops.bareRoundTrip.median)}`
+    );
+    out.push(
+        `bridge − bare (medians, skew-free): one-way ${fixed(hops.overheadOneWayMedian)} ms, round trip ${fixed(hops.overheadRoundTripMedian)} ms`
+    );
+    const problems = [
+        hops.missing ? `${hops.missing} bridge hops never reached Open CTI` : '',
+        hops.timeouts ? `${hops.timeouts} hops timed out` : '',
+        hops.publishedInOrder ? '' : 'hops reached Open CTI out of order',
+        incoming?.missing ? `${incoming.missing} incoming calls never searched` : '',
+        incoming?.timeouts ? `${incoming.timeouts} incoming-call messages timed out` : ''
+    ].filter(Boolean);
+    if (problems.length) out.push(`PROBLEMS: ${problems.join('; ')}`);
+    if (burst) {
+        const { page, vendor } = burst.renderers;
+        out.push('');
+        out.push(`Burst: ${burst.count} statusChanged back to back`);
+        out.push(
+            table(
+                ['', 'value'],
+                [
+                    [
+                        'delivered to opencti.publish / lost / duplicated',
+                        `${burst.delivered} / ${burst.lost} / ${burst.duplicates}`
+                    ],
+                    ['in order', burst.inOrder ? 'yes' : `no (${burst.outOfOrder} inversions)`],
+                    [
+                        'acks / error replies / refused by wrapper',
+                        `${burst.acks} / ${burst.errorReplies} / ${burst.refusedByWrapper}`
+                    ],
+                    ['vendor send loop, ms', fixed(burst.sendLoopMs, 1)],
+                    ['first call → last publish, ms', fixed(burst.toLastPublishMs, 1)],
+                    ['first call → last ack back, ms', fixed(burst.toLastAckMs, 1)],
+                    ['events/s (to last publish)', fixed(burst.eventsPerSecond, 0)],
+                    [
+                        'first call → last event back on the channel, ms',
+                        `${fixed(burst.toLastEchoMs, 1)} (${burst.echoes} heard)`
+                    ],
+                    [
+                        'adapter frame: package adapter code, ms',
+                        `${fixed(burst.adapterBusy.adapterMs, 1)} (${fixed(burst.adapterBusyPerEventMs * 1000, 1)} µs/event)`
+                    ],
+                    ...Object.entries(burst.adapterBusy.entries)
+                        .sort((a, b) => b[1] - a[1])
+                        .slice(0, 4)
+                        .map(([entry, ms]) => [
+                            `  of which ${entry}`,
+                            `${fixed(ms, 1)} (${fixed((ms / Math.max(1, burst.delivered)) * 1000, 1)} µs/event)`
+                        ]),
+                    [
+                        'adapter frame: Open CTI stand-in, ms',
+                        `${fixed(burst.adapterBusy.standInMs, 1)} (${fixed(burst.standInBusyPerEventMs * 1000, 1)} µs/event)`
+                    ],
+                    [
+                        'adapter frame: listener/timer tasks (longest, ms)',
+                        `${burst.adapterBusy.tasks} (${fixed(burst.adapterBusy.maxTaskMs, 1)})`
+                    ],
+                    [
+                        'adapter frame long tasks',
+                        `${burst.adapterBusy.longTasks} (${fixed(burst.adapterBusy.longTaskMs, 1)} ms)`
+                    ],
+                    [
+                        `page renderer Task / Script / Layout+Style, ms (${fixed(burst.renderers.windowMs, 0)} ms window)`,
+                        `${fixed(page.TaskDuration, 1)} / ${fixed(page.ScriptDuration, 1)} / ${fixed(page.LayoutDuration + page.RecalcStyleDuration, 1)}`
+                    ],
+                    ['page renderer at rest, Task ms per s', fixed(burst.renderers.pageIdleTaskMsPerS, 1)],
+                    [
+                        'vendor renderer Task / Script, ms',
+                        vendor
+                            ? `${fixed(vendor.TaskDuration, 1)} / ${fixed(vendor.ScriptDuration, 1)}`
+                            : '(same renderer as the page)'
+                    ]
+                ]
+            )
+        );
+        if (burst.lost || burst.duplicates || !burst.inOrder || !burst.allAnswered)
+            out.push('PROBLEMS: the burst lost, duplicated or reordered events, or not every event was answered.');
+    }
+    out.push('');
+    out.push('Static resources');
+    out.push(
+        table(
+            ['', 'bytes', 'gzip -9'],
+            sizes.map((s) => [s.file, s.bytes.toLocaleString('en-US'), s.gzipBytes.toLocaleString('en-US')])
+        )
+    );
+    return out.join('\n');
+}
+
+main()
+    .catch((error: unknown) => {
+        if (error instanceof UsageError) {
+            if (error.message) console.error(error.message);
+            console.error(USAGE);
+            process.exitCode = error.message ? 64 : 0;
+        } else {
+            console.error('bench:bridge failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+            process.exitCode = 1;
+        }
+    })
+    .finally(() => cleanup());
