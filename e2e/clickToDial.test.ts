@@ -4,37 +4,30 @@
  * Lead it was dialled from.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { JOE_LEAD_ID } from '../workbench/platform/org/sampleData';
 import { DIAL_FROM, PARTNER_CONFIG } from '../workbench/softphone/constants';
 import {
+    acceptCall,
     endCall,
-    openRecord,
-    openSoftphone,
+    openWithSoftphone,
+    recordPath,
     screenshot,
-    startE2E,
     TEST_TIMEOUT_MS,
     today,
+    useWorkbench,
     waitForLog,
-    waitForTasks,
-    type E2E
+    waitForTasks
 } from './harness';
 
 void describe('Click-to-dial', { timeout: TEST_TIMEOUT_MS * 2 }, () => {
-    let e2e: E2E;
-    before(async () => {
-        e2e = await startE2E();
-    });
-    beforeEach(async () => e2e.reset());
-    after(async () => e2e?.close());
+    const e2e = useWorkbench();
 
     void it(
         'sends start_call with the E.164 number, and logs the call on the Lead it was dialled from',
         { timeout: TEST_TIMEOUT_MS },
         async () => {
-            const page = await e2e.newPage();
-            await openRecord(page, e2e, 'Lead', JOE_LEAD_ID);
-            const softphone = await openSoftphone(page, e2e);
+            const { page, softphone } = await openWithSoftphone(e2e, recordPath('Lead', JOE_LEAD_ID));
 
             // Phone fields become click-to-dial links once the adapter enabled click-to-dial.
             const mobile = page.locator('a.wb-phone[data-number="(503) 555-1212"][data-dialable="true"]');
@@ -55,8 +48,7 @@ void describe('Click-to-dial', { timeout: TEST_TIMEOUT_MS * 2 }, () => {
             await screenshot(page, 'click-to-dial');
             assert.equal(new URL(page.url()).pathname, `/lightning/r/Lead/${JOE_LEAD_ID}/view`);
 
-            await softphone.locator('[data-id="accept"]').click();
-            await waitForLog(softphone, 'sent', 'callAccepted');
+            await acceptCall(softphone);
             await softphone.locator('[data-id="disposition"]').selectOption('Callback requested');
             const ended = await endCall(softphone, conversationId);
             assert.equal(ended.callType, 'outbound');

@@ -1,13 +1,15 @@
 /**
  * What every end-to-end test file shares: one workbench (free ports) and one headless Debian
- * chromium per file, a fresh browser context and a reset org per test, and helpers that read the
- * three frames a call crosses: the Lightning page (app origin), the adapter page (Visualforce
- * origin) and the reference softphone inside it (softphone origin).
+ * chromium per file (`useWorkbench()`), a fresh browser context and a reset org per test, the
+ * opening steps of most tests (`openPage`, `openWithSoftphone`), and helpers that read the three
+ * frames a call crosses: the Lightning page (app origin), the adapter page (Visualforce origin)
+ * and the reference softphone inside it (softphone origin).
  *
  * Everything waits with an explicit timeout; nothing polls forever.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { after, before, beforeEach } from 'node:test';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../workbench/browser';
 import { SCREENSHOTS_DIR } from '../workbench/paths';
@@ -20,6 +22,10 @@ export const STEP_TIMEOUT_MS = 15_000;
 export const TEST_TIMEOUT_MS = 60_000;
 /** The viewport of every page and screenshot. */
 export const VIEWPORT = { width: 1280, height: 800 } as const;
+/** The app path of the Home page. */
+export const HOME = '/lightning/page/home';
+/** Joe Customer's mobile, (503) 555-1212, as the softphone reports it. */
+export const JOE_E164 = '+15035551212';
 
 /** One softphone log line (workbench/softphone/softphone.ts writes them). */
 export interface SoftphoneLogEntry {
@@ -60,14 +66,6 @@ export async function startE2E(): Promise<E2E> {
         async newPage() {
             const context = await browser.newContext({ viewport: VIEWPORT });
             context.setDefaultTimeout(STEP_TIMEOUT_MS);
-            // The workbench's probe component is a stand-in for unfinished parts, not the product: hide it.
-            await context.addInitScript(() => {
-                try {
-                    window.localStorage.setItem('workbench.showProbe', 'false');
-                } catch {
-                    // storage blocked in a cross-origin frame: nothing to hide there
-                }
-            });
             contexts.push(context);
             const page = await context.newPage();
             // Uncaught page errors are printed with E2E_VERBOSE=1 (the base components log a few benign ones).
@@ -89,6 +87,35 @@ export async function startE2E(): Promise<E2E> {
             await browser.close().catch(() => undefined);
             await workbench.close();
         }
+    };
+}
+
+/**
+ * Registers the file's hooks (start the workbench and chromium before the first test, reset before
+ * each, close after the last) and returns the handle to them. Call it once at the top of a
+ * describe(); the handle works inside tests and hooks, once the file's `before` has run.
+ */
+export function useWorkbench(): E2E {
+    let started: E2E | undefined;
+    const current = (): E2E => {
+        if (!started) throw new Error('The workbench is not running: use the handle inside a test or hook.');
+        return started;
+    };
+    before(async () => {
+        started = await startE2E();
+    });
+    beforeEach(async () => current().reset());
+    after(async () => started?.close());
+    return {
+        get workbench() {
+            return current().workbench;
+        },
+        get browser() {
+            return current().browser;
+        },
+        newPage: async () => current().newPage(),
+        reset: async () => current().reset(),
+        close: async () => current().close()
     };
 }
 
@@ -115,10 +142,52 @@ export async function waitUntil<T>(
     }
 }
 
-/** Opens a record page and waits for its header. */
-export async function openRecord(page: Page, e2e: E2E, objectApiName: string, recordId: string): Promise<void> {
-    await page.goto(`${e2e.workbench.urls.app}/lightning/r/${objectApiName}/${recordId}/view`);
-    await page.locator('wb-record-page h1').first().waitFor();
+/** The app path of a record's page. */
+export function recordPath(objectApiName: string, recordId: string): string {
+    return `/lightning/r/${objectApiName}/${recordId}/view`;
+}
+
+/** Navigates the page to an app path; on a record page, waits for its header. */
+export async function goToApp(page: Page, e2e: E2E, appPath: string): Promise<void> {
+    await page.goto(`${e2e.workbench.urls.app}${appPath}`);
+    if (appPath.startsWith('/lightning/r/')) await page.locator('wb-record-page h1').first().waitFor();
+}
+
+/** Opens an app path (Home unless told) in a fresh page; on a record page, waits for its header. */
+export async function openPage(e2e: E2E, appPath = HOME): Promise<Page> {
+    const page = await e2e.newPage();
+    await goToApp(page, e2e, appPath);
+    return page;
+}
+
+/** Waits until the page shows a record's page (after a screen pop or a choice). */
+export async function waitForRecordPage(page: Page, objectApiName: string, recordId: string): Promise<void> {
+    await page.waitForURL((url) => url.pathname === recordPath(objectApiName, recordId));
+}
+
+/** What Salesforce sent the softphone on its load(callback). */
+export interface StartUp {
+    disposition: SoftphoneLogEntry;
+    partnerConfig: SoftphoneLogEntry;
+}
+
+/** Waits for the start-up on load(callback): dispositions, partner config, presence asked for and sent. */
+export async function waitForStartUp(softphone: Frame): Promise<StartUp> {
+    const disposition = await waitForLog(softphone, 'event', 'disposition');
+    const partnerConfig = await waitForLog(softphone, 'event', 'partner_config');
+    await waitForLog(softphone, 'event', 'get_presence');
+    await waitForLog(softphone, 'sent', 'statusChanged');
+    return { disposition, partnerConfig };
+}
+
+/** A fresh page on an app path (Home unless told) with the softphone open, connected and started up. */
+export async function openWithSoftphone(
+    e2e: E2E,
+    appPath = HOME
+): Promise<{ page: Page; softphone: Frame; startUp: StartUp }> {
+    const page = await openPage(e2e, appPath);
+    const softphone = await openSoftphone(page, e2e);
+    return { page, softphone, startUp: await waitForStartUp(softphone) };
 }
 
 /** Opens the utility bar's softphone panel (if closed) and returns the reference softphone's frame, connected. */
@@ -243,6 +312,12 @@ export async function ringIncoming(frame: Frame, number: string): Promise<string
         (e) => (e.payload as { callerANI?: string }).callerANI === number
     );
     return (sent.payload as { conversationId: string }).conversationId;
+}
+
+/** Accepts the ringing call and waits until the softphone has told Salesforce. */
+export async function acceptCall(frame: Frame): Promise<void> {
+    await frame.locator('[data-id="accept"]').click();
+    await waitForLog(frame, 'sent', 'callAccepted');
 }
 
 /** Fills the wrap-up form (disposition from the list Salesforce sent, notes). */

@@ -3,7 +3,7 @@
  * the adapter page (Open CTI) → Lightning (screen pop, Task, the softphoneBridge component).
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it, type TestContext } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { PARTNER_CONFIG } from '../workbench/softphone/constants';
 import {
     JOE_LEAD_ID,
@@ -13,59 +13,50 @@ import {
     UNKNOWN_NUMBER
 } from '../workbench/platform/org/sampleData';
 import {
+    acceptCall,
     adapterFrame,
     appPath,
     endCall,
     fillWrapUp,
+    HOME,
+    JOE_E164,
+    openPage,
     openSoftphone,
+    openWithSoftphone,
+    recordPath,
     ringIncoming,
     screenshot,
     softphoneLog,
-    startE2E,
     TEST_TIMEOUT_MS,
     today,
+    useWorkbench,
     waitForLog,
+    waitForRecordPage,
     waitForTasks,
-    waitUntil,
-    type E2E
+    waitUntil
 } from './harness';
 
-/** Joe Customer's mobile, (503) 555-1212, as the softphone reports it. */
-const JOE_E164 = '+15035551212';
-const HOME = '/lightning/page/home';
 const DISPOSITIONS = ['Resolved', 'Follow-up needed', 'Callback requested', 'No answer', 'Wrong number'];
 
 void describe('Inbound call', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
-    let e2e: E2E;
-    before(async () => {
-        e2e = await startE2E();
-    });
-    beforeEach(async () => e2e.reset());
-    after(async () => e2e?.close());
+    const e2e = useWorkbench();
 
     void it(
         'pops the matching Lead; ended with disposition and notes it becomes one Task with the right fields on the Lead',
         { timeout: TEST_TIMEOUT_MS },
         async () => {
-            const page = await e2e.newPage();
-            await page.goto(`${e2e.workbench.urls.app}${HOME}`);
-            const softphone = await openSoftphone(page, e2e);
+            const { page, softphone, startUp } = await openWithSoftphone(e2e);
 
             // On load(callback) Salesforce sends the dispositions, the partner config, and asks for presence.
-            const disposition = await waitForLog(softphone, 'event', 'disposition');
-            assert.deepEqual(disposition.payload, DISPOSITIONS);
-            const partner = await waitForLog(softphone, 'event', 'partner_config');
-            assert.deepEqual(partner.payload, { ...PARTNER_CONFIG });
-            await waitForLog(softphone, 'event', 'get_presence');
-            await waitForLog(softphone, 'sent', 'statusChanged');
+            assert.deepEqual(startUp.disposition.payload, DISPOSITIONS);
+            assert.deepEqual(startUp.partnerConfig.payload, { ...PARTNER_CONFIG });
 
             const conversationId = await ringIncoming(softphone, JOE_E164);
-            await page.waitForURL((url) => url.pathname === `/lightning/r/Lead/${JOE_LEAD_ID}/view`);
+            await waitForRecordPage(page, 'Lead', JOE_LEAD_ID);
             await page.getByRole('heading', { name: 'Joe Customer', level: 1 }).waitFor();
             await screenshot(page, 'incoming-call-popped');
 
-            await softphone.locator('[data-id="accept"]').click();
-            await waitForLog(softphone, 'sent', 'callAccepted');
+            await acceptCall(softphone);
             // Let the call last at least a second so the duration is not trivially 0.
             await page.waitForTimeout(1_100);
             const notes = 'Wants to move the visit to Friday.\nSend a Streem invite next time.';
@@ -117,8 +108,7 @@ void describe('Inbound call', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
         'shows the live call and its wrap-up in the softphoneBridge component on the Lead page',
         { timeout: TEST_TIMEOUT_MS },
         async (t: TestContext) => {
-            const page = await e2e.newPage();
-            await page.goto(`${e2e.workbench.urls.app}/lightning/r/Lead/${JOE_LEAD_ID}/view`);
+            const page = await openPage(e2e, recordPath('Lead', JOE_LEAD_ID));
             await page.getByRole('heading', { name: 'Joe Customer', level: 1 }).waitFor();
             if ((await page.locator('c-softphone-bridge').count()) === 0) {
                 t.skip('c-softphone-bridge is not on the Lead page yet');
@@ -165,9 +155,7 @@ void describe('Inbound call', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
         'several matches: search results by default, nothing when set to none, a choice in the panel when set to ask',
         { timeout: TEST_TIMEOUT_MS },
         async () => {
-            let page = await e2e.newPage();
-            await page.goto(`${e2e.workbench.urls.app}${HOME}`);
-            let softphone = await openSoftphone(page, e2e);
+            let { page, softphone } = await openWithSoftphone(e2e);
             // (415) 555-0199 is Ada Shared's (Lead) and Sam Shared's (Contact) number.
             await ringIncoming(softphone, '+14155550199');
             await page.waitForURL((url) => url.pathname === '/lightning/search');
@@ -182,9 +170,7 @@ void describe('Inbound call', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
             e2e.workbench.callCenterOverrides['/screenPop/multipleMatches'] = 'none';
             // A new browser session: the first call is still ringing in the old one.
             await page.context().close();
-            page = await e2e.newPage();
-            await page.goto(`${e2e.workbench.urls.app}${HOME}`);
-            softphone = await openSoftphone(page, e2e);
+            ({ page, softphone } = await openWithSoftphone(e2e));
             await ringIncoming(softphone, SHARED_NUMBER);
             await waitForLog(softphone, 'ack', 'incomingCall');
             await page.waitForTimeout(1_000);
@@ -193,9 +179,7 @@ void describe('Inbound call', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
             // "ask": the softphone panel lists the matches; the agent's choice opens the record.
             e2e.workbench.callCenterOverrides['/screenPop/multipleMatches'] = 'ask';
             await page.context().close();
-            page = await e2e.newPage();
-            await page.goto(`${e2e.workbench.urls.app}${HOME}`);
-            softphone = await openSoftphone(page, e2e);
+            ({ page, softphone } = await openWithSoftphone(e2e));
             await ringIncoming(softphone, '+14155550199');
             const adapter = adapterFrame(page, e2e);
             assert.ok(adapter, 'the adapter frame');
@@ -205,7 +189,7 @@ void describe('Inbound call', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
             assert.equal(appPath(page), HOME, 'nothing opens before the agent chooses');
             await screenshot(page, 'several-matches-ask');
             await ada.click();
-            await page.waitForURL((url) => url.pathname === `/lightning/r/Lead/${SHARED_LEAD_ID}/view`);
+            await waitForRecordPage(page, 'Lead', SHARED_LEAD_ID);
         }
     );
 
@@ -213,9 +197,7 @@ void describe('Inbound call', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
         'no match: pops nothing by default, or a new Lead form with the number when set to newLead',
         { timeout: TEST_TIMEOUT_MS },
         async () => {
-            let page = await e2e.newPage();
-            await page.goto(`${e2e.workbench.urls.app}${HOME}`);
-            let softphone = await openSoftphone(page, e2e);
+            let { page, softphone } = await openWithSoftphone(e2e);
             await ringIncoming(softphone, '+12125550000');
             await waitForLog(softphone, 'ack', 'incomingCall');
             await page.waitForTimeout(1_000);
@@ -224,9 +206,7 @@ void describe('Inbound call', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
             e2e.workbench.callCenterOverrides['/screenPop/noMatch'] = 'newLead';
             // A new browser session: the first call is still ringing in the old one.
             await page.context().close();
-            page = await e2e.newPage();
-            await page.goto(`${e2e.workbench.urls.app}${HOME}`);
-            softphone = await openSoftphone(page, e2e);
+            ({ page, softphone } = await openWithSoftphone(e2e));
             await ringIncoming(softphone, '+12125550000');
             await page.waitForURL((url) => url.pathname === '/lightning/o/Lead/new');
             const defaults = new URL(page.url()).searchParams.get('defaultFieldValues') ?? '';

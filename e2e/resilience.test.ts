@@ -3,32 +3,27 @@
  * middle of the wrap-up, saveLog works again. Exactly one Task exists at the end, with the notes.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { JOE_LEAD_ID } from '../workbench/platform/org/sampleData';
 import {
+    acceptCall,
     endCall,
     fillWrapUp,
-    openRecord,
+    JOE_E164,
     openSoftphone,
+    openWithSoftphone,
+    recordPath,
     ringIncoming,
     screenshot,
-    startE2E,
     STEP_TIMEOUT_MS,
     TEST_TIMEOUT_MS,
+    useWorkbench,
     waitForLog,
-    waitUntil,
-    type E2E
+    waitUntil
 } from './harness';
 
-const JOE_E164 = '+15035551212';
-
 void describe('Call log resilience', { timeout: TEST_TIMEOUT_MS * 2 }, () => {
-    let e2e: E2E;
-    before(async () => {
-        e2e = await startE2E();
-    });
-    beforeEach(async () => e2e.reset());
-    after(async () => e2e?.close());
+    const e2e = useWorkbench();
 
     void it(
         'saveLog failing, then succeeding, with a reload mid-wrap-up: exactly one Task, notes intact',
@@ -37,12 +32,11 @@ void describe('Call log resilience', { timeout: TEST_TIMEOUT_MS * 2 }, () => {
             const { workbench } = e2e;
             // Retry quickly (the admin's setting; default 2 s, doubling).
             workbench.callCenterOverrides['/callLogging/logRetryDelayMs'] = '500';
-            const page = await e2e.newPage();
-            await openRecord(page, e2e, 'Lead', JOE_LEAD_ID);
-            let softphone = await openSoftphone(page, e2e);
+            const opened = await openWithSoftphone(e2e, recordPath('Lead', JOE_LEAD_ID));
+            const { page } = opened;
+            let { softphone } = opened;
             const conversationId = await ringIncoming(softphone, JOE_E164);
-            await softphone.locator('[data-id="accept"]').click();
-            await waitForLog(softphone, 'sent', 'callAccepted');
+            await acceptCall(softphone);
 
             // Every save fails from now on (UNABLE_TO_LOCK_ROW).
             const FAILURES = 1_000;

@@ -6,26 +6,25 @@
  * dead adapter.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Frame, Page } from 'playwright-core';
 import { JOE_LEAD_ID } from '../workbench/platform/org/sampleData';
 import { PARTNER_CONFIG } from '../workbench/softphone/constants';
 import {
     adapterFrame,
     appPath,
-    openSoftphone,
+    HOME,
+    JOE_E164,
+    openWithSoftphone,
     ringIncoming,
     screenshot,
     softphoneLog,
-    startE2E,
     TEST_TIMEOUT_MS,
+    useWorkbench,
     waitForLog,
-    waitUntil,
-    type E2E
+    waitForRecordPage,
+    waitUntil
 } from './harness';
-
-const HOME = '/lightning/page/home';
-const JOE_E164 = '+15035551212';
 
 /** A well-formed contract message, as the wrapper would post it. */
 function envelope(id: string, type: string, payload: unknown): Record<string, unknown> {
@@ -43,7 +42,7 @@ function forgedIncoming(id: string): Record<string, unknown> {
 /** The real softphone still works: a call from Joe pops his Lead. */
 async function assertRealCallPops(page: Page, softphone: Frame): Promise<void> {
     await ringIncoming(softphone, JOE_E164);
-    await page.waitForURL((url) => url.pathname === `/lightning/r/Lead/${JOE_LEAD_ID}/view`);
+    await waitForRecordPage(page, 'Lead', JOE_LEAD_ID);
 }
 
 async function countEvents(softphone: Frame, type: string): Promise<number> {
@@ -51,21 +50,13 @@ async function countEvents(softphone: Frame, type: string): Promise<number> {
 }
 
 void describe('Message boundary', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
-    let e2e: E2E;
-    before(async () => {
-        e2e = await startE2E();
-    });
-    beforeEach(async () => e2e.reset());
-    after(async () => e2e?.close());
+    const e2e = useWorkbench();
 
     void it(
         'ignores contract messages from a foreign origin or from another frame',
         { timeout: TEST_TIMEOUT_MS },
         async () => {
-            const page = await e2e.newPage();
-            await page.goto(`${e2e.workbench.urls.app}${HOME}`);
-            const softphone = await openSoftphone(page, e2e);
-            await waitForLog(softphone, 'event', 'disposition');
+            const { page, softphone } = await openWithSoftphone(e2e);
             const dispositionsBefore = await countEvents(softphone, 'disposition');
             const adapter = adapterFrame(page, e2e);
             assert.ok(adapter, 'the adapter frame');
@@ -133,10 +124,7 @@ void describe('Message boundary', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
     );
 
     void it("ignores the hostile frame's forged messages (workbench fault)", { timeout: TEST_TIMEOUT_MS }, async () => {
-        const page = await e2e.newPage();
-        await page.goto(`${e2e.workbench.urls.app}${HOME}`);
-        const softphone = await openSoftphone(page, e2e);
-        await waitForLog(softphone, 'event', 'get_presence');
+        const { page, softphone } = await openWithSoftphone(e2e);
         const logBefore = await softphoneLog(softphone);
 
         await page.locator('[data-id="workbench-toggle"]').click();
@@ -168,10 +156,7 @@ void describe('Message boundary', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
         'answers malformed contract calls with an error, and they change nothing',
         { timeout: TEST_TIMEOUT_MS },
         async () => {
-            const page = await e2e.newPage();
-            await page.goto(`${e2e.workbench.urls.app}${HOME}`);
-            const softphone = await openSoftphone(page, e2e);
-            await waitForLog(softphone, 'event', 'partner_config');
+            const { page, softphone } = await openWithSoftphone(e2e);
 
             // The wrapper refuses a malformed call itself: nothing is sent.
             const refused = await softphone.evaluate(() => {

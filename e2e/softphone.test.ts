@@ -3,26 +3,22 @@
  * with the workbench's "slow softphone" fault it starts late and still connects.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { JOE_LEAD_ID } from '../workbench/platform/org/sampleData';
 import {
-    openRecord,
+    goToApp,
     openSoftphone,
+    recordPath,
     screenshot,
     softphoneLog,
-    startE2E,
     TEST_TIMEOUT_MS,
+    useWorkbench,
     waitForLog,
-    type E2E
+    waitForStartUp
 } from './harness';
 
 void describe('Reference softphone', { timeout: TEST_TIMEOUT_MS * 2 }, () => {
-    let e2e: E2E;
-    before(async () => {
-        e2e = await startE2E();
-    });
-    beforeEach(async () => e2e.reset());
-    after(async () => e2e?.close());
+    const e2e = useWorkbench();
 
     void it(
         'opened outside Salesforce: shows "Not connected" and sends nothing',
@@ -50,13 +46,11 @@ void describe('Reference softphone', { timeout: TEST_TIMEOUT_MS * 2 }, () => {
             e2e.workbench.faults.softphoneDelayMs = DELAY_MS;
             const page = await e2e.newPage();
             const started = Date.now();
-            await openRecord(page, e2e, 'Lead', JOE_LEAD_ID);
+            await goToApp(page, e2e, recordPath('Lead', JOE_LEAD_ID));
             const softphone = await openSoftphone(page, e2e, 25_000);
             // Page and script each wait DELAY_MS on the softphone origin.
             assert.ok(Date.now() - started >= DELAY_MS, 'the softphone should have started late');
-            await waitForLog(softphone, 'event', 'disposition');
-            await waitForLog(softphone, 'event', 'partner_config');
-            await waitForLog(softphone, 'sent', 'statusChanged');
+            await waitForStartUp(softphone);
         }
     );
 });

@@ -4,26 +4,20 @@
  * redirects the frame to the call log (`/streems`) for the same refId.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { buildEmbedUrl } from '../force-app/main/default/lwc/streemUrl/streemUrl';
 import { JOE_LEAD_ID } from '../workbench/platform/org/sampleData';
-import { openRecord, screenshot, startE2E, TEST_TIMEOUT_MS, waitUntil, type E2E } from './harness';
+import { openPage, recordPath, screenshot, TEST_TIMEOUT_MS, useWorkbench, waitUntil } from './harness';
 
 void describe('Streem embed from the Lead page', { timeout: TEST_TIMEOUT_MS * 2 }, () => {
-    let e2e: E2E;
-    before(async () => {
-        e2e = await startE2E();
-    });
-    beforeEach(async () => e2e.reset());
-    after(async () => e2e?.close());
+    const e2e = useWorkbench();
 
     void it(
         'reaches the stand-in with exactly the expected parameters, and ends on /streems for the same refId',
         { timeout: TEST_TIMEOUT_MS },
         async () => {
             const streem = e2e.workbench.urls.streem;
-            const page = await e2e.newPage();
-            await openRecord(page, e2e, 'Lead', JOE_LEAD_ID);
+            const page = await openPage(e2e, recordPath('Lead', JOE_LEAD_ID));
 
             // The sample Lead: Name "Joe Customer", MobilePhone "(503) 555-1212" (mobile first: the invite is an SMS).
             const expectedParams = {

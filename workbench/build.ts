@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { rollup, type Plugin, type RollupLog } from 'rollup';
 import ts from 'typescript';
-import { PROBE_COMPONENT, RECORD_PAGES } from './pages';
+import { RECORD_PAGES } from './pages';
 import { APP_OUT_DIR, GEN_DIR, OUT_DIR, PLATFORM_DIR, ROOT, WORKBENCH_DIR } from './paths';
 import { readBundles, type BundleInfo } from './platform/metadata';
 import { salesforceScopedImports } from './platform/scopedImports';
@@ -26,7 +26,7 @@ export interface BuildStats {
     scriptsMs: number;
     /** Output files and their sizes in bytes. */
     files: { file: string; bytes: number }[];
-    components: { specifier: string; compiled: boolean; fromFixtures: boolean }[];
+    components: { specifier: string; compiled: boolean }[];
     warnings: string[];
 }
 
@@ -70,8 +70,7 @@ function writePageComponents(bundles: BundleInfo[]): string {
             const base = {
                 key: `${object}-${index}-${slot.component}`,
                 specifier: slot.component,
-                tag: tagName(slot.component),
-                probe: slot.component === PROBE_COMPONENT
+                tag: tagName(slot.component)
             };
             if (!bundle) return { ...base, notice: `${tagName(slot.component)} is not in the package yet.` };
             if (!bundle.isExposed || !bundle.targets.includes('lightning__RecordPage')) {
@@ -195,7 +194,7 @@ export async function buildWorkbench(options: { buildPackage?: boolean } = {}): 
     const packageMs = Date.now() - started;
     const bundles = readBundles();
     for (const b of bundles) {
-        if (!b.compiled && !b.fromFixtures)
+        if (!b.compiled)
             warnings.push(`${b.specifier}: no compiled .js beside the .ts (run npm run build); using the .ts.`);
     }
     started = Date.now();
@@ -209,11 +208,7 @@ export async function buildWorkbench(options: { buildPackage?: boolean } = {}): 
         appMs,
         scriptsMs,
         files: listFiles(OUT_DIR),
-        components: bundles.map((b) => ({
-            specifier: b.specifier,
-            compiled: b.compiled,
-            fromFixtures: b.fromFixtures
-        })),
+        components: bundles.map((b) => ({ specifier: b.specifier, compiled: b.compiled })),
         warnings
     };
 }
@@ -228,7 +223,7 @@ export function describeBuild(stats: BuildStats): string {
     return [
         `package build ${stats.packageMs} ms, page build ${stats.appMs} ms, scripts ${stats.scriptsMs} ms`,
         `page: ${app.length} files, ${kb(total)} total; main.js ${kb(main?.bytes ?? 0)}; largest ${largest.map((f) => `${path.basename(f.file)} ${kb(f.bytes)}`).join(', ')}`,
-        `components: ${stats.components.map((c) => `${c.specifier}${c.fromFixtures ? ' (workbench fixture)' : ''}`).join(', ') || 'none'}`,
+        `components: ${stats.components.map((c) => c.specifier).join(', ') || 'none'}`,
         ...stats.warnings.map((w) => `warning: ${w}`)
     ].join('\n');
 }

@@ -19,20 +19,17 @@ export interface RecordPageLayout {
     sidebar: PageSlot[];
 }
 
-/** The throwaway component that exercises every stand-in until the real components exist. */
-export const PROBE_COMPONENT = 'c/workbenchProbe';
-
 export const RECORD_PAGES: Record<string, RecordPageLayout> = {
     Lead: {
         main: [{ component: 'c/streemEmbed' }],
-        sidebar: [{ component: 'c/softphoneBridge' }, { component: 'c/streemCallLog' }, { component: PROBE_COMPONENT }]
+        sidebar: [{ component: 'c/softphoneBridge' }, { component: 'c/streemCallLog' }]
     },
     Account: {
         main: [{ component: 'c/streemEmbed' }],
-        sidebar: [{ component: 'c/softphoneBridge' }, { component: 'c/streemCallLog' }, { component: PROBE_COMPONENT }]
+        sidebar: [{ component: 'c/softphoneBridge' }, { component: 'c/streemCallLog' }]
     },
     Contact: {
         main: [{ component: 'c/streemEmbed' }],
-        sidebar: [{ component: 'c/softphoneBridge' }, { component: 'c/streemCallLog' }, { component: PROBE_COMPONENT }]
+        sidebar: [{ component: 'c/softphoneBridge' }, { component: 'c/streemCallLog' }]
     }
 };

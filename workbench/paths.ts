@@ -10,8 +10,6 @@ export const MESSAGE_CHANNELS_DIR = path.join(DEFAULT_DIR, 'messageChannels');
 export const STATIC_RESOURCES_DIR = path.join(DEFAULT_DIR, 'staticresources');
 export const PAGES_DIR = path.join(DEFAULT_DIR, 'pages');
 
-/** Workbench-only stand-ins for package parts that do not exist yet (a probe LWC, a placeholder adapter page). */
-export const FIXTURES_DIR = path.join(WORKBENCH_DIR, 'fixtures');
 export const PLATFORM_DIR = path.join(WORKBENCH_DIR, 'platform');
 
 export const OUT_DIR = path.join(ROOT, '.build', 'workbench');

@@ -16,7 +16,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import sirv from 'sirv';
-import { API_VERSION, APP_OUT_DIR, FIXTURES_DIR, OUT_DIR, PAGES_DIR, SLDS_ASSETS_DIR } from './paths';
+import { API_VERSION, APP_OUT_DIR, OUT_DIR, PAGES_DIR, SLDS_ASSETS_DIR } from './paths';
 import { loadCallCenterSettings } from './platform/callCenter';
 import { orgSetup } from './orgSetup';
 import { readLabels, readMessageChannels, readStaticResources, readTrustedSites } from './platform/metadata';
@@ -298,10 +298,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
         const page = /^\/apex\/([A-Za-z][A-Za-z0-9_]*)$/.exec(url.pathname);
         if (page) {
             const name = page[1] as string;
-            const real = path.join(PAGES_DIR, `${name}.page`);
-            const placeholder = path.join(FIXTURES_DIR, 'pages', `${name}.page`);
-            const file = fs.existsSync(real) ? real : fs.existsSync(placeholder) ? placeholder : undefined;
-            if (!file)
+            const file = path.join(PAGES_DIR, `${name}.page`);
+            if (!fs.existsSync(file))
                 return send(
                     res,
                     404,

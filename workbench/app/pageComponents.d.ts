@@ -3,7 +3,6 @@ export interface GeneratedSlot {
     key: string;
     specifier: string;
     tag: string;
-    probe: boolean;
     /** The component's constructor, when it can go on this page. */
     ctor?: unknown;
     properties?: Record<string, unknown>;

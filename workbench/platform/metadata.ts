@@ -1,13 +1,12 @@
 /**
  * Reads the package's metadata the way the platform would at deploy time: custom labels, message
  * channels, static resources, and each LWC bundle's js-meta.xml (targets, objects, design
- * properties). Workbench fixtures (workbench/fixtures/) are read after the package, and the
- * package wins on a name clash.
+ * properties).
  */
 import { XMLParser } from 'fast-xml-parser';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIXTURES_DIR, LABELS_DIR, LWC_DIR, MESSAGE_CHANNELS_DIR, STATIC_RESOURCES_DIR } from '../paths';
+import { LABELS_DIR, LWC_DIR, MESSAGE_CHANNELS_DIR, STATIC_RESOURCES_DIR } from '../paths';
 
 const parser = new XMLParser({
     ignoreAttributes: true,
@@ -30,14 +29,10 @@ function filesIn(dir: string, suffix: string): string[] {
         : [];
 }
 
-/** Every custom label's value by name, from labels/*.labels-meta.xml (package first, then fixtures). */
+/** Every custom label's value by name, from labels/*.labels-meta.xml. */
 export function readLabels(): Map<string, string> {
     const labels = new Map<string, string>();
-    const files = [
-        ...filesIn(LABELS_DIR, '.labels-meta.xml'),
-        ...filesIn(path.join(FIXTURES_DIR, 'labels'), '.labels-meta.xml')
-    ];
-    for (const file of files) {
+    for (const file of filesIn(LABELS_DIR, '.labels-meta.xml')) {
         const doc = parser.parse(fs.readFileSync(file, 'utf8')) as {
             CustomLabels?: { labels?: { fullName?: string; value?: string }[] };
         };
@@ -48,13 +43,12 @@ export function readLabels(): Map<string, string> {
     return labels;
 }
 
-/** Names of the message channels (without __c) the package and fixtures define. */
+/** Names of the message channels (without __c) the package defines. */
 export function readMessageChannels(): Set<string> {
-    const dirs = [MESSAGE_CHANNELS_DIR, path.join(FIXTURES_DIR, 'messageChannels')];
     return new Set(
-        dirs
-            .flatMap((d) => filesIn(d, '.messageChannel-meta.xml'))
-            .map((f) => path.basename(f, '.messageChannel-meta.xml'))
+        filesIn(MESSAGE_CHANNELS_DIR, '.messageChannel-meta.xml').map((f) =>
+            path.basename(f, '.messageChannel-meta.xml')
+        )
     );
 }
 
@@ -97,7 +91,6 @@ export interface BundleInfo {
     /** The module file the build uses: the compiled .js, or the .ts when it has not been built. */
     entry: string;
     compiled: boolean;
-    fromFixtures: boolean;
     isExposed: boolean;
     targets: string[];
     /** Objects a lightning__RecordPage targetConfig limits the component to (empty: any object). */
@@ -128,7 +121,7 @@ function attributesParser(): XMLParser {
     });
 }
 
-function readBundle(dir: string, fromFixtures: boolean): BundleInfo | undefined {
+function readBundle(dir: string): BundleInfo | undefined {
     const name = path.basename(dir);
     const js = path.join(dir, `${name}.js`);
     const ts = path.join(dir, `${name}.ts`);
@@ -140,7 +133,6 @@ function readBundle(dir: string, fromFixtures: boolean): BundleInfo | undefined 
         name,
         entry,
         compiled: entry === js,
-        fromFixtures,
         isExposed: false,
         targets: [],
         recordPageObjects: [],
@@ -176,20 +168,13 @@ function readBundle(dir: string, fromFixtures: boolean): BundleInfo | undefined 
     return info;
 }
 
-/** Every LWC bundle of the package, then the workbench fixtures whose names the package does not use. */
+/** Every LWC bundle of the package. */
 export function readBundles(): BundleInfo[] {
-    const bundles = new Map<string, BundleInfo>();
-    const scan = (root: string, fromFixtures: boolean): void => {
-        if (!fs.existsSync(root)) return;
-        for (const entry of fs.readdirSync(root, { withFileTypes: true })) {
-            if (!entry.isDirectory() || entry.name.startsWith('_') || bundles.has(entry.name)) continue;
-            const info = readBundle(path.join(root, entry.name), fromFixtures);
-            if (info) bundles.set(entry.name, info);
-        }
-    };
-    scan(LWC_DIR, false);
-    scan(path.join(FIXTURES_DIR, 'lwc'), true);
-    return [...bundles.values()];
+    if (!fs.existsSync(LWC_DIR)) return [];
+    return fs
+        .readdirSync(LWC_DIR, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+        .flatMap((entry) => readBundle(path.join(LWC_DIR, entry.name)) ?? []);
 }
 
 export interface TrustedSite {

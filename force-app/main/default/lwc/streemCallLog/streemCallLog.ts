@@ -2,7 +2,8 @@
  * streemCallLog: Streem's /streems call log for a reference ID, inside Salesforce.
  * On a record page the reference ID comes from a merge-field template (default {!Id}, as
  * streemEmbed sends); opened by URL (lightning__UrlAddressable) it comes from `c__refId`;
- * on an app page without either it shows the agent's whole Streem call log.
+ * on an app page without either it shows the agent's whole Streem call log. The card, its
+ * new-window link and the loading and error states are c-streem-card's.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { getFieldValue, getRecord } from 'lightning/uiRecordApi';
@@ -13,6 +14,7 @@ import {
     StreemUrlError,
     buildCallLogUrl,
     formatLabel,
+    frameHeightPx,
     parseTemplate,
     renderTemplate,
     resolveBaseUrl,
@@ -23,39 +25,22 @@ import type { ParsedTemplate } from 'c/streemUrl';
 import STREEM_BASE_URL from '@salesforce/label/c.Streem_Base_Url';
 import TITLE from '@salesforce/label/c.Streem_CallLog_Title';
 import TITLE_FOR from '@salesforce/label/c.Streem_CallLog_Title_For';
-import LOADING from '@salesforce/label/c.Streem_Loading';
 import FRAME_TITLE from '@salesforce/label/c.Streem_CallLog_Frame_Title';
-import OPEN_NEW_WINDOW from '@salesforce/label/c.Streem_Open_New_Window';
 import NO_REF from '@salesforce/label/c.Streem_CallLog_No_Ref';
-import CONFIG_ERROR_HEADING from '@salesforce/label/c.Streem_Config_Error_Heading';
-import CONFIG_ERROR_AGENT from '@salesforce/label/c.Streem_Config_Error_Agent';
-import CONFIG_BASE_URL_MISSING from '@salesforce/label/c.Streem_Config_Base_Url_Missing';
-import CONFIG_BASE_URL_INVALID from '@salesforce/label/c.Streem_Config_Base_Url_Invalid';
-import CONFIG_BASE_URL_PLACEHOLDER from '@salesforce/label/c.Streem_Config_Base_Url_Placeholder';
-import CONFIG_REFID_TEMPLATE_INVALID from '@salesforce/label/c.Streem_Config_RefId_Template_Invalid';
-import RECORD_ERROR from '@salesforce/label/c.Streem_Record_Error';
 
 const DEFAULT_FRAME_HEIGHT = 500;
-const MIN_FRAME_HEIGHT = 200;
-const MAX_FRAME_HEIGHT = 2000;
 const DEFAULT_REF_ID_TEMPLATE = '{!Id}';
-
-const CONFIG_MESSAGES: Record<string, string> = {
-    BASE_URL_MISSING: CONFIG_BASE_URL_MISSING,
-    BASE_URL_INVALID: CONFIG_BASE_URL_INVALID,
-    BASE_URL_PLACEHOLDER: CONFIG_BASE_URL_PLACEHOLDER,
-    TEMPLATE_INVALID: CONFIG_REFID_TEMPLATE_INVALID
-};
 
 interface CallLogConfig {
     baseUrl: string;
     refId: ParsedTemplate;
 }
 
+/** What to show; c-streem-card draws 'loading', 'config' and 'recordError'. */
 type View =
-    | { kind: 'config'; message: string }
+    | { kind: 'config'; error: StreemUrlError }
     | { kind: 'loading' }
-    | { kind: 'recordError'; message: string }
+    | { kind: 'recordError'; error: unknown }
     | { kind: 'noRef' }
     | { kind: 'ready'; url: string; refId: string };
 
@@ -72,12 +57,8 @@ export default class StreemCallLog extends LightningElement {
     @api frameHeight = DEFAULT_FRAME_HEIGHT;
 
     labels = {
-        loading: LOADING,
         frameTitle: FRAME_TITLE,
-        openNewWindow: OPEN_NEW_WINDOW,
-        noRef: NO_REF,
-        configErrorHeading: CONFIG_ERROR_HEADING,
-        configErrorAgent: CONFIG_ERROR_AGENT
+        noRef: NO_REF
     };
 
     record?: RecordRepresentation;
@@ -136,19 +117,11 @@ export default class StreemCallLog extends LightningElement {
 
     get view(): View {
         const config = this.config;
-        if (config instanceof StreemUrlError) {
-            const label = CONFIG_MESSAGES[config.code];
-            return {
-                kind: 'config',
-                message: label ? formatLabel(label, config.value, config.example) : config.message
-            };
-        }
+        if (config instanceof StreemUrlError) return { kind: 'config', error: config };
         if (this.pageRefId) return this.ready(config, this.pageRefId);
         if (!this.readsRecord) return this.ready(config, ''); // app page: the whole call log
         if (!this.recordLoaded) return { kind: 'loading' };
-        if (this.recordError || !this.record) {
-            return { kind: 'recordError', message: formatLabel(RECORD_ERROR, errorText(this.recordError)) };
-        }
+        if (this.recordError || !this.record) return { kind: 'recordError', error: this.recordError };
         const record = this.record;
         const refId = renderTemplate(config.refId, this.objectApiName, (field) => getFieldValue(record, field)).trim();
         return refId ? this.ready(config, refId) : { kind: 'noRef' };
@@ -164,24 +137,11 @@ export default class StreemCallLog extends LightningElement {
         return view.kind === 'ready' && this.pageRefId ? formatLabel(TITLE_FOR, view.refId) : TITLE;
     }
 
-    get isLoading(): boolean {
-        return this.view.kind === 'loading';
-    }
-    get isConfigError(): boolean {
-        return this.view.kind === 'config';
-    }
-    get isRecordError(): boolean {
-        return this.view.kind === 'recordError';
-    }
     get isNoRef(): boolean {
         return this.view.kind === 'noRef';
     }
     get isReady(): boolean {
         return this.view.kind === 'ready';
-    }
-    get message(): string {
-        const view = this.view;
-        return view.kind === 'config' || view.kind === 'recordError' ? view.message : '';
     }
     get callLogUrl(): string | undefined {
         const view = this.view;
@@ -189,17 +149,6 @@ export default class StreemCallLog extends LightningElement {
     }
 
     get frameHeightPx(): number {
-        const height = Number(this.frameHeight);
-        if (!Number.isFinite(height)) return DEFAULT_FRAME_HEIGHT;
-        return Math.min(MAX_FRAME_HEIGHT, Math.max(MIN_FRAME_HEIGHT, Math.round(height)));
+        return frameHeightPx(this.frameHeight, DEFAULT_FRAME_HEIGHT);
     }
-}
-
-/** The readable part of a UI API / LDS error. */
-function errorText(error: unknown): string {
-    type Described = { message?: unknown };
-    const { body, message } = (error ?? {}) as Described & { body?: Described | Described[] };
-    const first = Array.isArray(body) ? body[0] : body;
-    if (typeof first?.message === 'string') return first.message;
-    return typeof message === 'string' ? message : '';
 }

@@ -1,20 +1,19 @@
 /**
  * streemEmbed: starts a Streem video session for the record on the page, inside Salesforce.
  * Reads exactly the fields its merge-field templates name, lets the agent fix a missing or
- * wrong phone/name, then frames Streem's /embed page (with a new-window fallback).
+ * wrong phone/name, then frames Streem's /embed page (with a new-window fallback). The card, its
+ * new-window link and the loading and error states are c-streem-card's.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { getFieldValue, getRecord } from 'lightning/uiRecordApi';
 import type { RecordRepresentation } from 'lightning/uiRecordApi';
-import { StreemUrlError, formatLabel, parsePhone } from 'c/streemUrl';
+import { StreemUrlError, formatLabel, frameHeightPx, parsePhone } from 'c/streemUrl';
 import { checkInvite, embedFields, readInvite, resolveEmbedConfig } from './embedModel';
 import type { EmbedConfig, Invite, InviteProblem } from './embedModel';
 
 import STREEM_BASE_URL from '@salesforce/label/c.Streem_Base_Url';
 import TITLE from '@salesforce/label/c.Streem_Embed_Title';
-import LOADING from '@salesforce/label/c.Streem_Loading';
 import FRAME_TITLE from '@salesforce/label/c.Streem_Embed_Frame_Title';
-import OPEN_NEW_WINDOW from '@salesforce/label/c.Streem_Open_New_Window';
 import OPEN_NEW_WINDOW_HINT from '@salesforce/label/c.Streem_Open_New_Window_Hint';
 import EDIT_DETAILS from '@salesforce/label/c.Streem_Edit_Details';
 import DETAILS_INTRO from '@salesforce/label/c.Streem_Details_Intro';
@@ -26,38 +25,14 @@ import PHONE_LABEL from '@salesforce/label/c.Streem_Phone_Label';
 import PHONE_HELP from '@salesforce/label/c.Streem_Phone_Help';
 import PHONE_ERROR from '@salesforce/label/c.Streem_Phone_Error';
 import START from '@salesforce/label/c.Streem_Start';
-import CONFIG_ERROR_HEADING from '@salesforce/label/c.Streem_Config_Error_Heading';
-import CONFIG_ERROR_AGENT from '@salesforce/label/c.Streem_Config_Error_Agent';
-import CONFIG_BASE_URL_MISSING from '@salesforce/label/c.Streem_Config_Base_Url_Missing';
-import CONFIG_BASE_URL_INVALID from '@salesforce/label/c.Streem_Config_Base_Url_Invalid';
-import CONFIG_BASE_URL_PLACEHOLDER from '@salesforce/label/c.Streem_Config_Base_Url_Placeholder';
-import CONFIG_REDIRECT_INVALID from '@salesforce/label/c.Streem_Config_Redirect_Invalid';
-import CONFIG_CALLING_CODE_INVALID from '@salesforce/label/c.Streem_Config_Calling_Code_Invalid';
-import CONFIG_NAME_TEMPLATE_INVALID from '@salesforce/label/c.Streem_Config_Name_Template_Invalid';
-import CONFIG_PHONE_TEMPLATE_INVALID from '@salesforce/label/c.Streem_Config_Phone_Template_Invalid';
-import CONFIG_REFID_TEMPLATE_INVALID from '@salesforce/label/c.Streem_Config_RefId_Template_Invalid';
-import RECORD_ERROR from '@salesforce/label/c.Streem_Record_Error';
 
 const DEFAULT_FRAME_HEIGHT = 600;
-const MIN_FRAME_HEIGHT = 200;
-const MAX_FRAME_HEIGHT = 2000;
 
-/** Admin-facing label per configuration error (template errors per property). */
-const CONFIG_MESSAGES: Record<string, string> = {
-    BASE_URL_MISSING: CONFIG_BASE_URL_MISSING,
-    BASE_URL_INVALID: CONFIG_BASE_URL_INVALID,
-    BASE_URL_PLACEHOLDER: CONFIG_BASE_URL_PLACEHOLDER,
-    REDIRECT_INVALID: CONFIG_REDIRECT_INVALID,
-    CALLING_CODE_INVALID: CONFIG_CALLING_CODE_INVALID,
-    'TEMPLATE_INVALID:nameTemplate': CONFIG_NAME_TEMPLATE_INVALID,
-    'TEMPLATE_INVALID:phoneTemplate': CONFIG_PHONE_TEMPLATE_INVALID,
-    'TEMPLATE_INVALID:refIdTemplate': CONFIG_REFID_TEMPLATE_INVALID
-};
-
+/** What to show; c-streem-card draws 'loading', 'config' and 'recordError'. */
 type View =
-    | { kind: 'config'; message: string }
+    | { kind: 'config'; error: StreemUrlError }
     | { kind: 'loading' }
-    | { kind: 'recordError'; message: string }
+    | { kind: 'recordError'; error: unknown }
     | { kind: 'details'; intro: string }
     | { kind: 'ready'; url: string };
 
@@ -85,9 +60,7 @@ export default class StreemEmbed extends LightningElement {
 
     labels = {
         title: TITLE,
-        loading: LOADING,
         frameTitle: FRAME_TITLE,
-        openNewWindow: OPEN_NEW_WINDOW,
         openNewWindowHint: OPEN_NEW_WINDOW_HINT,
         editDetails: EDIT_DETAILS,
         nameLabel: NAME_LABEL,
@@ -95,9 +68,7 @@ export default class StreemEmbed extends LightningElement {
         phoneLabel: PHONE_LABEL,
         phoneHelp: PHONE_HELP,
         phoneError: PHONE_ERROR,
-        start: START,
-        configErrorHeading: CONFIG_ERROR_HEADING,
-        configErrorAgent: CONFIG_ERROR_AGENT
+        start: START
     };
 
     /** The record the invite is built from; frozen while Streem is showing (see handleRecord). */
@@ -173,11 +144,9 @@ export default class StreemEmbed extends LightningElement {
 
     get view(): View {
         const config = this.config;
-        if (config instanceof StreemUrlError) return { kind: 'config', message: configMessage(config) };
+        if (config instanceof StreemUrlError) return { kind: 'config', error: config };
         if (this.hasRecordContext && !this.recordLoaded) return { kind: 'loading' };
-        if (this.recordError && !this.record) {
-            return { kind: 'recordError', message: formatLabel(RECORD_ERROR, errorText(this.recordError)) };
-        }
+        if (this.recordError && !this.record) return { kind: 'recordError', error: this.recordError };
         const invite = this.invite(config, this.record);
         if (this.editing) return { kind: 'details', intro: this.introFor(this.formProblem, invite) };
         const check = checkInvite(config, invite);
@@ -206,15 +175,6 @@ export default class StreemEmbed extends LightningElement {
 
     // ---- template state -------------------------------------------------------------
 
-    get isLoading(): boolean {
-        return this.view.kind === 'loading';
-    }
-    get isConfigError(): boolean {
-        return this.view.kind === 'config';
-    }
-    get isRecordError(): boolean {
-        return this.view.kind === 'recordError';
-    }
     get isDetails(): boolean {
         return this.view.kind === 'details';
     }
@@ -222,10 +182,6 @@ export default class StreemEmbed extends LightningElement {
         return this.view.kind === 'ready';
     }
 
-    get message(): string {
-        const view = this.view;
-        return view.kind === 'config' || view.kind === 'recordError' ? view.message : '';
-    }
     get detailsIntro(): string {
         const view = this.view;
         return view.kind === 'details' ? view.intro : '';
@@ -249,9 +205,7 @@ export default class StreemEmbed extends LightningElement {
     }
 
     get frameHeightPx(): number {
-        const height = Number(this.frameHeight);
-        if (!Number.isFinite(height)) return DEFAULT_FRAME_HEIGHT;
-        return Math.min(MAX_FRAME_HEIGHT, Math.max(MIN_FRAME_HEIGHT, Math.round(height)));
+        return frameHeightPx(this.frameHeight, DEFAULT_FRAME_HEIGHT);
     }
 
     // ---- handlers ---------------------------------------------------------------------
@@ -305,19 +259,4 @@ export default class StreemEmbed extends LightningElement {
     private nameInput(): HTMLInputElement | null {
         return this.template?.querySelector<HTMLInputElement>('lightning-input[data-id="name"]') ?? null;
     }
-}
-
-/** The translated admin message for a configuration error. */
-function configMessage(error: StreemUrlError): string {
-    const label = CONFIG_MESSAGES[`${error.code}:${error.property}`] ?? CONFIG_MESSAGES[error.code];
-    return label ? formatLabel(label, error.value, error.example) : error.message;
-}
-
-/** The readable part of a UI API / LDS error. */
-function errorText(error: unknown): string {
-    type Described = { message?: unknown };
-    const { body, message } = (error ?? {}) as Described & { body?: Described | Described[] };
-    const first = Array.isArray(body) ? body[0] : body;
-    if (typeof first?.message === 'string') return first.message;
-    return typeof message === 'string' ? message : '';
 }

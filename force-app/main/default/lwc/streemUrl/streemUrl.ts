@@ -456,6 +456,17 @@ export function defaultTemplates(objectApiName: string | null | undefined): Defa
     return DEFAULTS[(objectApiName ?? '').toLowerCase()] ?? GENERIC_DEFAULTS;
 }
 
+/** Bounds of a Streem frame's height, in pixels. */
+export const MIN_FRAME_HEIGHT = 200;
+export const MAX_FRAME_HEIGHT = 2000;
+
+/** A frame height (App Builder's Integer property) as whole pixels within bounds; `fallback` when not a number. */
+export function frameHeightPx(value: unknown, fallback: number): number {
+    const height = Number(value);
+    if (!Number.isFinite(height)) return fallback;
+    return Math.min(MAX_FRAME_HEIGHT, Math.max(MIN_FRAME_HEIGHT, Math.round(height)));
+}
+
 /** Fills a custom label's {0}, {1}... placeholders; missing arguments become ''. */
 export function formatLabel(label: string, ...args: readonly unknown[]): string {
     return label.replace(/\{(\d+)\}/g, (_match, index: string) => scalarToString(args[Number(index)]));

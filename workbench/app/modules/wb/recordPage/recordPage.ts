@@ -7,18 +7,9 @@
 import { LightningElement, api } from 'lwc';
 import { api as orgApi, fetchRecord, goTo, on } from 'lex/runtime';
 import { clickToDial, isClickToDialEnabled } from 'lex/openctiHost';
-import { PAGES } from 'wbgen/pageComponents';
+import { PAGES, type GeneratedSlot } from 'wbgen/pageComponents';
 import { text } from '../../../../platform/core/text';
-
-interface Slot {
-    key: string;
-    specifier: string;
-    tag: string;
-    probe: boolean;
-    ctor?: unknown;
-    properties?: Record<string, unknown>;
-    notice?: string;
-}
+import { LAYOUT_FIELDS, PHONE_FIELDS } from '../../../../platform/org/sampleData';
 
 interface FieldRow {
     name: string;
@@ -35,33 +26,6 @@ interface TaskRow {
     description: string;
 }
 
-const LAYOUT: Record<string, { name: string; label: string }[]> = {
-    Lead: [
-        { name: 'Name', label: 'Name' },
-        { name: 'Company', label: 'Company' },
-        { name: 'Title', label: 'Title' },
-        { name: 'Phone', label: 'Phone' },
-        { name: 'MobilePhone', label: 'Mobile' },
-        { name: 'Email', label: 'Email' },
-        { name: 'Status', label: 'Lead Status' }
-    ],
-    Contact: [
-        { name: 'Name', label: 'Name' },
-        { name: 'Title', label: 'Title' },
-        { name: 'Phone', label: 'Phone' },
-        { name: 'MobilePhone', label: 'Mobile' },
-        { name: 'Email', label: 'Email' }
-    ],
-    Account: [
-        { name: 'Name', label: 'Account Name' },
-        { name: 'Type', label: 'Type' },
-        { name: 'Industry', label: 'Industry' },
-        { name: 'Phone', label: 'Phone' },
-        { name: 'Website', label: 'Website' },
-        { name: 'BillingCountry', label: 'Billing Country' }
-    ]
-};
-const PHONE_FIELDS = new Set(['Phone', 'MobilePhone']);
 const ICONS: Record<string, string> = {
     Lead: 'standard:lead',
     Contact: 'standard:contact',
@@ -77,18 +41,11 @@ export default class RecordPage extends LightningElement {
     record: Record<string, unknown> | undefined;
     error: string | undefined;
     tasks: TaskRow[] = [];
-    showProbe = true;
     private stops: (() => void)[] = [];
 
     override connectedCallback(): void {
         this.stops.push(on('tasks-changed', () => void this.loadTasks()));
         this.stops.push(on('refresh-view', () => void this.load()));
-        this.stops.push(
-            on('probe-visibility', (visible) => {
-                this.showProbe = visible as boolean;
-            })
-        );
-        this.showProbe = window.localStorage.getItem('workbench.showProbe') !== 'false';
         void this.load();
     }
 
@@ -132,10 +89,11 @@ export default class RecordPage extends LightningElement {
     get fields(): FieldRow[] {
         const record = this.record ?? {};
         const dialable = isClickToDialEnabled();
-        return (LAYOUT[this.objectApiName] ?? []).map((f) => {
+        const phoneFields = PHONE_FIELDS[this.objectApiName] ?? [];
+        return (LAYOUT_FIELDS[this.objectApiName] ?? []).map((f) => {
             const raw = record[f.name];
             const value = text(raw);
-            const isPhone = PHONE_FIELDS.has(f.name) && value !== '';
+            const isPhone = phoneFields.includes(f.name) && value !== '';
             return { ...f, value, isPhone, dialable: isPhone && dialable };
         });
     }
@@ -145,15 +103,13 @@ export default class RecordPage extends LightningElement {
     get taskCountLabel(): string {
         return `Activity (${this.tasks.length})`;
     }
-    private slots(region: 'main' | 'sidebar'): (Slot & { props: Record<string, unknown> })[] {
-        const layout = (PAGES as Record<string, { main: Slot[]; sidebar: Slot[] }>)[this.objectApiName];
-        return (layout?.[region] ?? [])
-            .filter((s) => !s.probe || this.showProbe)
-            .map((s) => ({
-                ...s,
-                key: `${s.key}-${this.recordId}`,
-                props: { ...(s.properties ?? {}), recordId: this.recordId, objectApiName: this.objectApiName }
-            }));
+    private slots(region: 'main' | 'sidebar'): (GeneratedSlot & { props: Record<string, unknown> })[] {
+        const layout = PAGES[this.objectApiName];
+        return (layout?.[region] ?? []).map((s) => ({
+            ...s,
+            key: `${s.key}-${this.recordId}`,
+            props: { ...(s.properties ?? {}), recordId: this.recordId, objectApiName: this.objectApiName }
+        }));
     }
     get mainSlots() {
         return this.slots('main');

@@ -1,7 +1,7 @@
 /**
  * The Workbench panel: not part of the product. Fault injection (saveLog failures, a slow
- * softphone, a hostile frame), the probe component toggle, an org reset, and a log of what the
- * platform stand-ins did on the package's behalf.
+ * softphone, a hostile frame), an org reset, and a log of what the platform stand-ins did on the
+ * package's behalf.
  */
 import { LightningElement } from 'lwc';
 import { api as orgApi, config, emit, on, type LogEntry } from 'lex/runtime';
@@ -15,7 +15,6 @@ export default class WorkbenchPanel extends LightningElement {
     open = false;
     faults: Faults = { saveLogFailures: 0, softphoneDelayMs: 0 };
     hostile = false;
-    showProbe = window.localStorage.getItem('workbench.showProbe') !== 'false';
     entries: (LogEntry & { key: number; className: string })[] = [];
     private counter = 0;
     private stop: (() => void) | undefined;
@@ -84,12 +83,6 @@ export default class WorkbenchPanel extends LightningElement {
 
     handleHostile(): void {
         this.hostile = !this.hostile;
-    }
-
-    handleProbe(): void {
-        this.showProbe = !this.showProbe;
-        window.localStorage.setItem('workbench.showProbe', String(this.showProbe));
-        emit('probe-visibility', this.showProbe);
     }
 
     handleReset(): void {

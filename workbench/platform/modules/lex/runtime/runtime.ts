@@ -41,7 +41,7 @@ export function config(): WorkbenchConfig {
 /* ---------------------------------------------------------------- events */
 
 export type WorkbenchEventName =
-    'navigate' | 'tasks-changed' | 'refresh-view' | 'softphone-panel' | 'log' | 'records-changed' | 'probe-visibility';
+    'navigate' | 'tasks-changed' | 'refresh-view' | 'softphone-panel' | 'log' | 'records-changed';
 type Handler = (detail: unknown) => void;
 const handlers = new Map<WorkbenchEventName, Set<Handler>>();
 

@@ -5,6 +5,7 @@ import {
     buildEmbedUrl,
     defaultTemplates,
     formatLabel,
+    frameHeightPx,
     isPlaceholderBaseUrl,
     matchCallingCode,
     normalizeBaseUrl,
@@ -410,6 +411,15 @@ describe('c-streem-url', () => {
             expect(formatLabel('{0} must be like {1}; {0} again; {2}', 'baseUrl', BASE)).toBe(
                 `baseUrl must be like ${BASE}; baseUrl again; `
             );
+        });
+
+        it('keeps a frame height whole and within bounds, and falls back when it is not a number', () => {
+            expect(frameHeightPx(450, 600)).toBe(450);
+            expect(frameHeightPx('449.6', 600)).toBe(450);
+            expect(frameHeightPx(10, 600)).toBe(200);
+            expect(frameHeightPx(99_999, 600)).toBe(2000);
+            expect(frameHeightPx('tall', 600)).toBe(600);
+            expect(frameHeightPx(undefined, 500)).toBe(500);
         });
 
         it('shortens very long values in error messages', () => {
