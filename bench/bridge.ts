@@ -474,13 +474,6 @@ async function openWorkbench(options: Options): Promise<{
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: VIEWPORT });
     context.setDefaultTimeout(STEP_TIMEOUT_MS);
-    await context.addInitScript(() => {
-        try {
-            window.localStorage.setItem('workbench.showProbe', 'false'); // the workbench's stand-in LWC: not the product
-        } catch {
-            // storage blocked in a cross-origin frame
-        }
-    });
     await context.addInitScript({ content: await benchScript({ adapterOrigin: urls.visualforce, vendorOrigin }) });
     const page = await context.newPage();
     const lead = workbench.org.list('Lead')[0] as { Id: string } | undefined;

@@ -367,6 +367,9 @@ export function createBridge(deps: BridgeDeps): Bridge {
 
     function handleSoftphoneCall(call: SoftphoneCall): void {
         if (call.type === 'statusChanged') {
+            // A softphone re-announces its status (every get_presence answer, some on a timer); only a
+            // change is news. Publishing repeats would re-render every listening component for nothing.
+            if (presence?.softphoneId === call.payload.softphoneId) return;
             const label = settings.presenceOptions.find(
                 (option) => option.softphoneId === call.payload.softphoneId
             )?.label;

@@ -433,6 +433,16 @@ describe('bridge', () => {
             expect(sent.at(-1)).toEqual({ type: 'update_presence', payload: { softphoneId: 'break-guid' } });
         });
 
+        it('publishes presence only when it changes, not when the softphone repeats it', () => {
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'load');
+            fromSoftphone(bridge, 'statusChanged', { softphoneId: 'avail-guid' });
+            fromSoftphone(bridge, 'statusChanged', { softphoneId: 'avail-guid' });
+            expect(crm.eventsOf('presenceChanged')).toHaveLength(1);
+            fromSoftphone(bridge, 'statusChanged', { softphoneId: 'break-guid' });
+            expect(crm.eventsOf('presenceChanged').map((p) => p.softphoneId)).toEqual(['avail-guid', 'break-guid']);
+        });
+
         it('saves a wrap-up entered in Salesforce on the call Task', async () => {
             const bridge = makeBridge();
             fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1' });
