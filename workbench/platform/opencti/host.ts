@@ -32,6 +32,7 @@
  * Unverified against a real org: the string values of CALL_TYPE / SCREENPOP_TYPE (constants.ts), the
  * exact saveLog returnValue, and whether a publisher hears its own LMS messages (here it does).
  */
+import type { ClickToDialPayload } from '../../../src/bridge/opencti/openCtiApi';
 import type { BusSubscription, MessageBus } from '../core/messageBus';
 import { isRecordId, pageReferenceToUrl, urlToPageReference } from '../core/pageReference';
 import { CALL_TYPE, SCREENPOP_TYPE } from './constants';
@@ -101,7 +102,7 @@ export interface OpenCtiHost {
     /** A (re)loaded adapter frame: not initialized yet; starts the standby timer. */
     frameLoaded(standby?: { url: string; timeoutMs: number }): void;
     /** The agent clicked a phone number; true when it was handed to the softphone. */
-    clickToDial(payload: ClickToDialEvent): boolean;
+    clickToDial(payload: ClickToDialPayload): boolean;
     /** The page area changed: tells onNavigationChange listeners. */
     navigated(): void;
     setPanelVisible(visible: boolean): void;
@@ -111,17 +112,6 @@ export interface OpenCtiHost {
     readonly pops: readonly string[];
     /** True once the adapter called notifyInitializationComplete. */
     isInitialized(): boolean;
-}
-
-export interface ClickToDialEvent {
-    number: string;
-    recordId?: string;
-    recordName?: string;
-    objectType?: string;
-    accountId?: string;
-    contactId?: string;
-    personAccount?: boolean;
-    params?: string;
 }
 
 type ScreenPopSetting = {

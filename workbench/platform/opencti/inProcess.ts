@@ -3,10 +3,11 @@
  * returns an object with the shape of `sforce.opencti` (src/bridge/opencti/openCtiApi.ts) whose
  * calls reach the one framework-free host (host.ts) directly instead of over postMessage.
  *
- * It keeps what the adapter frame would see from the real script: every argument is copied as JSON
- * (functions stay on the adapter side), callbacks run in a later task, never synchronously, with
- * `{ success, returnValue, errors }`, listeners get JSON copies, and everything is delayed by
- * `latencyMs` (default 0) like a cross-frame round trip. Use Jest's fake timers to step through it.
+ * It keeps what the adapter frame would see from the real script (client.ts, shared with the
+ * browser transport): every argument is copied as JSON (functions stay on the adapter side),
+ * callbacks run in a later task, never synchronously, with `{ success, returnValue, errors }`;
+ * here answers and listener events are JSON copies too, and everything is delayed by `latencyMs`
+ * (default 0) like a cross-frame round trip. Use Jest's fake timers to step through it.
  *
  * `createInProcessOrg` gives the host the workbench org (org/store.ts) with the same saveLog fault
  * the HTTP API applies (org/faults.ts); `createInProcessLightning` is a minimal Lightning window
@@ -18,13 +19,8 @@ import { urlToPageReference } from '../core/pageReference';
 import { takeSaveLogFailure, type SaveLogFaults } from '../org/faults';
 import { KEY_PREFIXES, type SObjectName } from '../org/sampleData';
 import { OrgError, OrgStore } from '../org/store';
-import { CALL_TYPE, SCREENPOP_TYPE } from './constants';
+import { createOpenCtiClient } from './client';
 import { createOpenCtiHost, type HostLightning, type HostOrg, type OpenCtiHost } from './host';
-import { fail, OPENCTI_METHODS, type OpenCtiMethod, type OpenCtiResponse } from './protocol';
-
-type Callback = (response: OpenCtiResponse) => void;
-type Listener = (payload: unknown) => void;
-type Args = Record<string, unknown> & { callback?: unknown; listener?: unknown };
 
 export interface FakeOpenCtiOptions {
     /** Delay of each request and of each listener event, in ms (a cross-frame hop). Default 0. */
@@ -44,84 +40,20 @@ function jsonCopy<T>(value: T): T {
 /** `sforce.opencti` for code running in the same process as the host (Jest). */
 export function createFakeOpenCti(host: OpenCtiHost, options: FakeOpenCtiOptions = {}): FakeOpenCti {
     const latency = Math.max(0, options.latencyMs ?? 0);
-    const listeners = new Map<string, Listener>();
     const calls: { method: string; args: Record<string, unknown> }[] = [];
-
-    host.frameLoaded();
-    host.connect((listener, payload) => {
-        const copy = jsonCopy(payload);
-        setTimeout(() => listeners.get(listener)?.(copy), latency);
+    const client = createOpenCtiClient({
+        returnHopMs: latency,
+        send(method, args, reply) {
+            calls.push({ method, args });
+            setTimeout(() => {
+                void host.handle(method, args).then((response) => reply(jsonCopy(response)));
+            }, latency);
+        }
     });
 
-    function invoke(callback: unknown, response: OpenCtiResponse): void {
-        if (typeof callback !== 'function') return;
-        setTimeout(() => (callback as Callback)(jsonCopy(response)), 0);
-    }
-
-    function call(method: OpenCtiMethod, raw: Args | undefined, onSuccess?: (returnValue: unknown) => void): void {
-        const args: Args = raw ?? {};
-        let plain: Record<string, unknown>;
-        try {
-            plain = jsonCopy(
-                Object.fromEntries(Object.entries(args).filter(([, value]) => typeof value !== 'function'))
-            );
-        } catch (error) {
-            invoke(
-                args.callback,
-                fail(
-                    `${method}: arguments must be JSON-serializable (${error instanceof Error ? error.message : String(error)}).`
-                )
-            );
-            return;
-        }
-        calls.push({ method, args: plain });
-        setTimeout(() => {
-            void host.handle(method, plain).then((response) => {
-                if (response.success) onSuccess?.(response.returnValue);
-                setTimeout(() => invoke(args.callback, response), latency);
-            });
-        }, latency);
-    }
-
-    function registerListener(name: string, method: OpenCtiMethod) {
-        return (args: Args): void => {
-            if (typeof args?.listener !== 'function') {
-                invoke(args?.callback, fail(`${method} needs listener, a function.`));
-                return;
-            }
-            listeners.set(name, args.listener as Listener);
-            call(method, args);
-        };
-    }
-
-    const api: Record<string, unknown> = {
-        CALL_TYPE: { ...CALL_TYPE },
-        SCREENPOP_TYPE: { ...SCREENPOP_TYPE },
-        calls,
-        onClickToDial: registerListener('clickToDial', 'onClickToDial'),
-        onNavigationChange: registerListener('navigationChange', 'onNavigationChange'),
-        subscribe(args: Args): void {
-            const listener = args?.listener;
-            if (typeof listener !== 'function') {
-                invoke(args?.callback, fail('subscribe needs listener, a function.'));
-                return;
-            }
-            call('subscribe', args, (returnValue) => {
-                const id = (returnValue as { subscriptionId?: string } | null)?.subscriptionId;
-                if (id) listeners.set(`lms:${id}`, listener as Listener);
-            });
-        },
-        unsubscribe(args: Args): void {
-            const id = (args?.subscription as { subscriptionId?: string } | undefined)?.subscriptionId;
-            call('unsubscribe', args, () => {
-                if (id) listeners.delete(`lms:${id}`);
-            });
-        }
-    };
-    for (const method of OPENCTI_METHODS) {
-        if (!(method in api)) api[method] = (args?: Args) => call(method, args);
-    }
-    return api as unknown as FakeOpenCti;
+    host.frameLoaded();
+    host.connect((listener, payload) => client.deliver(listener, jsonCopy(payload)));
+    return Object.assign(client.api, { calls }) as unknown as FakeOpenCti;
 }
 
 /** The workbench org, in process, with the HTTP API's saveLog fault. */
