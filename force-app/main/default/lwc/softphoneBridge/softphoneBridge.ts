@@ -61,6 +61,7 @@ import {
     wrapUpStatus
 } from './wrapUp';
 import type { WrapUpFacts, WrapUpStatus } from './wrapUp';
+import { ldsErrorText } from 'c/ldsErrors';
 
 /** The message context type (named without the adapter, which may only appear in @wire). */
 type LmsContext = ReturnType<typeof createMessageContext>;
@@ -774,7 +775,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     }
     get recordErrorText(): string | undefined {
         return this.recordError && !this.record
-            ? formatLabel(LABELS.recordError, errorText(this.recordError))
+            ? formatLabel(LABELS.recordError, ldsErrorText(this.recordError))
             : undefined;
     }
     private get dialBlockReason(): DialBlock | undefined {
@@ -937,13 +938,4 @@ function callIcon(direction: CallView['direction'], state: CallView['state'], ou
 
 function recordPage(recordId: string): { type: string; attributes: Record<string, unknown> } {
     return { type: 'standard__recordPage', attributes: { recordId, actionName: 'view' } };
-}
-
-/** The readable part of a UI API / LDS error. */
-function errorText(error: unknown): string {
-    type Described = { message?: unknown };
-    const { body, message } = (error ?? {}) as Described & { body?: Described | Described[] };
-    const first = Array.isArray(body) ? body[0] : body;
-    if (typeof first?.message === 'string') return first.message;
-    return typeof message === 'string' ? message : '';
 }

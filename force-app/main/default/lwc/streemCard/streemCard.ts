@@ -23,6 +23,7 @@ import CONFIG_NAME_TEMPLATE_INVALID from '@salesforce/label/c.Streem_Config_Name
 import CONFIG_PHONE_TEMPLATE_INVALID from '@salesforce/label/c.Streem_Config_Phone_Template_Invalid';
 import CONFIG_REFID_TEMPLATE_INVALID from '@salesforce/label/c.Streem_Config_RefId_Template_Invalid';
 import RECORD_ERROR from '@salesforce/label/c.Streem_Record_Error';
+import { ldsErrorText } from 'c/ldsErrors';
 
 /** Admin-facing label per configuration error (template errors per property). */
 const CONFIG_MESSAGES: Record<string, string> = {
@@ -75,7 +76,7 @@ export default class StreemCard extends LightningElement {
 
     get message(): string {
         if (this.isConfigError) return configMessage(this.error);
-        if (this.isRecordError) return formatLabel(RECORD_ERROR, errorText(this.error));
+        if (this.isRecordError) return formatLabel(RECORD_ERROR, ldsErrorText(this.error));
         return '';
     }
 }
@@ -85,13 +86,4 @@ function configMessage(error: unknown): string {
     if (!(error instanceof StreemUrlError)) return error instanceof Error ? error.message : '';
     const label = CONFIG_MESSAGES[`${error.code}:${error.property}`] ?? CONFIG_MESSAGES[error.code];
     return label ? formatLabel(label, error.value, error.example) : error.message;
-}
-
-/** The readable part of a UI API / LDS error. */
-function errorText(error: unknown): string {
-    type Described = { message?: unknown };
-    const { body, message } = (error ?? {}) as Described & { body?: Described | Described[] };
-    const first = Array.isArray(body) ? body[0] : body;
-    if (typeof first?.message === 'string') return first.message;
-    return typeof message === 'string' ? message : '';
 }
