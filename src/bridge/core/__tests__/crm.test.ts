@@ -4,9 +4,9 @@ import { createBridge } from '../crm';
 import type { Bridge, BridgeDeps, BridgeSettings, CrmActions, ScreenPopRequest } from '../crm';
 import type { CallLog } from '../callLog';
 import type { WrapperEvent } from '../contract';
-import type { KeyValueStore } from '../logQueue';
 import { createEnvelope } from '../validate';
 import type { Envelope } from '../validate';
+import { MemoryStore } from './memoryStore';
 
 type PayloadOf<T extends ChannelEvent['type']> = Extract<ChannelEvent, { type: T }>['payload'];
 
@@ -15,19 +15,6 @@ const PARTNER = { partnerId: 'partner-guid', businessSegmentId: 'segment-guid', 
 const CONTACT: RecordRef = { recordId: '003000000000001AAA', objectType: 'Contact', name: 'Ada Lovelace' };
 const ACCOUNT: RecordRef = { recordId: '001000000000001AAA', objectType: 'Account', name: 'Acme' };
 const CASE: RecordRef = { recordId: '500000000000001AAA', objectType: 'Case' };
-
-class MemoryStore implements KeyValueStore {
-    readonly data = new Map<string, string>();
-    getItem(key: string): string | null {
-        return this.data.get(key) ?? null;
-    }
-    setItem(key: string, value: string): void {
-        this.data.set(key, value);
-    }
-    removeItem(key: string): void {
-        this.data.delete(key);
-    }
-}
 
 /**
  * In-memory CrmActions: records every action; Tasks live in a map. Follows the Open CTI

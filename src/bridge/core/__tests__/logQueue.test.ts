@@ -2,6 +2,7 @@ import type { LogView } from 'c/softphoneProtocol';
 import type { CallLog } from '../callLog';
 import { LOG_STORE_KEY, changedFields, createLogQueue } from '../logQueue';
 import type { KeyValueStore, LogQueue, LogQueueOptions, LogWriter } from '../logQueue';
+import { MemoryStore } from './memoryStore';
 
 const T0 = Date.UTC(2026, 10, 21, 15, 0, 0);
 const TASK_ID = '00T000000000001AAA';
@@ -15,20 +16,6 @@ const LOG: CallLog = {
     ActivityDate: '2026-11-21',
     CallDurationInSeconds: 42
 };
-
-/** An in-memory KeyValueStore with localStorage's semantics. */
-class MemoryStore implements KeyValueStore {
-    readonly data = new Map<string, string>();
-    getItem(key: string): string | null {
-        return this.data.get(key) ?? null;
-    }
-    setItem(key: string, value: string): void {
-        this.data.set(key, value);
-    }
-    removeItem(key: string): void {
-        this.data.delete(key);
-    }
-}
 
 /** A promise the test settles by hand, to hold a save in flight. */
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
