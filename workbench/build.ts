@@ -18,9 +18,12 @@ import ts from 'typescript';
 import { RECORD_PAGES } from './pages';
 import { APP_OUT_DIR, GEN_DIR, OUT_DIR, PLATFORM_DIR, ROOT, WORKBENCH_DIR } from './paths';
 import { readBundles, type BundleInfo } from './platform/metadata';
+import { lightningWebSecurity } from './platform/lws';
 import { salesforceScopedImports } from './platform/scopedImports';
+import { describeRuntime, RUNTIME_FILE, runtimeFromEnv, type RuntimeOptions } from './runtime';
 
 export interface BuildStats {
+    runtime: RuntimeOptions;
     packageMs: number;
     appMs: number;
     scriptsMs: number;
@@ -110,7 +113,7 @@ function writePageComponents(bundles: BundleInfo[]): string {
     return file;
 }
 
-async function buildApp(bundles: BundleInfo[], warnings: string[]): Promise<void> {
+async function buildApp(bundles: BundleInfo[], warnings: string[], options: RuntimeOptions): Promise<void> {
     const genFile = writePageComponents(bundles);
     const modules = [
         // Platform stand-ins first, so lightning/navigation here wins over lightning-base-components' one.
@@ -134,9 +137,10 @@ async function buildApp(bundles: BundleInfo[], warnings: string[]): Promise<void
             salesforceScopedImports(),
             stripTypes(),
             lwc({ rootDir: path.join(WORKBENCH_DIR, 'app'), modules, enableDynamicComponents: true }),
+            ...(options.lws ? [lightningWebSecurity()] : []),
             replace({
                 preventAssignment: true,
-                values: { 'import.meta.env.SSR': 'false', 'process.env.NODE_ENV': JSON.stringify('development') }
+                values: { 'import.meta.env.SSR': 'false', 'process.env.NODE_ENV': JSON.stringify(options.lwcMode) }
             }),
             nodeResolve({ extensions: ['.js', '.ts'] })
         ]
@@ -184,8 +188,11 @@ function listFiles(dir: string): { file: string; bytes: number }[] {
 }
 
 /** Builds everything `npm start` serves; returns timings and sizes. */
-export async function buildWorkbench(options: { buildPackage?: boolean } = {}): Promise<BuildStats> {
+export async function buildWorkbench(
+    options: { buildPackage?: boolean; runtime?: RuntimeOptions } = {}
+): Promise<BuildStats> {
     const warnings: string[] = [];
+    const runtime = options.runtime ?? runtimeFromEnv();
     let started = Date.now();
     if (options.buildPackage !== false) {
         const { buildAll } = await import('../scripts/build');
@@ -198,12 +205,14 @@ export async function buildWorkbench(options: { buildPackage?: boolean } = {}): 
             warnings.push(`${b.specifier}: no compiled .js beside the .ts (run npm run build); using the .ts.`);
     }
     started = Date.now();
-    await buildApp(bundles, warnings);
+    await buildApp(bundles, warnings, runtime);
+    fs.writeFileSync(RUNTIME_FILE, JSON.stringify(runtime));
     const appMs = Date.now() - started;
     started = Date.now();
     await buildScripts();
     const scriptsMs = Date.now() - started;
     return {
+        runtime,
         packageMs,
         appMs,
         scriptsMs,
@@ -221,6 +230,7 @@ export function describeBuild(stats: BuildStats): string {
     const main = app.find((f) => f.file.endsWith(`${path.sep}main.js`));
     const largest = [...app].sort((a, b) => b.bytes - a.bytes).slice(0, 3);
     return [
+        describeRuntime(stats.runtime),
         `package build ${stats.packageMs} ms, page build ${stats.appMs} ms, scripts ${stats.scriptsMs} ms`,
         `page: ${app.length} files, ${kb(total)} total; main.js ${kb(main?.bytes ?? 0)}; largest ${largest.map((f) => `${path.basename(f.file)} ${kb(f.bytes)}`).join(', ')}`,
         `components: ${stats.components.map((c) => c.specifier).join(', ') || 'none'}`,

@@ -12,8 +12,11 @@ import { DIAL_FROM, PARTNER_CONFIG, PRESENCE_STATUSES } from './softphone/consta
 export interface OrgSetup {
     /** Custom label values an admin edited in Setup (the package's labels hold the shipped defaults). */
     labelOverrides: Record<string, string>;
-    /** CSP Trusted Site endpoint URLs by trusted site name, as the admin entered them. */
-    trustedSiteUrls: Record<string, string>;
+    /**
+     * CSP Trusted Sites as the admin left them in Setup > Trusted URLs, by name: the address actually
+     * used, and whether the admin activated the site (the package ships both inactive).
+     */
+    trustedSites: Record<string, { endpointUrl: string; isActive: boolean }>;
     /** Call center item values the admin entered, keyed '/section/item' (the softphone URL is set by the workbench). */
     callCenterValues: Record<string, string>;
 }
@@ -21,7 +24,10 @@ export interface OrgSetup {
 export function orgSetup(urls: WorkbenchUrls): OrgSetup {
     return {
         labelOverrides: { Streem_Base_Url: urls.streem },
-        trustedSiteUrls: { Streem: urls.streem, Softphone_Vendor: urls.softphone },
+        trustedSites: {
+            Streem: { endpointUrl: urls.streem, isActive: true },
+            Softphone_Vendor: { endpointUrl: urls.softphone, isActive: true }
+        },
         callCenterValues: {
             '/vendorSoftphone/partnerId': PARTNER_CONFIG.partnerId,
             '/vendorSoftphone/businessSegmentId': PARTNER_CONFIG.businessSegmentId,

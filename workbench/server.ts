@@ -19,6 +19,7 @@ import sirv from 'sirv';
 import { API_VERSION, APP_OUT_DIR, OUT_DIR, PAGES_DIR, SLDS_ASSETS_DIR } from './paths';
 import { loadCallCenterSettings } from './platform/callCenter';
 import { orgSetup } from './orgSetup';
+import { lightningCsp, lightningPermissionsPolicy, visualforceCsp, type OrgTrustedSite } from './platform/csp';
 import { readLabels, readMessageChannels, readStaticResources, readTrustedSites } from './platform/metadata';
 import { takeSaveLogFailure } from './platform/org/faults';
 import { KEY_PREFIXES, USER_ID, USER_NAME, type SObjectName } from './platform/org/sampleData';
@@ -26,6 +27,7 @@ import { OrgError, OrgStore } from './platform/org/store';
 import { RESOURCE_VERSION } from './platform/scopedImports';
 import { renderVisualforce, VisualforceError } from './platform/visualforce';
 import { softphonePage } from './softphone/page';
+import { readRuntime } from './runtime';
 import { StreemStandIn } from './streem/streem';
 
 export interface WorkbenchOptions {
@@ -61,6 +63,11 @@ export interface Workbench {
      * The reset endpoint clears them.
      */
     callCenterOverrides: Record<string, string>;
+    /**
+     * Trusted-site changes an admin made in Setup > Trusted URLs, by site name (e.g. `{ Streem: { isActive: false } }`),
+     * over the package's metadata and the workbench setup; they apply to the next page load. The reset endpoint clears them.
+     */
+    trustedSiteOverrides: Record<string, Partial<Pick<OrgTrustedSite, 'endpointUrl' | 'isActive'>>>;
     close(): Promise<void>;
 }
 
@@ -143,6 +150,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     const org = new OrgStore();
     const faults: Faults = { saveLogFailures: 0, softphoneDelayMs: 0 };
     const callCenterOverrides: Record<string, string> = {};
+    const trustedSiteOverrides: Workbench['trustedSiteOverrides'] = {};
+    const runtime = readRuntime();
     const urls = {} as WorkbenchUrls;
     const streem = new StreemStandIn(() => urls.app);
     const resource = staticResourceHandler();
@@ -167,7 +176,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
             userName: USER_NAME,
             messageChannels: [...readMessageChannels()].map((n) => `${n}__c`),
             keyPrefixes: KEY_PREFIXES,
-            labelOverrides: orgSetup(urls).labelOverrides
+            labelOverrides: orgSetup(urls).labelOverrides,
+            runtime
         };
         return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Workbench | Salesforce</title>
@@ -178,17 +188,27 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     };
 
     /**
-     * Lightning Experience only lets a page frame its own domains and CSP Trusted Sites with
-     * isApplicableToFrameSrc (LWC guide, "Content Security Policy"; platform notes): the workbench
-     * enforces the same, with each site's endpoint as the admin set it (workbench/orgSetup.ts).
+     * The org's trusted sites: the package's metadata with the admin's changes from Setup
+     * (workbench/orgSetup.ts) and the Workbench panel's switches on top. Read per request, so a
+     * change applies to the next page load, as in an org.
      */
-    const appFrameSrc = (): string => {
-        const setup = orgSetup(urls).trustedSiteUrls;
-        const sites = readTrustedSites()
-            .filter((s) => s.isActive && s.frameSrc && (s.context === 'All' || s.context === 'LEX'))
-            .map((s) => setup[s.name] ?? s.endpointUrl)
-            .filter(Boolean);
-        return `frame-src 'self' ${urls.visualforce} ${urls.hostile} ${sites.join(' ')}`;
+    const orgTrustedSites = (): OrgTrustedSite[] => {
+        const setup = orgSetup(urls).trustedSites;
+        return readTrustedSites().map((site) => ({
+            ...site,
+            ...setup[site.name],
+            ...trustedSiteOverrides[site.name]
+        }));
+    };
+    /** Lightning's headers for its pages: CSP from active trusted sites, Permissions-Policy for camera and microphone. */
+    const lightningHeaders = (): Record<string, string> => {
+        const sites = orgTrustedSites();
+        return {
+            // The Open CTI utility frames the org's own Visualforce domain; the hostile frame is the
+            // workbench's fault injector (shell, not package), framed only when that fault is on.
+            'content-security-policy': lightningCsp(sites, { frameOrigins: [urls.visualforce, urls.hostile] }),
+            'permissions-policy': lightningPermissionsPolicy(sites)
+        };
     };
 
     const api = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> => {
@@ -242,6 +262,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
                 faults.saveLogFailures = 0;
                 faults.softphoneDelayMs = 0;
                 for (const key of Object.keys(callCenterOverrides)) delete callCenterOverrides[key];
+                for (const key of Object.keys(trustedSiteOverrides)) delete trustedSiteOverrides[key];
                 return json(res, 200, { ok: true });
             }
             if (route === 'callCenterSettings' && req.method === 'GET') {
@@ -271,14 +292,14 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
                 res.writeHead(302, { location: '/lightning/page/home' });
                 return void res.end();
             }
-            return send(res, 200, 'text/html; charset=utf-8', appPage(), { 'content-security-policy': appFrameSrc() });
+            return send(res, 200, 'text/html; charset=utf-8', appPage(), lightningHeaders());
         }
         notFound(res);
     };
 
     /* ------------------------------------------------------------ visualforce origin */
     const visualforce: Handler = (req, res, url) => {
-        const frameAncestors = { 'content-security-policy': `frame-ancestors 'self' ${urls.app}` };
+        const frameAncestors = { 'content-security-policy': visualforceCsp(urls.app) };
         const opencti = /^\/support\/api\/(\d+\.\d)\/lightning\/opencti(?:_min)?\.js$/.exec(url.pathname);
         if (opencti) {
             if (Number(opencti[1]) < 38)
@@ -407,6 +428,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
         org,
         faults,
         callCenterOverrides,
+        trustedSiteOverrides,
         close: () =>
             Promise.all(
                 servers.map(

@@ -7,6 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LABELS_DIR, LWC_DIR, MESSAGE_CHANNELS_DIR, STATIC_RESOURCES_DIR } from '../paths';
+import type { OrgTrustedSite } from './csp';
 
 const parser = new XMLParser({
     ignoreAttributes: true,
@@ -177,16 +178,10 @@ export function readBundles(): BundleInfo[] {
         .flatMap((entry) => readBundle(path.join(LWC_DIR, entry.name)) ?? []);
 }
 
-export interface TrustedSite {
-    name: string;
-    endpointUrl: string;
-    isActive: boolean;
-    context: string;
-    frameSrc: boolean;
-}
+const flag = (value: unknown): boolean => String(value) === 'true';
 
 /** The package's CSP Trusted Sites (cspTrustedSites/*.cspTrustedSite-meta.xml). */
-export function readTrustedSites(): TrustedSite[] {
+export function readTrustedSites(): OrgTrustedSite[] {
     const dir = path.join(path.dirname(LABELS_DIR), 'cspTrustedSites');
     return filesIn(dir, '.cspTrustedSite-meta.xml').map((file) => {
         const doc = parser.parse(fs.readFileSync(file, 'utf8')) as { CspTrustedSite?: Record<string, string> };
@@ -194,9 +189,16 @@ export function readTrustedSites(): TrustedSite[] {
         return {
             name: path.basename(file, '.cspTrustedSite-meta.xml'),
             endpointUrl: String(site.endpointUrl ?? ''),
-            isActive: String(site.isActive) === 'true',
+            isActive: flag(site.isActive),
             context: String(site.context ?? 'All'),
-            frameSrc: String(site.isApplicableToFrameSrc) === 'true'
+            connectSrc: flag(site.isApplicableToConnectSrc),
+            fontSrc: flag(site.isApplicableToFontSrc),
+            frameSrc: flag(site.isApplicableToFrameSrc),
+            imgSrc: flag(site.isApplicableToImgSrc),
+            mediaSrc: flag(site.isApplicableToMediaSrc),
+            styleSrc: flag(site.isApplicableToStyleSrc),
+            canAccessCamera: flag(site.canAccessCamera),
+            canAccessMicrophone: flag(site.canAccessMicrophone)
         };
     });
 }

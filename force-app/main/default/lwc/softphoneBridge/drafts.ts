@@ -128,21 +128,59 @@ export function removeDraft(storage: KeyValueStorage, conversationId: string, no
 }
 
 // Components in one page share this module, so a change made in the utility bar reaches the
-// record page's instance at once (the storage event only reaches other tabs).
+// record page's instance at once. Other tabs hear of it on a BroadcastChannel: Lightning Web
+// Security refuses `storage` event listeners on window (@locker/distortion docs/distortions.md,
+// "Window 'storage' event") and keeps a namespace's channels to that namespace (same doc,
+// "BroadcastChannel"). Where neither reaches, the component re-reads when its tab becomes visible.
 const listeners = new Set<() => void>();
 
-/** Calls `listener` whenever a component on this page changes a draft; returns the unsubscribe. */
-export function onDraftsChanged(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => listeners.delete(listener);
-}
+/** The channel name other tabs of this package listen on. */
+export const DRAFTS_CHANNEL = 'softphoneBridge.drafts';
 
-function notifyDraftsChanged(): void {
+let channel: BroadcastChannel | undefined;
+
+function notifyListeners(): void {
     for (const listener of [...listeners]) {
         try {
             listener();
         } catch {
             // One broken listener must not stop the others.
         }
+    }
+}
+
+/** Opens the cross-tab channel while anyone listens; absent or refused channels leave tabs to the visibility re-read. */
+function openChannel(): void {
+    if (channel || typeof BroadcastChannel !== 'function') return;
+    try {
+        channel = new BroadcastChannel(DRAFTS_CHANNEL);
+        channel.addEventListener('message', notifyListeners);
+    } catch {
+        channel = undefined;
+    }
+}
+
+function closeChannel(): void {
+    channel?.close();
+    channel = undefined;
+}
+
+/** Calls `listener` whenever a component on this page or in another tab changes a draft; returns the unsubscribe. */
+export function onDraftsChanged(listener: () => void): () => void {
+    listeners.add(listener);
+    openChannel();
+    return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) closeChannel();
+    };
+}
+
+function notifyDraftsChanged(): void {
+    notifyListeners();
+    try {
+        // Only a signal: each tab reads the drafts from storage itself, so no customer data crosses.
+        channel?.postMessage('changed');
+    } catch {
+        // A closed or refused channel only costs other tabs the instant refresh.
     }
 }

@@ -24,6 +24,15 @@ export default class App extends LightningElement {
         return config().userName;
     }
 
+    /** Says how the package's code runs here, so nobody mistakes a lenient run for the platform's. */
+    get runtimeLabel(): string {
+        const { lws, lwcMode } = config().runtime;
+        return `${lws ? 'LWS on' : 'LWS OFF'} · ${lwcMode}`;
+    }
+    get runtimeBadgeClass(): string {
+        return `slds-badge slds-m-left_x-small ${config().runtime.lws ? 'slds-theme_success' : 'slds-theme_warning'}`;
+    }
+
     get isRecord(): boolean {
         return this.page.type === 'standard__recordPage';
     }

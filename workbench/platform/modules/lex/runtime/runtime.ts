@@ -23,6 +23,8 @@ export interface WorkbenchConfig {
     keyPrefixes: Record<string, string>;
     /** Custom label values the workbench admin edited (read by the generated label modules). */
     labelOverrides: Record<string, string>;
+    /** How the page was built: Lightning Web Security on or off, LWC engine mode. */
+    runtime: { lws: boolean; lwcMode: 'production' | 'development' };
 }
 
 let cachedConfig: WorkbenchConfig | undefined;
