@@ -19,7 +19,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../workbench/browser';
 import { buildWorkbench } from '../workbench/build';
-import { ROOT, STATIC_RESOURCES_DIR } from '../workbench/paths';
+import { OUT_DIR, ROOT, STATIC_RESOURCES_DIR } from '../workbench/paths';
+import { readRuntime } from '../workbench/runtime';
 import { PARTNER_CONFIG } from '../workbench/softphone/constants';
 import { startWorkbench, type Workbench } from '../workbench/server';
 import { CALL_STORE_KEY } from '../src/bridge/core/crm';
@@ -53,6 +54,8 @@ interface Options {
     out: string;
     /** Chrome trace of the burst (chrome://tracing, ui.perfetto.dev). */
     trace: string | null;
+    /** Which page builds to measure: with Lightning Web Security, without, or both in one run (the default). */
+    lws: 'both' | 'on' | 'off';
 }
 
 const USAGE = `Usage: tsx bench/bridge.ts [options]
@@ -67,7 +70,9 @@ const USAGE = `Usage: tsx bench/bridge.ts [options]
                        cross-site vendor in production)
   --budget-s N         the measurement run stops after N seconds, whatever happens (default 120)
   --out FILE           where the JSON figures go (default .build/bench/bridge.json)
-  --trace FILE         also record a Chrome trace of the burst (open in ui.perfetto.dev); it slows the burst`;
+  --trace FILE         also record a Chrome trace of the burst (open in ui.perfetto.dev); it slows the burst
+  --lws both|on|off    measure the page built with Lightning Web Security, without it, or both one after
+                       the other in this run (default both; each build goes to .build/workbench/app-lws-<on|off>)`;
 
 function parseOptions(argv: readonly string[]): Options {
     const options: Options = {
@@ -80,7 +85,8 @@ function parseOptions(argv: readonly string[]): Options {
         sameSiteVendor: false,
         budgetS: 120,
         out: path.join(ROOT, '.build', 'bench', 'bridge.json'),
-        trace: null
+        trace: null,
+        lws: 'both'
     };
     const numeric: Record<string, keyof Options> = {
         '--samples': 'samples',
@@ -103,6 +109,12 @@ function parseOptions(argv: readonly string[]): Options {
         else if (name === '--same-site-vendor') options.sameSiteVendor = true;
         else if (name === '--out') options.out = path.resolve(value());
         else if (name === '--trace') options.trace = path.resolve(value());
+        else if (name === '--lws') {
+            const raw = value();
+            if (raw !== 'both' && raw !== 'on' && raw !== 'off')
+                throw new UsageError(`--lws must be both, on or off, not "${raw}".`);
+            options.lws = raw;
+        }
         else if (name in numeric) {
             const raw = value();
             const n = Number(raw);
@@ -453,14 +465,17 @@ function burstFigures(
 
 /* ------------------------------------------------------------------ the run */
 
-async function openWorkbench(options: Options): Promise<{
+async function openWorkbench(
+    options: Options,
+    appDir: string
+): Promise<{
     page: Page;
     context: BrowserContext;
     adapter: Frame;
     vendor: Frame;
     vendorOrigin: string;
 }> {
-    workbench = await startWorkbench({ basePort: 0 });
+    workbench = await startWorkbench({ basePort: 0, appDir });
     const urls = workbench.urls;
     // Production: the vendor is another site (its own renderer process); localhost is another site than 127.0.0.1.
     const vendorOrigin = options.sameSiteVendor ? urls.softphone : urls.softphone.replace('127.0.0.1', 'localhost');
@@ -525,18 +540,82 @@ async function settle(adapter: Frame, quietMs: number, timeoutMs: number): Promi
     ).catch(() => undefined); // the app's heartbeat timers may never let it be perfectly quiet
 }
 
+/** The page build of one variant: the package under Lightning Web Security, or not. */
+function variantDir(lws: boolean): string {
+    return path.join(OUT_DIR, lws ? 'app-lws-on' : 'app-lws-off');
+}
+
 async function main(): Promise<void> {
     const options = parseOptions(process.argv.slice(2));
+    const variants = options.lws === 'both' ? [true, false] : [options.lws === 'on'];
     if (!options.skipBuild) {
-        const buildDog = startWatchdog(300_000, 'the build');
-        console.log('bench:bridge: building the package and the workbench (skip with --skip-build)…');
-        await buildWorkbench({ buildPackage: true });
+        const buildDog = startWatchdog(300_000 * variants.length, 'the build');
+        for (const [index, lws] of variants.entries()) {
+            console.log(`bench:bridge: building the workbench with LWS ${lws ? 'on' : 'off'} (skip with --skip-build)…`);
+            await buildWorkbench({
+                buildPackage: index === 0,
+                runtime: { lws, lwcMode: 'production' },
+                appOutDir: variantDir(lws)
+            });
+        }
         clearTimeout(buildDog);
     }
+    const results: Record<string, MeasuredRun> = {};
+    for (const lws of variants) {
+        const appDir = variantDir(lws);
+        if (readRuntime(appDir).lws !== lws)
+            throw new Error(`No LWS-${lws ? 'on' : 'off'} page build in ${path.relative(ROOT, appDir)}: run without --skip-build.`);
+        console.log(`\nbench:bridge: === LWS ${lws ? 'on' : 'off'} ===`);
+        results[lws ? 'lwsOn' : 'lwsOff'] = await measure(options, appDir);
+        await cleanup();
+    }
+    const output = { options: { ...options, out: path.relative(ROOT, options.out) }, ...results };
+    fs.mkdirSync(path.dirname(options.out), { recursive: true });
+    fs.writeFileSync(options.out, `${JSON.stringify(output, null, 2)}\n`);
+    for (const [name, run] of Object.entries(results)) console.log(`\n--- ${name} ---\n${run.report}`);
+    if (results.lwsOn && results.lwsOff) console.log(`\n${compareLws(results.lwsOn, results.lwsOff)}`);
+    console.log(`\nbench:bridge: figures written to ${path.relative(ROOT, options.out)}`);
+}
+
+interface MeasuredRun {
+    figures: Record<string, unknown>;
+    hops: HopFigures;
+    incoming: IncomingFigures | null;
+    burst: BurstFigures | null;
+    report: string;
+}
+
+/** The figures LWS can move, side by side (the adapter and vendor frames are not LWCs: only the page's share changes). */
+function compareLws(on: MeasuredRun, off: MeasuredRun): string {
+    const row = (label: string, pick: (run: MeasuredRun) => number | undefined, digits = 2): string[] => {
+        const a = pick(on);
+        const b = pick(off);
+        const ratio = a !== undefined && b !== undefined && b > 0 ? fixed(a / b, 2) : '–';
+        return [label, a === undefined ? '–' : fixed(a, digits), b === undefined ? '–' : fixed(b, digits), ratio];
+    };
+    return [
+        'LWS on against LWS off (same run, same machine)',
+        table(
+            ['', 'LWS on', 'LWS off', 'on / off'],
+            [
+                row('vendor → Open CTI one-way, median ms', (r) => r.hops.bridgeOneWay.median),
+                row('vendor → Open CTI one-way, p90 ms', (r) => r.hops.bridgeOneWay.p90),
+                row('incomingCall → searchAndScreenPop, median ms', (r) => r.incoming?.oneWay.median),
+                row('burst: events per second', (r) => r.burst?.eventsPerSecond, 0),
+                row('burst: page renderer Task ms', (r) => r.burst?.renderers.page.TaskDuration, 1),
+                row('burst: page renderer Script ms', (r) => r.burst?.renderers.page.ScriptDuration, 1),
+                row('page renderer at rest, Task ms per s', (r) => r.burst?.renderers.pageIdleTaskMsPerS, 1)
+            ]
+        )
+    ].join('\n');
+}
+
+/** One measured run against one page build; returns its figures and report. */
+async function measure(options: Options, appDir: string): Promise<MeasuredRun> {
     const dog = startWatchdog(options.budgetS * 1000, 'the benchmark');
     const started = Date.now();
     const sizes = resourceSizes();
-    const { page, context, adapter, vendor, vendorOrigin } = await openWorkbench(options);
+    const { page, context, adapter, vendor, vendorOrigin } = await openWorkbench(options, appDir);
     const chromiumVersion = browser?.version() ?? 'unknown';
     console.log(`bench:bridge: chromium ${chromiumVersion}, vendor frame at ${vendorOrigin}`);
 
@@ -695,11 +774,8 @@ async function main(): Promise<void> {
         },
         burst
     };
-    fs.mkdirSync(path.dirname(options.out), { recursive: true });
-    fs.writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`\n${report(hops, incoming, burst, sizes, result.vendorProcess)}`);
-    console.log(`\nbench:bridge: figures written to ${path.relative(ROOT, options.out)} (${result.runSeconds} s)`);
     clearTimeout(dog);
+    return { figures: result, hops, incoming, burst, report: report(hops, incoming, burst, sizes, result.vendorProcess) };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, beforeEach } from 'node:test';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../workbench/browser';
 import { SCREENSHOTS_DIR } from '../workbench/paths';
@@ -43,6 +43,11 @@ export interface E2E {
     newPage(): Promise<Page>;
     /** Resets the org, faults and call center values, and closes the pages of the previous test. */
     reset(): Promise<void>;
+    /**
+     * What Lightning Web Security refused in this test's pages (console errors and uncaught errors
+     * naming it): the package must never trip it, so every test fails if this is not empty.
+     */
+    lwsRefusals: string[];
     close(): Promise<void>;
 }
 
@@ -57,6 +62,10 @@ export async function startE2E(): Promise<E2E> {
         throw error;
     }
     const contexts: BrowserContext[] = [];
+    const lwsRefusals: string[] = [];
+    const noteRefusal = (text: string): void => {
+        if (/Lightning Web Security|LockerSecurityError/.test(text)) lwsRefusals.push(text);
+    };
     const closeContexts = async (): Promise<void> => {
         await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
     };
@@ -68,13 +77,19 @@ export async function startE2E(): Promise<E2E> {
             context.setDefaultTimeout(STEP_TIMEOUT_MS);
             contexts.push(context);
             const page = await context.newPage();
+            page.on('console', (message) => {
+                if (message.type() === 'error' || message.type() === 'warning') noteRefusal(message.text());
+            });
+            page.on('pageerror', (error) => noteRefusal(`${error.name}: ${error.message}`));
             // Uncaught page errors are printed with E2E_VERBOSE=1 (the base components log a few benign ones).
             if (process.env.E2E_VERBOSE)
                 page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
             return page;
         },
+        lwsRefusals,
         async reset() {
             await closeContexts();
+            lwsRefusals.length = 0;
             const response = await fetch(`${workbench.urls.app}/workbench/api/reset`, {
                 method: 'POST',
                 headers: { origin: workbench.urls.app, 'content-type': 'application/json' },
@@ -105,6 +120,10 @@ export function useWorkbench(): E2E {
         started = await startE2E();
     });
     beforeEach(async () => current().reset());
+    afterEach(() => {
+        const refusals = started?.lwsRefusals ?? [];
+        if (refusals.length) throw new Error(`Lightning Web Security refused package code:\n  ${refusals.join('\n  ')}`);
+    });
     after(async () => started?.close());
     return {
         get workbench() {
@@ -115,6 +134,9 @@ export function useWorkbench(): E2E {
         },
         newPage: async () => current().newPage(),
         reset: async () => current().reset(),
+        get lwsRefusals() {
+            return current().lwsRefusals;
+        },
         close: async () => current().close()
     };
 }

@@ -20,7 +20,7 @@ import { APP_OUT_DIR, GEN_DIR, OUT_DIR, PLATFORM_DIR, ROOT, WORKBENCH_DIR } from
 import { readBundles, type BundleInfo } from './platform/metadata';
 import { lightningWebSecurity } from './platform/lws';
 import { salesforceScopedImports } from './platform/scopedImports';
-import { describeRuntime, RUNTIME_FILE, runtimeFromEnv, type RuntimeOptions } from './runtime';
+import { describeRuntime, runtimeFile, runtimeFromEnv, type RuntimeOptions } from './runtime';
 
 export interface BuildStats {
     runtime: RuntimeOptions;
@@ -113,7 +113,12 @@ function writePageComponents(bundles: BundleInfo[]): string {
     return file;
 }
 
-async function buildApp(bundles: BundleInfo[], warnings: string[], options: RuntimeOptions): Promise<void> {
+async function buildApp(
+    bundles: BundleInfo[],
+    warnings: string[],
+    options: RuntimeOptions,
+    appOutDir: string
+): Promise<void> {
     const genFile = writePageComponents(bundles);
     const modules = [
         // Platform stand-ins first, so lightning/navigation here wins over lightning-base-components' one.
@@ -123,7 +128,7 @@ async function buildApp(bundles: BundleInfo[], warnings: string[], options: Runt
         ...bundles.map((b) => ({ name: b.specifier, path: b.entry })),
         { npm: 'lightning-base-components' }
     ];
-    fs.rmSync(APP_OUT_DIR, { recursive: true, force: true });
+    fs.rmSync(appOutDir, { recursive: true, force: true });
     const bundle = await rollup({
         input: path.join(WORKBENCH_DIR, 'app', 'main.ts'),
         onwarn(warning: RollupLog) {
@@ -146,7 +151,7 @@ async function buildApp(bundles: BundleInfo[], warnings: string[], options: Runt
         ]
     });
     await bundle.write({
-        dir: APP_OUT_DIR,
+        dir: appOutDir,
         format: 'es',
         entryFileNames: 'main.js',
         chunkFileNames: 'chunks/[name]-[hash].js'
@@ -189,10 +194,16 @@ function listFiles(dir: string): { file: string; bytes: number }[] {
 
 /** Builds everything `npm start` serves; returns timings and sizes. */
 export async function buildWorkbench(
-    options: { buildPackage?: boolean; runtime?: RuntimeOptions } = {}
+    options: {
+        buildPackage?: boolean;
+        runtime?: RuntimeOptions;
+        /** Where the page goes (default .build/workbench/app): benchmarks keep an LWS-on and an LWS-off page side by side. */
+        appOutDir?: string;
+    } = {}
 ): Promise<BuildStats> {
     const warnings: string[] = [];
     const runtime = options.runtime ?? runtimeFromEnv();
+    const appOutDir = options.appOutDir ?? APP_OUT_DIR;
     let started = Date.now();
     if (options.buildPackage !== false) {
         const { buildAll } = await import('../scripts/build');
@@ -205,8 +216,8 @@ export async function buildWorkbench(
             warnings.push(`${b.specifier}: no compiled .js beside the .ts (run npm run build); using the .ts.`);
     }
     started = Date.now();
-    await buildApp(bundles, warnings, runtime);
-    fs.writeFileSync(RUNTIME_FILE, JSON.stringify(runtime));
+    await buildApp(bundles, warnings, runtime, appOutDir);
+    fs.writeFileSync(runtimeFile(appOutDir), JSON.stringify(runtime));
     const appMs = Date.now() - started;
     started = Date.now();
     await buildScripts();

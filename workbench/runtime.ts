@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { GEN_DIR } from './paths';
+import { APP_OUT_DIR } from './paths';
 import { lwsEnabled } from './platform/lws';
 
 export interface RuntimeOptions {
@@ -20,13 +20,15 @@ export function runtimeFromEnv(env: NodeJS.ProcessEnv = process.env): RuntimeOpt
     return { lws: lwsEnabled(env), lwcMode: env.WORKBENCH_LWC_MODE === 'development' ? 'development' : 'production' };
 }
 
-/** Where the build records the options it built with, for the server to show. */
-export const RUNTIME_FILE = path.join(GEN_DIR, 'runtime.json');
+/** Where a page build records the options it was built with, beside the page, for the server to show. */
+export function runtimeFile(appDir: string = APP_OUT_DIR): string {
+    return path.join(appDir, 'runtime.json');
+}
 
-/** The options the last build used (unknown build: development without LWS, the least strict). */
-export function readRuntime(): RuntimeOptions {
+/** The options a page build used (unknown build: development without LWS, the least strict). */
+export function readRuntime(appDir: string = APP_OUT_DIR): RuntimeOptions {
     try {
-        return JSON.parse(fs.readFileSync(RUNTIME_FILE, 'utf8')) as RuntimeOptions;
+        return JSON.parse(fs.readFileSync(runtimeFile(appDir), 'utf8')) as RuntimeOptions;
     } catch {
         return { lws: false, lwcMode: 'development' };
     }

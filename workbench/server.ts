@@ -35,6 +35,8 @@ export interface WorkbenchOptions {
     basePort?: number;
     /** Log each request that fails. */
     verbose?: boolean;
+    /** The page build to serve (default .build/workbench/app). */
+    appDir?: string;
 }
 
 export interface WorkbenchUrls {
@@ -116,8 +118,8 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
     }
 }
 
-function requireBuild(): void {
-    const missing = [path.join(APP_OUT_DIR, 'main.js'), path.join(OUT_DIR, 'scripts', 'opencti_min.js')].filter(
+function requireBuild(appDir: string): void {
+    const missing = [path.join(appDir, 'main.js'), path.join(OUT_DIR, 'scripts', 'opencti_min.js')].filter(
         (f) => !fs.existsSync(f)
     );
     if (missing.length) {
@@ -143,7 +145,8 @@ function staticResourceHandler(): (res: ServerResponse, url: URL) => boolean {
 
 /** Starts the five origins and returns their URLs. */
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
-    requireBuild();
+    const appDir = options.appDir ?? APP_OUT_DIR;
+    requireBuild(appDir);
     const basePort = options.basePort ?? Number(process.env.WORKBENCH_PORT ?? 4800);
     if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65530)
         throw new Error(`WORKBENCH_PORT must be a port number, not ${String(basePort)}.`);
@@ -151,11 +154,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     const faults: Faults = { saveLogFailures: 0, softphoneDelayMs: 0 };
     const callCenterOverrides: Record<string, string> = {};
     const trustedSiteOverrides: Workbench['trustedSiteOverrides'] = {};
-    const runtime = readRuntime();
+    const runtime = readRuntime(appDir);
     const urls = {} as WorkbenchUrls;
     const streem = new StreemStandIn(() => urls.app);
     const resource = staticResourceHandler();
-    const serveApp = sirv(APP_OUT_DIR, { dev: true });
+    const serveApp = sirv(appDir, { dev: true });
     const serveAssets = sirv(SLDS_ASSETS_DIR, { dev: true });
     const scripts = path.join(OUT_DIR, 'scripts');
     const notFound = (res: ServerResponse) => send(res, 404, 'text/plain; charset=utf-8', 'Not found');
