@@ -198,7 +198,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
 
     /** Back in view: resume the timer, and pick up drafts another tab may have changed meanwhile. */
     private readonly handleVisibility = (): void => {
-        if (document.visibilityState === 'visible') this.reloadDrafts();
+        if (!document.hidden) this.reloadDrafts();
         this.updateTicker();
     };
 

@@ -639,6 +639,25 @@ describe('c-softphone-bridge', () => {
             expect($(recordPage, 'notes').value).toBe('Typed in the utility bar');
         });
 
+        it('a draft another tab wrote shows when this tab is back in view (LWS refuses the storage event)', async () => {
+            const addListener = jest.spyOn(window, 'addEventListener');
+            const element = await connected();
+            await send(ENDED);
+            expect(addListener.mock.calls.map(([type]) => type)).not.toContain('storage');
+            addListener.mockRestore();
+
+            // Another tab of the same package saved notes for this call while this tab was hidden.
+            const draft = { disposition: '', notes: 'Typed in the other tab', updatedAt: Date.now() };
+            localStorage.setItem(DRAFT_STORE_KEY, JSON.stringify({ version: 1, drafts: { 'conv-1001': draft } }));
+            const hidden = jest.spyOn(document, 'hidden', 'get').mockReturnValue(false);
+            document.dispatchEvent(new CustomEvent('visibilitychange'));
+            await flush();
+
+            expect($(element, 'notes').value).toBe('Typed in the other tab');
+            hidden.mockRestore();
+            await expect(element).toBeAccessible();
+        });
+
         it('a submission the adapter never took is sent again when the adapter comes back', async () => {
             const element = await connected();
             await send(ENDED);
