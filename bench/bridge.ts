@@ -114,8 +114,7 @@ function parseOptions(argv: readonly string[]): Options {
             if (raw !== 'both' && raw !== 'on' && raw !== 'off')
                 throw new UsageError(`--lws must be both, on or off, not "${raw}".`);
             options.lws = raw;
-        }
-        else if (name in numeric) {
+        } else if (name in numeric) {
             const raw = value();
             const n = Number(raw);
             if (!Number.isInteger(n) || n < 0 || n > 1_000_000)
@@ -551,7 +550,9 @@ async function main(): Promise<void> {
     if (!options.skipBuild) {
         const buildDog = startWatchdog(300_000 * variants.length, 'the build');
         for (const [index, lws] of variants.entries()) {
-            console.log(`bench:bridge: building the workbench with LWS ${lws ? 'on' : 'off'} (skip with --skip-build)…`);
+            console.log(
+                `bench:bridge: building the workbench with LWS ${lws ? 'on' : 'off'} (skip with --skip-build)…`
+            );
             await buildWorkbench({
                 buildPackage: index === 0,
                 runtime: { lws, lwcMode: 'production' },
@@ -564,7 +565,9 @@ async function main(): Promise<void> {
     for (const lws of variants) {
         const appDir = variantDir(lws);
         if (readRuntime(appDir).lws !== lws)
-            throw new Error(`No LWS-${lws ? 'on' : 'off'} page build in ${path.relative(ROOT, appDir)}: run without --skip-build.`);
+            throw new Error(
+                `No LWS-${lws ? 'on' : 'off'} page build in ${path.relative(ROOT, appDir)}: run without --skip-build.`
+            );
         console.log(`\nbench:bridge: === LWS ${lws ? 'on' : 'off'} ===`);
         results[lws ? 'lwsOn' : 'lwsOff'] = await measure(options, appDir);
         await cleanup();
@@ -775,7 +778,13 @@ async function measure(options: Options, appDir: string): Promise<MeasuredRun> {
         burst
     };
     clearTimeout(dog);
-    return { figures: result, hops, incoming, burst, report: report(hops, incoming, burst, sizes, result.vendorProcess) };
+    return {
+        figures: result,
+        hops,
+        incoming,
+        burst,
+        report: report(hops, incoming, burst, sizes, result.vendorProcess)
+    };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -122,7 +122,8 @@ export function useWorkbench(): E2E {
     beforeEach(async () => current().reset());
     afterEach(() => {
         const refusals = started?.lwsRefusals ?? [];
-        if (refusals.length) throw new Error(`Lightning Web Security refused package code:\n  ${refusals.join('\n  ')}`);
+        if (refusals.length)
+            throw new Error(`Lightning Web Security refused package code:\n  ${refusals.join('\n  ')}`);
     });
     after(async () => started?.close());
     return {

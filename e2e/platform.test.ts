@@ -101,8 +101,14 @@ void describe('The platform as Salesforce runs it', { timeout: TEST_TIMEOUT_MS *
         assert.deepEqual(policy.camera, new Set(['self', `"${streem}"`]));
         assert.deepEqual(policy.microphone, new Set(['self', `"${streem}"`, `"${e2e.workbench.urls.softphone}"`]));
 
-        // Deactivated in Setup: gone from frame-src and from camera and microphone.
-        e2e.workbench.trustedSiteOverrides.Streem = { isActive: false };
+        // Deactivated in Setup (the Workbench panel's Trusted URLs switch): gone from frame-src, camera and microphone.
+        const switched = await fetch(`${app}/workbench/api/trustedSites`, {
+            method: 'POST',
+            headers: { origin: app, 'content-type': 'application/json' },
+            body: JSON.stringify({ Streem: { isActive: false } })
+        });
+        const { sites } = (await switched.json()) as { sites: { name: string; isActive: boolean }[] };
+        assert.equal(sites.find((site) => site.name === 'Streem')?.isActive, false);
         const off = await headersOf(`${app}${HOME}`);
         assert.ok(!(off.get('content-security-policy') ?? '').includes(streem));
         assert.ok(!(off.get('permissions-policy') ?? '').includes(streem));
@@ -125,7 +131,7 @@ void describe('The platform as Salesforce runs it', { timeout: TEST_TIMEOUT_MS *
         const src = (await iframe.getAttribute('src')) ?? '';
         assert.ok(src.startsWith(`${streem}/embed?`), src);
         // Chromium refuses the navigation: the frame never shows the stand-in's page.
-        await waitUntil('the CSP refusal of the Streem frame', async () => {
+        await waitUntil('the CSP refusal of the Streem frame', () => {
             if (refused.some((text) => text.includes('frame-src'))) return true;
             const reached = page.frames().some((f) => f.url().startsWith(`${streem}/embed`));
             assert.equal(reached, false, 'the Streem frame loaded although its trusted site is inactive');

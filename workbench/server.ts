@@ -259,6 +259,22 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
                 }
                 return json(res, 200, faults);
             }
+            if (route === 'trustedSites') {
+                if (req.method === 'POST') {
+                    const change = (await readJson(req)) as Record<string, { isActive?: unknown } | undefined>;
+                    for (const site of readTrustedSites()) {
+                        const isActive = change[site.name]?.isActive;
+                        if (typeof isActive === 'boolean')
+                            trustedSiteOverrides[site.name] = { ...trustedSiteOverrides[site.name], isActive };
+                    }
+                }
+                const sites = orgTrustedSites().map(({ name, endpointUrl, isActive }) => ({
+                    name,
+                    endpointUrl,
+                    isActive
+                }));
+                return json(res, 200, { sites });
+            }
             if (route === 'reset' && req.method === 'POST') {
                 org.reset();
                 streem.reset();

@@ -1,7 +1,7 @@
 /**
  * The Workbench panel: not part of the product. Fault injection (saveLog failures, a slow
- * softphone, a hostile frame), an org reset, and a log of what the platform stand-ins did on the
- * package's behalf.
+ * softphone, a hostile frame), the org's trusted URLs (as Setup > Trusted URLs would change them),
+ * an org reset, and a log of what the platform stand-ins did on the package's behalf.
  */
 import { LightningElement } from 'lwc';
 import { api as orgApi, config, emit, on, type LogEntry } from 'lex/runtime';
@@ -11,8 +11,15 @@ interface Faults {
     softphoneDelayMs: number;
 }
 
+interface TrustedSiteRow {
+    name: string;
+    endpointUrl: string;
+    isActive: boolean;
+}
+
 export default class WorkbenchPanel extends LightningElement {
     open = false;
+    trustedSites: TrustedSiteRow[] = [];
     faults: Faults = { saveLogFailures: 0, softphoneDelayMs: 0 };
     hostile = false;
     entries: (LogEntry & { key: number; className: string })[] = [];
@@ -36,6 +43,17 @@ export default class WorkbenchPanel extends LightningElement {
 
     private async refresh(): Promise<void> {
         this.faults = await orgApi<Faults>('faults');
+        this.trustedSites = (await orgApi<{ sites: TrustedSiteRow[] }>('trustedSites')).sites;
+    }
+
+    /** Activates or deactivates a trusted URL; Lightning's CSP changes with the next page load, as in an org. */
+    handleTrustedSite(event: Event): void {
+        const input = event.target as HTMLInputElement;
+        const name = input.dataset.name ?? '';
+        void orgApi<{ sites: TrustedSiteRow[] }>('trustedSites', {
+            method: 'POST',
+            body: { [name]: { isActive: input.checked } }
+        }).then(() => window.location.reload());
     }
 
     private async setFaults(change: Partial<Faults>): Promise<void> {
