@@ -54,6 +54,8 @@ interface Options {
     out: string;
     /** Chrome trace of the burst (chrome://tracing, ui.perfetto.dev). */
     trace: string | null;
+    /** A V8 CPU profile of the page renderer during the burst (open in Chrome DevTools > Performance). */
+    cpuProfile: string | null;
     /** Which page builds to measure: with Lightning Web Security, without, or both in one run (the default). */
     lws: 'both' | 'on' | 'off';
 }
@@ -68,9 +70,10 @@ const USAGE = `Usage: tsx bench/bridge.ts [options]
   --same-site-vendor   serve the vendor softphone from 127.0.0.1 like the other origins (one renderer
                        process for every frame) instead of from localhost (its own process, as a
                        cross-site vendor in production)
-  --budget-s N         the measurement run stops after N seconds, whatever happens (default 120)
+  --budget-s N         each measured variant stops after N seconds, whatever happens (default 300)
   --out FILE           where the JSON figures go (default .build/bench/bridge.json)
   --trace FILE         also record a Chrome trace of the burst (open in ui.perfetto.dev); it slows the burst
+  --cpu-profile FILE   also record a V8 CPU profile of the page renderer during the burst (.cpuprofile)
   --lws both|on|off    measure the page built with Lightning Web Security, without it, or both one after
                        the other in this run (default both; each build goes to .build/workbench/app-lws-<on|off>)`;
 
@@ -83,9 +86,10 @@ function parseOptions(argv: readonly string[]): Options {
         incoming: 100,
         burst: 10_000,
         sameSiteVendor: false,
-        budgetS: 120,
+        budgetS: 300,
         out: path.join(ROOT, '.build', 'bench', 'bridge.json'),
         trace: null,
+        cpuProfile: null,
         lws: 'both'
     };
     const numeric: Record<string, keyof Options> = {
@@ -109,6 +113,7 @@ function parseOptions(argv: readonly string[]): Options {
         else if (name === '--same-site-vendor') options.sameSiteVendor = true;
         else if (name === '--out') options.out = path.resolve(value());
         else if (name === '--trace') options.trace = path.resolve(value());
+        else if (name === '--cpu-profile') options.cpuProfile = path.resolve(value());
         else if (name === '--lws') {
             const raw = value();
             if (raw !== 'both' && raw !== 'on' && raw !== 'off')
@@ -694,6 +699,10 @@ async function measure(options: Options, appDir: string): Promise<MeasuredRun> {
         const windowStart = Date.now();
         const pageBefore = await readMetrics(pageSession);
         const vendorBefore = vendorSession ? await readMetrics(vendorSession) : null;
+        if (options.cpuProfile) {
+            await pageSession.send('Profiler.enable');
+            await pageSession.send('Profiler.start');
+        }
         if (options.trace) {
             fs.mkdirSync(path.dirname(options.trace), { recursive: true });
             await browser?.startTracing(page, { path: options.trace, screenshots: false });
@@ -727,6 +736,11 @@ async function measure(options: Options, appDir: string): Promise<MeasuredRun> {
             vendorSession && vendorBefore ? metricsDelta(vendorBefore, await readMetrics(vendorSession)) : null;
         const windowMs = Date.now() - windowStart;
         if (options.trace) await browser?.stopTracing();
+        if (options.cpuProfile) {
+            const { profile } = (await pageSession.send('Profiler.stop')) as { profile: unknown };
+            fs.mkdirSync(path.dirname(options.cpuProfile), { recursive: true });
+            fs.writeFileSync(options.cpuProfile, JSON.stringify(profile));
+        }
         const busy = await callIn<BusyTotals>(adapter, PROBE_GLOBAL, 'busy');
         burst = burstFigures(burstRun, await callIn<ProbeDump>(adapter, PROBE_GLOBAL, 'take'), busy, echoes, {
             page: pageDelta,
