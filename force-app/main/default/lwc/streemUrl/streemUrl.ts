@@ -62,14 +62,13 @@ export const REDIRECT_CALL = 'call';
 export const DEFAULT_CALLING_CODE = '+1';
 
 /** Why a phone number cannot be used. */
-export type PhoneProblem = 'missing' | 'characters' | 'length' | 'unknownCallingCode' | 'callingCodeMismatch';
+export type PhoneProblem = 'missing' | 'characters' | 'length' | 'unknownCallingCode';
 
 const PHONE_PROBLEMS: Record<PhoneProblem, string> = {
     missing: 'is empty',
     characters: 'may only contain digits, spaces, ( ) - . / and a leading +',
     length: 'has too few or too many digits for a phone number in that country',
-    unknownCallingCode: 'starts with + but not with a known country calling code',
-    callingCodeMismatch: 'has a different country code from the callingCode given'
+    unknownCallingCode: 'starts with + but not with a known country calling code'
 };
 
 /** Inputs of the `/embed` page; blank optional values are left out of the URL. */
@@ -84,7 +83,7 @@ export interface EmbedUrlParams {
     refId?: string | null;
     /** Source from the Streem account manager, e.g. SFDC. */
     source?: string | null;
-    /** Country calling code such as +44; when blank it is taken from an international phone. */
+    /** Calling code such as +44 for a national phone; a phone written +<code> keeps its own. */
     callingCode?: string | null;
     /** Blank, `call`, `streems`, or an absolute http(s) URL. */
     redirect?: string | null;
@@ -291,8 +290,9 @@ export type PhoneResult =
  * `(503) 555-1212` gives 5035551212; `+44 20 7946 0958` gives +44 and 2079460958 (longest
  * calling-code prefix match). A national trunk prefix is dropped where the country's numbering
  * plan says so (`1-503-555-1212`, `020 7946 0958` with +44, `+44 (0)20 ...`), and the length must
- * fit that plan. With `callingCode` given, a number in another country is refused rather than
- * guessed; with none, Streem assumes +1, so the number is checked as a +1 number.
+ * fit that plan. `callingCode` is the default for national numbers only: a number written with its
+ * own `+<code>` keeps it. With no default, Streem assumes +1, so a national number is checked as a
+ * +1 number.
  */
 export function parsePhone(raw: string | null | undefined, callingCode?: string): PhoneResult {
     const value = (raw ?? '').trim();
@@ -303,7 +303,6 @@ export function parsePhone(raw: string | null | undefined, callingCode?: string)
     if (value.startsWith('+')) {
         const own = matchCallingCode(digits);
         if (own === undefined) return { ok: false, reason: 'unknownCallingCode' };
-        if (callingCode !== undefined && callingCode !== `+${own}`) return { ok: false, reason: 'callingCodeMismatch' };
         code = `+${own}`;
         digits = digits.slice(own.length);
     }

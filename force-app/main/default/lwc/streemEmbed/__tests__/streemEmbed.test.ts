@@ -194,6 +194,22 @@ describe('c-streem-embed', () => {
             expect(src.searchParams.has('redirect')).toBe(false);
         });
 
+        it('keeps the +44 a record number is written with when the default calling code is +1', async () => {
+            const element = create({
+                recordId: CONTACT_UK.id,
+                objectApiName: 'Contact',
+                baseUrl: BASE,
+                callingCode: '+1'
+            });
+            getRecordAdapter.emit(CONTACT_UK);
+            await flushPromises();
+
+            expect(byDataId(element, 'details')).toBeNull();
+            const src = new URL(frame(element)!.getAttribute('src')!);
+            expect(src.searchParams.get('callingCode')).toBe('+44');
+            expect(src.searchParams.get('phone')).toBe('7700900123');
+        });
+
         it('uses the Case contact through a relationship path and falls back to Contact Phone', async () => {
             const element = create({ recordId: CASE_RECORD.id, objectApiName: 'Case', baseUrl: BASE });
             await flushPromises();
@@ -347,6 +363,19 @@ describe('c-streem-embed', () => {
                 `${BASE}/embed?name=Walk-in%20Customer&phone=7700900123&source=SFDC&callingCode=%2B44` +
                     `&redirect=${encodeURIComponent(`${BASE}/streems`)}`
             );
+        });
+
+        it('keeps the +code the agent types in the correction form over the default calling code', async () => {
+            const element = create({ baseUrl: BASE, callingCode: '+44' });
+            await flushPromises();
+
+            await type(element, 'name', 'Visitor');
+            await type(element, 'phone', '+1 (503) 555-1212');
+            await clickStart(element);
+
+            const src = new URL(frame(element)!.getAttribute('src')!);
+            expect(src.searchParams.get('callingCode')).toBe('+1');
+            expect(src.searchParams.get('phone')).toBe('5035551212');
         });
     });
 });

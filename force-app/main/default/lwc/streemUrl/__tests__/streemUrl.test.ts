@@ -270,13 +270,31 @@ describe('c-streem-url', () => {
             );
         });
 
-        it('keeps a given callingCode that matches the number, and refuses one that does not', () => {
+        it('keeps the +code a number is written with: the given callingCode is only for national numbers', () => {
             expect(parsePhone('+44 20 7946 0958', '+44')).toEqual({
                 ok: true,
                 phone: '2079460958',
                 callingCode: '+44'
             });
-            expect(parsePhone('+1 503 555 1212', '+44')).toEqual({ ok: false, reason: 'callingCodeMismatch' });
+            expect(parsePhone('+44 20 7946 0958', '+1')).toEqual({
+                ok: true,
+                phone: '2079460958',
+                callingCode: '+44'
+            });
+            expect(parsePhone('+1 503 555 1212', '+44')).toEqual({ ok: true, phone: '5035551212', callingCode: '+1' });
+            // The number's own plan decides its trunk prefix and length, not the default's.
+            expect(parsePhone('+44 (0)7700 900123', '+1')).toEqual({
+                ok: true,
+                phone: '7700900123',
+                callingCode: '+44'
+            });
+            expect(parsePhone('+44 12', '+1')).toEqual({ ok: false, reason: 'length' });
+            expect(buildEmbedUrl({ baseUrl: BASE, phone: '+44 20 7946 0958', callingCode: '+1' })).toBe(
+                `${BASE}/embed?phone=2079460958&callingCode=%2B44`
+            );
+            expect(buildEmbedUrl({ baseUrl: BASE, phone: '(503) 555-1212', callingCode: '+1' })).toBe(
+                `${BASE}/embed?phone=5035551212&callingCode=%2B1`
+            );
         });
 
         it.each([
