@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildEmbedUrl } from '../force-app/main/default/lwc/streemUrl/streemUrl';
 import { JOE_LEAD_ID } from '../workbench/platform/org/sampleData';
-import { openPage, recordPath, screenshot, TEST_TIMEOUT_MS, useWorkbench, waitUntil } from './harness';
+import { openPage, recordPath, screenshot, STEP_TIMEOUT_MS, TEST_TIMEOUT_MS, useWorkbench, waitUntil } from './harness';
 
 void describe('Streem embed from the Lead page', { timeout: TEST_TIMEOUT_MS * 2 }, () => {
     const e2e = useWorkbench();
@@ -62,6 +62,45 @@ void describe('Streem embed from the Lead page', { timeout: TEST_TIMEOUT_MS * 2 
             await frame.locator('tr[data-call]').first().waitFor();
             assert.match((await frame.locator('tr[data-call]').first().textContent()) ?? '', /Joe Customer/);
             await screenshot(page, 'lead-streem-call-log');
+        }
+    );
+
+    void it(
+        'starts Streem with one real click on Start straight from the phone field after a refused number',
+        { timeout: TEST_TIMEOUT_MS },
+        async () => {
+            const page = await openPage(e2e, recordPath('Lead', JOE_LEAD_ID));
+            const embed = page.locator('c-streem-embed');
+            await embed.locator('iframe').waitFor();
+
+            await embed.getByRole('button', { name: 'Edit Details' }).click();
+            const phone = embed.locator('lightning-input[data-id="phone"] input');
+            const start = embed.locator('lightning-button[data-id="start"] button');
+            const phoneError = embed.locator('lightning-input[data-id="phone"] .slds-form-element__help');
+
+            // A number Streem cannot text is refused and the form says so under the field.
+            await phone.fill('call reception');
+            await start.click();
+            await phoneError.waitFor();
+            assert.match((await phoneError.textContent()) ?? '', /Enter a mobile number/);
+            assert.equal(await embed.locator('iframe').count(), 0);
+
+            // The agent corrects it and, with the caret still in the field, clicks Start once, as a
+            // person does: pointer to where the button is now, press, release ~100 ms later.
+            await phone.click();
+            await phone.fill('(971) 555-0101');
+            assert.ok(await phone.evaluate((input) => input.matches(':focus')), 'the caret is still in the field');
+            const box = await start.boundingBox();
+            assert.ok(box, 'Start is on screen');
+            await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+            await page.mouse.down();
+            await page.waitForTimeout(100);
+            await page.mouse.up();
+
+            const iframe = embed.locator('iframe');
+            await iframe.waitFor({ timeout: STEP_TIMEOUT_MS / 3 });
+            const src = new URL((await iframe.getAttribute('src')) ?? '');
+            assert.equal(src.searchParams.get('phone'), '9715550101');
         }
     );
 });

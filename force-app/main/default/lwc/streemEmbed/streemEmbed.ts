@@ -83,6 +83,8 @@ export default class StreemEmbed extends LightningElement {
     editing = false;
     /** Why the form is showing after a failed Start (else the record's own problem). */
     formProblem?: InviteProblem;
+    /** The phone that Start refused, named in the intro until the next Start. */
+    refusedPhone?: string;
     draftName?: string;
     draftPhone?: string;
 
@@ -165,7 +167,7 @@ export default class StreemEmbed extends LightningElement {
             case 'phoneMissing':
                 return DETAILS_PHONE_MISSING;
             case 'phoneInvalid':
-                return formatLabel(DETAILS_PHONE_INVALID, this.draftPhone ?? invite.phone);
+                return formatLabel(DETAILS_PHONE_INVALID, this.refusedPhone ?? invite.phone);
             case 'nameMissing':
                 return DETAILS_NAME_MISSING;
             default:
@@ -214,9 +216,13 @@ export default class StreemEmbed extends LightningElement {
         this.draftName = event.detail.value;
     }
 
+    /**
+     * Typing never changes what the form says: fields are checked on Start only. lightning-input
+     * re-reports its validity when it loses focus, which is the press on Start; a message that
+     * vanished then would move Start up under the pointer and the click would be lost.
+     */
     handlePhoneChange(event: CustomEvent<{ value: string }>): void {
         this.draftPhone = event.detail.value;
-        this.phoneInput()?.setCustomValidity('');
     }
 
     handleEdit(): void {
@@ -224,6 +230,7 @@ export default class StreemEmbed extends LightningElement {
         this.draftName = invite?.name ?? '';
         this.draftPhone = invite?.phone ?? '';
         this.formProblem = undefined;
+        this.refusedPhone = undefined;
         this.editing = true;
     }
 
@@ -234,29 +241,39 @@ export default class StreemEmbed extends LightningElement {
         const name = this.formName.trim();
         const phone = this.formPhone.trim();
         const check = checkInvite(config, { ...this.invite(config, this.latestRecord ?? this.record), name, phone });
-        const phoneInput = this.phoneInput();
         if (!check.ok) {
             this.formProblem = check.problem;
-            if (check.problem !== 'nameMissing' && phoneInput) {
-                phoneInput.setCustomValidity(parsePhone(phone, config.callingCode).ok ? '' : PHONE_ERROR);
-                phoneInput.reportValidity();
-            }
-            this.nameInput()?.reportValidity();
+            this.refusedPhone = phone;
+            // Custom validity, not just `required`: it stays when the field is fixed and left,
+            // until the next Start checks again.
+            reportField(this.phoneInput(), parsePhone(phone, config.callingCode).ok ? '' : PHONE_ERROR);
+            reportField(this.nameInput(), name ? '' : DETAILS_NAME_MISSING);
             return;
         }
         this.overrides = { name, phone };
         this.record = this.latestRecord ?? this.record;
         this.formProblem = undefined;
+        this.refusedPhone = undefined;
         this.editing = false;
         this.draftName = undefined;
         this.draftPhone = undefined;
     }
 
-    private phoneInput(): HTMLInputElement | null {
-        return this.template?.querySelector<HTMLInputElement>('lightning-input[data-id="phone"]') ?? null;
+    private phoneInput(): LightningInput | null {
+        return this.template?.querySelector<LightningInput>('lightning-input[data-id="phone"]') ?? null;
     }
 
-    private nameInput(): HTMLInputElement | null {
-        return this.template?.querySelector<HTMLInputElement>('lightning-input[data-id="name"]') ?? null;
+    private nameInput(): LightningInput | null {
+        return this.template?.querySelector<LightningInput>('lightning-input[data-id="name"]') ?? null;
     }
+}
+
+/** The lightning-input methods the form uses. */
+type LightningInput = HTMLElement & Pick<HTMLInputElement, 'setCustomValidity' | 'reportValidity'>;
+
+/** Shows `message` under the field now, or clears it ('' when the value is fine). */
+function reportField(input: LightningInput | null, message: string): void {
+    if (!input) return;
+    input.setCustomValidity(message);
+    input.reportValidity();
 }

@@ -313,6 +313,39 @@ describe('c-streem-embed', () => {
             expect(new URL(frame(element)!.getAttribute('src')!).searchParams.get('phone')).toBe('5035551212');
         });
 
+        it('keeps a refusal on its field until the next Start, so leaving the field cannot move Start away', async () => {
+            // lightning-input re-checks its validity when it loses focus (the press on Start): a
+            // message that vanished then would move Start up under the pointer and lose the click.
+            const element = create({ ...onLead, nameTemplate: '{!FirstName}' });
+            getRecordAdapter.emit(LEAD_BAD_PHONE);
+            await flushPromises();
+            const phone = byDataId<HTMLElement & { setCustomValidity(message: string): void }>(element, 'phone')!;
+            const name = byDataId<HTMLElement & { setCustomValidity(message: string): void }>(element, 'name')!;
+            const phoneValidity = jest.spyOn(phone, 'setCustomValidity');
+            const nameValidity = jest.spyOn(name, 'setCustomValidity');
+
+            await type(element, 'name', ' ');
+            await type(element, 'phone', '555-12');
+            await clickStart(element);
+            expect(phoneValidity).toHaveBeenLastCalledWith('c.Streem_Phone_Error');
+            expect(nameValidity).toHaveBeenLastCalledWith('c.Streem_Details_Name_Missing');
+            expect(byDataId(element, 'details-intro')!.textContent).toBe('c.Streem_Details_Phone_Invalid');
+            await expect(element).toBeAccessible();
+
+            phoneValidity.mockClear();
+            nameValidity.mockClear();
+            await type(element, 'phone', '503-555-1212');
+            await type(element, 'name', 'Joe');
+            expect(phoneValidity).not.toHaveBeenCalled();
+            expect(nameValidity).not.toHaveBeenCalled();
+            expect(byDataId(element, 'details-intro')!.textContent).toBe('c.Streem_Details_Phone_Invalid');
+
+            await clickStart(element);
+            const src = new URL(frame(element)!.getAttribute('src')!);
+            expect(src.searchParams.get('phone')).toBe('5035551212');
+            expect(src.searchParams.get('name')).toBe('Joe');
+        });
+
         it('asks for a missing name', async () => {
             const element = create({ ...onLead, nameTemplate: '{!FirstName}' });
             getRecordAdapter.emit(LEAD_NO_PHONE);
