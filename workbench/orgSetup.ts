@@ -1,9 +1,9 @@
 /**
  * What the workbench org's admin has set up after deploying the package, as the package's
  * post-install steps tell an admin to: the Streem address in the Streem_Base_Url custom label
- * (Setup > Custom Labels), the CSP Trusted Sites pointed at the addresses actually used
- * (Setup > Trusted URLs), and the call center's vendor values the softphone team handed over
- * (Setup > Call Centers). Here those addresses are the workbench's own origins and the softphone
+ * (Setup > Custom Labels), the CSP Trusted Sites pointed at the addresses actually used and
+ * activated (Setup > Trusted URLs; the package ships them inactive), and the call center's vendor
+ * values the softphone team handed over (Setup > Call Centers). Here those addresses are the workbench's own origins and the softphone
  * is the reference softphone (workbench/softphone/).
  */
 import type { WorkbenchUrls } from './server';

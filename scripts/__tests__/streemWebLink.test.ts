@@ -193,9 +193,13 @@ describe('Streem custom labels', () => {
 });
 
 describe('Streem trusted URL', () => {
+    it('ships inactive with the placeholder, so it trusts no real domain until the admin sets the address', () => {
+        expect(csp.isActive).toBe('false');
+        expect(csp.endpointUrl).toBe(LABEL_BASE_URL);
+    });
+
     it('allows framing, camera and microphone for Lightning Experience only', () => {
         expect(csp).toMatchObject({
-            isActive: 'true',
             context: 'LEX',
             isApplicableToFrameSrc: 'true',
             canAccessCamera: 'true',
