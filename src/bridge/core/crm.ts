@@ -396,8 +396,9 @@ export function createBridge(deps: BridgeDeps): Bridge {
 
     function handleSoftphoneLoaded(): void {
         softphoneConnected = true;
-        if (settings.dispositions.length > 0)
-            report(sendToSoftphone({ type: 'disposition', payload: settings.dispositions }), 'admin');
+        // Always sent, even empty (dispositionCodes=none): the softphone then shows no codes rather
+        // than keeping a list from an earlier configuration.
+        report(sendToSoftphone({ type: 'disposition', payload: settings.dispositions }), 'admin');
         const ids = partnerIds();
         if (ids) report(sendToSoftphone({ type: 'partner_config', payload: ids }), 'admin');
         report(sendToSoftphone({ type: 'get_presence', payload: undefined }), 'developer');

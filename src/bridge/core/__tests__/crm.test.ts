@@ -168,6 +168,13 @@ describe('bridge', () => {
         expect(crm.eventsOf('heartbeat').at(-1)?.softphoneConnected).toBe(true);
     });
 
+    it('sends an empty disposition list when the admin set none (dispositionCodes=none)', () => {
+        const bridge = makeBridge({ settings: { ...SETTINGS, dispositions: [] } });
+        fromSoftphone(bridge, 'load', { wrapperVersion: '1.0.0' });
+        expect(sent[0]).toEqual({ type: 'disposition', payload: [] });
+        expect(crm.eventsOf('error')).toEqual([]);
+    });
+
     it('ignores postMessage traffic that is not ours and answers malformed messages without acting', () => {
         const bridge = makeBridge();
         const before = crm.events.length;
