@@ -354,4 +354,16 @@ describe('docs/admin-softphone.md', () => {
                 });
         }
     });
+
+    it("gives each item's shipped value as the definition ships it", () => {
+        const doc = fs.readFileSync(path.join(ROOT, 'docs', 'admin-softphone.md'), 'utf8');
+        const rows = doc.split('\n').filter((line) => line.startsWith('| `'));
+        for (const section of CALL_CENTER.sections.filter((s) => s.name !== 'reqGeneralInfo')) {
+            for (const item of section.items) {
+                const cells = rows.find((row) => row.startsWith(`| \`${item.name}\``))?.split('|');
+                const shipped = cells?.[cells.length - 2]?.trim();
+                expect({ item: item.name, shipped }).toEqual({ item: item.name, shipped: `\`${item.defaultValue}\`` });
+            }
+        }
+    });
 });
