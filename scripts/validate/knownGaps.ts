@@ -27,8 +27,9 @@ export const OPAQUE_FIELDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * Fields the Metadata API has but source format carries in another file, so the
- * element must not appear in the -meta.xml:
+ * Fields of a metadata type (the file's root element) that source format carries in
+ * another file, so the element must not appear in the -meta.xml (a nested type's field
+ * of the same name, such as AppActionOverride.content, is an ordinary element):
  * - `content` (MetadataWithContent: ApexPage, StaticResource, ...) is the content file
  *   beside the -meta.xml (X.page, X.js, ...).
  * - LightningComponentBundle.lwcResources is the bundle's own files.
@@ -42,8 +43,9 @@ export const CONTENT_FILE_FIELDS: Readonly<Record<string, string>> = {
  * Fields the platform accepts that the .d.ts lacks, by type. Add one only after
  * checking the Metadata API reference (and cite it here). None is needed for the
  * types this package deploys: CspTrustedSite, CallCenter, LightningComponentBundle,
- * CustomLabels, ApexPage, StaticResource, LightningMessageChannel, PermissionSet and
- * WebLink match their Metadata API reference pages (checked 2026-11).
+ * CustomLabels, ApexPage, StaticResource, LightningMessageChannel, PermissionSet,
+ * WebLink, CustomApplication and FlexiPage match their Metadata API reference pages
+ * (checked 2026-11; FlexiPage and CustomApplication 2026-12).
  */
 export const EXTRA_FIELDS: Readonly<
     Record<string, Readonly<Record<string, { kind: 'string' | 'number' | 'boolean' }>>>

@@ -82,7 +82,7 @@ function checkObject(
         checkValue(child, field.type, childPath, schema, sink);
     }
     for (const [name, field] of Object.entries(type.fields)) {
-        if (field.optional || field.array || counts.has(name) || name in CONTENT_FILE_FIELDS) continue;
+        if (field.optional || field.array || counts.has(name) || isContentFileField(type, name)) continue;
         sink.error(`missing required element <${name}> (${describe(field.type, schema)}) in ${typeName}`, {
             line: element.line,
             path: `${path}.${name}`
@@ -90,8 +90,17 @@ function checkObject(
     }
 }
 
+/**
+ * A field source format keeps in a file of its own: only on a metadata type (the file's root), so
+ * an element that merely shares the name (CustomApplication.actionOverrides[].content, the page a
+ * record page override names) is checked like any other field.
+ */
+function isContentFileField(type: ObjectSchema, name: string): boolean {
+    return type.isMetadata && name in CONTENT_FILE_FIELDS && type.fields[name] !== undefined;
+}
+
 function fieldOf(typeName: string, type: ObjectSchema, name: string): FieldSchema | undefined {
-    if (name in CONTENT_FILE_FIELDS && type.fields[name]) return undefined;
+    if (isContentFileField(type, name)) return undefined;
     const field = type.fields[name];
     if (field) return field;
     const extra = EXTRA_FIELDS[typeName]?.[name];
@@ -100,12 +109,12 @@ function fieldOf(typeName: string, type: ObjectSchema, name: string): FieldSchem
 
 function reportUnknown(child: XmlElement, typeName: string, type: ObjectSchema, path: string, sink: ProblemSink): void {
     const where = { line: child.line, path: `${path}.${child.name}` };
-    const contentReason = type.fields[child.name] ? CONTENT_FILE_FIELDS[child.name] : undefined;
+    const contentReason = isContentFileField(type, child.name) ? CONTENT_FILE_FIELDS[child.name] : undefined;
     if (contentReason) {
         sink.error(`<${child.name}> does not belong in a source-format file: ${contentReason}`, where);
         return;
     }
-    const names = Object.keys(type.fields).filter((name) => !(name in CONTENT_FILE_FIELDS));
+    const names = Object.keys(type.fields).filter((name) => !isContentFileField(type, name));
     const hint = suggest(child.name, names);
     sink.error(
         `unknown element <${child.name}> in ${typeName}${hint ? ` (did you mean <${hint}>?)` : ''}; expected one of: ${fieldList(type, typeName)}`,
@@ -188,7 +197,7 @@ function enumLabel(name: string): string {
 }
 
 function fieldList(type: ObjectSchema, typeName: string): string {
-    const names = Object.keys(type.fields).filter((name) => !(name in CONTENT_FILE_FIELDS));
+    const names = Object.keys(type.fields).filter((name) => !isContentFileField(type, name));
     names.push(...Object.keys(EXTRA_FIELDS[typeName] ?? {}));
     return names.join(', ');
 }

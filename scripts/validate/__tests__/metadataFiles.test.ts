@@ -4,6 +4,7 @@ import { checkCrossReferences } from '../crossReferences';
 import { checkLabelNames, checkMetadataFile, type ParsedMetadataFile } from '../metadataFiles';
 import { listFiles } from '../packageShape';
 import type { Problem } from '../problems';
+import { ROOT } from '../../lib/paths';
 import { BROKEN, GOOD, defaultDir, describeProblems, metadataContext } from './helpers';
 
 /** Checks one fixture file of a project, named relative to the project as validate names it. */
@@ -69,6 +70,11 @@ describe('metadata schema check', () => {
         expect(describeProblems(problems)).toEqual([
             'error 3 LightningComponentBundle.apiVersion: "abc" is not a number; expected number (e.g. 68.0)'
         ]);
+    });
+
+    it("reads an app's record page override <content> as an element, not as a content file", () => {
+        const app = 'force-app/main/default/applications/Streem_Softphone.app-meta.xml';
+        expect(describeProblems(check(ROOT, app))).toEqual([]);
     });
 
     it('reports a root element that does not match the file suffix', () => {
@@ -146,7 +152,7 @@ describe('metadata schema check', () => {
         expect(problems.map((p) => `${p.file}:${p.line} ${p.path}: ${p.message}`)).toEqual([
             'force-app/main/default/callCenters/Misspelled.callCenter-meta.xml:3 CallCenter.adapterUrl: /apex/Adapter names the Visualforce page "Adapter", which is not in this package (pages/Adapter.page)',
             'force-app/main/default/callCenters/Misspelled.callCenter-meta.xml:11 CallCenter.sections[0].items[0].value: /apex/Adapter names the Visualforce page "Adapter", which is not in this package (pages/Adapter.page)',
-            'force-app/main/default/permissionsets/Broken.permissionset-meta.xml:6 PermissionSet.pageAccesses[0].apexPage: page access names the Visualforce page "DemoAdaptr", which is not in this package (pages/DemoAdaptr.page); did you mean DemoAdapter?'
+            'force-app/main/default/permissionsets/Broken.permissionset-meta.xml:10 PermissionSet.pageAccesses[0].apexPage: page access names the Visualforce page "DemoAdaptr", which is not in this package (pages/DemoAdaptr.page); did you mean DemoAdapter?'
         ]);
     });
 });
