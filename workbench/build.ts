@@ -1,7 +1,7 @@
 /**
  * Builds the workbench into .build/workbench/:
  *  1. the package itself (scripts/build.ts: LWCs compiled in place, static resources), unless skipped;
- *  2. gen/pageComponents.js: which package components go on which record page (workbench/pages.ts);
+ *  2. gen/pageComponents.js: the record pages and utility bar laid out from the app's FlexiPages (layout.ts);
  *  3. app/: the Lightning-like page, bundled by rollup with @lwc/rollup-plugin (the compiler that
  *     matches @lwc/engine-dom), lightning-base-components, and the platform stand-ins;
  *  4. the browser scripts of the other origins (opencti_min.js, softphone, hostile frame) with esbuild.
@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { rollup, type Plugin, type RollupLog } from 'rollup';
 import ts from 'typescript';
-import { RECORD_PAGES } from './pages';
+import { APP_NAME, layoutFrom, readLayoutSources, type LayoutSlot } from './layout';
 import { APP_OUT_DIR, GEN_DIR, OUT_DIR, PLATFORM_DIR, ROOT, WORKBENCH_DIR } from './paths';
 import { readBundles, type BundleInfo } from './platform/metadata';
 import { lightningWebSecurity } from './platform/lws';
@@ -62,53 +62,49 @@ function tagName(specifier: string): string {
     return `${ns}-${(name ?? '').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-/** Writes gen/pageComponents.js: the constructors and design properties of each record page's slots. */
-function writePageComponents(bundles: BundleInfo[]): string {
-    const bySpecifier = new Map(bundles.map((b) => [b.specifier, b]));
+/**
+ * Writes gen/pageComponents.js from the app's FlexiPages (workbench/layout.ts): each record page's
+ * slots and the utility bar's items, with the constructors of the package components they place.
+ */
+function writePageComponents(): string {
+    const layout = layoutFrom(readLayoutSources());
     const imports: string[] = [];
     const idents = new Map<string, string>();
-    const slotsFor = (object: string, slots: { component: string; properties?: Record<string, unknown> }[]) =>
-        slots.map((slot, index) => {
-            const bundle = bySpecifier.get(slot.component);
-            const base = {
-                key: `${object}-${index}-${slot.component}`,
-                specifier: slot.component,
-                tag: tagName(slot.component)
-            };
-            if (!bundle) return { ...base, notice: `${tagName(slot.component)} is not in the package yet.` };
-            if (!bundle.isExposed || !bundle.targets.includes('lightning__RecordPage')) {
-                return {
-                    ...base,
-                    notice: `${tagName(slot.component)} is not exposed for lightning__RecordPage in its js-meta.xml.`
-                };
-            }
-            if (bundle.recordPageObjects.length && !bundle.recordPageObjects.includes(object)) {
-                return {
-                    ...base,
-                    notice: `${tagName(slot.component)} is limited to ${bundle.recordPageObjects.join(', ')} record pages.`
-                };
-            }
-            let ident = idents.get(slot.component);
-            if (!ident) {
-                ident = `C${idents.size}`;
-                idents.set(slot.component, ident);
-                imports.push(`import ${ident} from '${slot.component}';`);
-            }
-            const properties: Record<string, unknown> = {};
-            for (const p of bundle.recordPageProperties) if (p.default !== undefined) properties[p.name] = p.default;
-            Object.assign(properties, slot.properties ?? {});
-            return { ...base, ctor: `@@${ident}@@`, properties };
-        });
+    const generated = (slot: LayoutSlot) => {
+        const tag = slot.specifier ? tagName(slot.specifier) : slot.componentName;
+        if (!slot.specifier) return { ...slot, tag };
+        let ident = idents.get(slot.specifier);
+        if (!ident) {
+            ident = `C${idents.size}`;
+            idents.set(slot.specifier, ident);
+            imports.push(`import ${ident} from '${slot.specifier}';`);
+        }
+        return { ...slot, tag, ctor: `@@${ident}@@` };
+    };
     const pages: Record<string, unknown> = {};
-    for (const [object, layout] of Object.entries(RECORD_PAGES)) {
-        pages[object] = { main: slotsFor(object, layout.main), sidebar: slotsFor(object, layout.sidebar) };
+    for (const [object, page] of Object.entries(layout.recordPages)) {
+        pages[object] = {
+            flexiPage: page.flexiPage,
+            main: page.main.map(generated),
+            sidebar: page.sidebar.map(generated)
+        };
     }
-    const body = JSON.stringify(pages, null, 2).replace(/"@@(C\d+)@@"/g, '$1');
+    const utilityItems = layout.utilityItems.map((item) =>
+        item.slot ? { ...item, slot: generated(item.slot) } : item
+    );
+    const json = (value: unknown) => JSON.stringify(value, null, 2).replace(/"@@(C\d+)@@"/g, '$1');
     const file = path.join(GEN_DIR, 'pageComponents.js');
     fs.mkdirSync(GEN_DIR, { recursive: true });
     fs.writeFileSync(
         file,
-        `// Generated by workbench/build.ts from workbench/pages.ts. Do not edit.\n${imports.join('\n')}\nexport const PAGES = ${body};\n`
+        [
+            `// Generated by workbench/build.ts from the ${APP_NAME} app and its FlexiPages (workbench/layout.ts). Do not edit.`,
+            ...imports,
+            `export const APP_LABEL = ${JSON.stringify(layout.appLabel)};`,
+            `export const PAGES = ${json(pages)};`,
+            `export const UTILITY_ITEMS = ${json(utilityItems)};`,
+            ''
+        ].join('\n')
     );
     return file;
 }
@@ -119,7 +115,7 @@ async function buildApp(
     options: RuntimeOptions,
     appOutDir: string
 ): Promise<void> {
-    const genFile = writePageComponents(bundles);
+    const genFile = writePageComponents();
     const modules = [
         // Platform stand-ins first, so lightning/navigation here wins over lightning-base-components' one.
         { dir: path.join(PLATFORM_DIR, 'modules') },

@@ -78,6 +78,10 @@ describe('permission set Softphone_Bridge_User', () => {
         expect(permissionSet.fieldPermissions).toBeUndefined();
     });
 
+    it("makes the package's app visible, so agents get its utility bar and record pages", () => {
+        expect(permissionSet.applicationVisibilities).toEqual({ application: 'Streem_Softphone', visible: 'true' });
+    });
+
     it('has a label and a description within 255 characters', () => {
         expect(permissionSet.label).toBe('Softphone Bridge User');
         expect(String(permissionSet.description).length).toBeLessThanOrEqual(255);

@@ -1,7 +1,7 @@
 /**
  * Reads the package's metadata the way the platform would at deploy time: custom labels, message
- * channels, static resources, and each LWC bundle's js-meta.xml (targets, objects, design
- * properties).
+ * channels, static resources, trusted sites and each LWC bundle's module file (page layout is
+ * workbench/layout.ts).
  */
 import { XMLParser } from 'fast-xml-parser';
 import fs from 'node:fs';
@@ -79,12 +79,6 @@ export function readStaticResources(): Map<string, StaticResource> {
     return resources;
 }
 
-export interface DesignProperty {
-    name: string;
-    type: string;
-    default?: string | number | boolean;
-}
-
 export interface BundleInfo {
     /** 'c/<name>' */
     specifier: string;
@@ -92,81 +86,16 @@ export interface BundleInfo {
     /** The module file the build uses: the compiled .js, or the .ts when it has not been built. */
     entry: string;
     compiled: boolean;
-    isExposed: boolean;
-    targets: string[];
-    /** Objects a lightning__RecordPage targetConfig limits the component to (empty: any object). */
-    recordPageObjects: string[];
-    recordPageProperties: DesignProperty[];
 }
 
-interface MetaDoc {
-    LightningComponentBundle?: {
-        isExposed?: string;
-        targets?: { target?: string[] };
-        targetConfigs?: {
-            targetConfig?: {
-                targets?: string;
-                objects?: { object?: string[] }[];
-                property?: Record<string, string>[];
-            }[];
-        };
-    };
-}
-
-function attributesParser(): XMLParser {
-    return new XMLParser({
-        ignoreAttributes: false,
-        attributeNamePrefix: '',
-        parseTagValue: false,
-        isArray: (name) => ['property', 'targetConfig', 'target', 'object', 'objects'].includes(name)
-    });
-}
-
+/** A bundle's module file; where it may be placed is read from its js-meta.xml by workbench/layout.ts. */
 function readBundle(dir: string): BundleInfo | undefined {
     const name = path.basename(dir);
     const js = path.join(dir, `${name}.js`);
     const ts = path.join(dir, `${name}.ts`);
     const entry = fs.existsSync(js) ? js : fs.existsSync(ts) ? ts : undefined;
     if (!entry) return undefined;
-    const metaFile = path.join(dir, `${name}.js-meta.xml`);
-    const info: BundleInfo = {
-        specifier: `c/${name}`,
-        name,
-        entry,
-        compiled: entry === js,
-        isExposed: false,
-        targets: [],
-        recordPageObjects: [],
-        recordPageProperties: []
-    };
-    if (!fs.existsSync(metaFile)) return info;
-    const doc = attributesParser().parse(fs.readFileSync(metaFile, 'utf8')) as MetaDoc;
-    const bundle = doc.LightningComponentBundle;
-    info.isExposed = bundle?.isExposed === 'true';
-    info.targets = asArray(bundle?.targets?.target).map(String);
-    const recordConfig = asArray(bundle?.targetConfigs?.targetConfig).find((c) =>
-        String(c.targets ?? '')
-            .split(',')
-            .map((t) => t.trim())
-            .includes('lightning__RecordPage')
-    );
-    if (recordConfig) {
-        info.recordPageObjects = asArray(recordConfig.objects).flatMap((o) => asArray(o.object).map(String));
-        info.recordPageProperties = asArray(recordConfig.property).map((p) => {
-            const type = p.type ?? 'String';
-            const raw = p.default;
-            const value =
-                raw === undefined
-                    ? undefined
-                    : type === 'Boolean'
-                      ? raw === 'true'
-                      : type === 'Integer'
-                        ? Number(raw)
-                        : raw;
-            return { name: String(p.name), type, default: value };
-        });
-    }
-    return info;
+    return { specifier: `c/${name}`, name, entry, compiled: entry === js };
 }
 
 /** Every LWC bundle of the package. */

@@ -4,6 +4,7 @@
  */
 import { LightningElement } from 'lwc';
 import { api as orgApi, config, currentPageReference, goTo, on, type PageReference } from 'lex/runtime';
+import { APP_LABEL } from 'wbgen/pageComponents';
 import { text } from '../../../../platform/core/text';
 
 interface Row {
@@ -19,6 +20,9 @@ export default class App extends LightningElement {
     page: PageReference = currentPageReference();
     samples: Row[] = [];
     private stop: (() => void) | undefined;
+
+    /** The package's app, as its CustomApplication labels it. */
+    appLabel = APP_LABEL;
 
     get userName(): string {
         return config().userName;

@@ -1,8 +1,9 @@
 /**
  * A Lightning record page ("Header and Right Sidebar" template): highlights, record details with
  * click-to-dial phone fields, the Activity timeline (Tasks written by saveLog), and the package's
- * components where workbench/pages.ts puts them, each given recordId and objectApiName as the
- * platform does for record-page components.
+ * components, in the regions and order the app's FlexiPage for the object places them
+ * (workbench/layout.ts), each given recordId and objectApiName as the platform does for record-page
+ * components.
  */
 import { LightningElement, api } from 'lwc';
 import { api as orgApi, fetchRecord, goTo, on } from 'lex/runtime';
@@ -25,6 +26,8 @@ interface TaskRow {
     meta: string;
     description: string;
 }
+
+type RenderedSlot = GeneratedSlot & { isDetails: boolean; isActivity: boolean; props: Record<string, unknown> };
 
 const ICONS: Record<string, string> = {
     Lead: 'standard:lead',
@@ -103,13 +106,19 @@ export default class RecordPage extends LightningElement {
     get taskCountLabel(): string {
         return `Activity (${this.tasks.length})`;
     }
-    private slots(region: 'main' | 'sidebar'): (GeneratedSlot & { props: Record<string, unknown> })[] {
+    private slots(region: 'main' | 'sidebar'): RenderedSlot[] {
         const layout = PAGES[this.objectApiName];
         return (layout?.[region] ?? []).map((s) => ({
             ...s,
             key: `${s.key}-${this.recordId}`,
+            isDetails: s.draws === 'details',
+            isActivity: s.draws === 'activity',
             props: { ...(s.properties ?? {}), recordId: this.recordId, objectApiName: this.objectApiName }
         }));
+    }
+    /** The FlexiPage this page is laid out from. */
+    get flexiPage(): string {
+        return PAGES[this.objectApiName]?.flexiPage ?? '';
     }
     get mainSlots() {
         return this.slots('main');
