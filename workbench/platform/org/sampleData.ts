@@ -1,7 +1,9 @@
 /**
- * The workbench org's sample records. Ids use the real key prefixes (00Q Lead, 003 Contact,
- * 001 Account, 00T Task, 005 User) so code that reads a prefix behaves as in an org.
- * Phones are stored as typed, as Salesforce stores them (no normalisation on save).
+ * The workbench org's sample data: Ids, phone fields and the page layout's fields. The records
+ * themselves are data/*.json in `sf data tree import` form, the same a scratch org gets
+ * (read by dataTree.ts). Ids use the real key prefixes (00Q Lead, 003 Contact, 001 Account,
+ * 00T Task, 005 User) so code that reads a prefix behaves as in an org. Phones are stored as
+ * typed, as Salesforce stores them (no normalisation on save).
  */
 
 export type SObjectName = 'Lead' | 'Contact' | 'Account' | 'Task';
@@ -67,64 +69,21 @@ export const LAYOUT_FIELDS: Record<string, { name: string; label: string }[]> = 
     ]
 };
 
-export function sampleRecords(): Record<SObjectName, SampleRecord[]> {
-    return {
-        Lead: [
-            {
-                Id: JOE_LEAD_ID,
-                FirstName: 'Joe',
-                LastName: 'Customer',
-                Name: 'Joe Customer',
-                Company: 'Customer Household',
-                Title: 'Homeowner',
-                Phone: '+1 503 555 0100',
-                MobilePhone: '(503) 555-1212',
-                Email: 'joe.customer@example.com',
-                Status: 'Open - Not Contacted',
-                Country: 'United States',
-                CreatedDate: '2026-11-02T09:15:00.000Z'
-            },
-            {
-                Id: SHARED_LEAD_ID,
-                FirstName: 'Ada',
-                LastName: 'Shared',
-                Name: 'Ada Shared',
-                Company: 'Shared Line Ltd',
-                Title: 'Office Manager',
-                Phone: SHARED_NUMBER,
-                MobilePhone: null,
-                Email: 'ada@sharedline.example.com',
-                Status: 'Working - Contacted',
-                Country: 'United States',
-                CreatedDate: '2026-11-05T14:00:00.000Z'
-            }
-        ],
-        Contact: [
-            {
-                Id: SHARED_CONTACT_ID,
-                FirstName: 'Sam',
-                LastName: 'Shared',
-                Name: 'Sam Shared',
-                Title: 'Facilities',
-                Phone: '415.555.0199',
-                MobilePhone: null,
-                Email: 'sam@sharedline.example.com',
-                AccountId: ACME_ACCOUNT_ID,
-                CreatedDate: '2026-10-21T08:30:00.000Z'
-            }
-        ],
-        Account: [
-            {
-                Id: ACME_ACCOUNT_ID,
-                Name: 'Acme Corporation',
-                Type: 'Customer - Direct',
-                Industry: 'Manufacturing',
-                Phone: '+44 20 7946 0958',
-                Website: 'https://acme.example.com',
-                BillingCountry: 'United Kingdom',
-                CreatedDate: '2026-09-01T10:00:00.000Z'
-            }
-        ],
-        Task: []
-    };
-}
+/**
+ * The workbench org's Id for each record of the sample data (data/*.json, the same records
+ * `sf data tree import` creates in a scratch org), by its referenceId; an org assigns its own.
+ */
+export const RECORD_IDS: Readonly<Record<string, string>> = {
+    AcmeAccount: ACME_ACCOUNT_ID,
+    SamSharedContact: SHARED_CONTACT_ID,
+    JoeCustomerLead: JOE_LEAD_ID,
+    AdaSharedLead: SHARED_LEAD_ID
+};
+
+/** When each sample record was created in the workbench org (an org stamps its own CreatedDate on import). */
+export const CREATED_DATES: Readonly<Record<string, string>> = {
+    AcmeAccount: '2026-09-01T10:00:00.000Z',
+    SamSharedContact: '2026-10-21T08:30:00.000Z',
+    JoeCustomerLead: '2026-11-02T09:15:00.000Z',
+    AdaSharedLead: '2026-11-05T14:00:00.000Z'
+};

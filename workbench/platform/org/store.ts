@@ -8,7 +8,8 @@
  * searchAndScreenPop's search finds for a phone number: stored numbers match however they were
  * typed (punctuation, spaces, a leading country code); unverified in detail against SOSL.
  */
-import { KEY_PREFIXES, PHONE_FIELDS, USER_ID, sampleRecords, type SObjectName, type SampleRecord } from './sampleData';
+import { sampleRecords } from './dataTree';
+import { KEY_PREFIXES, PHONE_FIELDS, USER_ID, type SObjectName, type SampleRecord } from './sampleData';
 import { text as fieldText } from '../core/text';
 
 /** An org error in the shape Salesforce APIs report: a status code and a message a developer can act on. */
