@@ -11,7 +11,7 @@ import { loadLightningModules, type PackageIndex } from './lwcReferences';
 import { checkLabelNames, checkMetadataFile, type ParsedMetadataFile } from './metadataFiles';
 import { loadMetadataSchema } from './metadataSchema';
 import { checkConvertedFiles, checkManifest, checkSourceForApex, convertSource, listFiles } from './packageShape';
-import { checkPageReferences } from './pageReferences';
+import { checkPageReferences, loadUtilityIcons } from './pageReferences';
 import { problemSink, type Problem } from './problems';
 
 export interface ValidateOptions {
@@ -87,7 +87,7 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
     }
     const labels = checkLabelNames(parsed, problems);
     checkCrossReferences(parsed, problems);
-    checkPageReferences(parsed, problems);
+    checkPageReferences(parsed, problems, loadUtilityIcons(toolsDir));
 
     // 3. LWC: compile every bundle and resolve what it imports.
     const names = (typeName: string): Set<string> =>

@@ -5,11 +5,14 @@
  *    page's target (RecordPage -> lightning__RecordPage, UtilityBar -> lightning__UtilityBar, ...),
  *    allow the record page's object, and take only the properties its targetConfig declares, with
  *    values of the declared type (LWC guide: "XML Configuration File Elements");
- *  - utility item settings (componentInstanceProperties of type decorator) only on a UtilityBar;
+ *  - utility item settings (componentInstanceProperties of type decorator) only on a UtilityBar,
+ *    with known names and values (the icon an SLDS utility icon);
  *  - a CustomApplication's utilityBar names a UtilityBar FlexiPage of the package, and each record
  *    page override names a RecordPage FlexiPage of the package for that object (View, Large);
  *  - a PermissionSet's applicationVisibilities name an app of the package (or a standard__ app).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import {
     TARGET_BY_PAGE_TYPE,
     applicationOf,
@@ -21,6 +24,7 @@ import {
     type FlexiPageModel
 } from '../lib/pageMetadata';
 import type { ParsedMetadataFile } from './metadataFiles';
+import { packageDir } from './metadataSchema';
 import { problemSink, type Problem, type ProblemSink } from './problems';
 import { suggest } from './schemaCheck';
 
@@ -28,8 +32,30 @@ import { suggest } from './schemaCheck';
 export const UTILITY_DECORATORS = ['eager', 'height', 'icon', 'label', 'scrollable', 'width'];
 const INTEGER = /^[+-]?\d+$/;
 
+/**
+ * The SLDS utility icon names (`icon` settings of utility items), from the design system's own
+ * icon folder; empty when the package is not installed, which skips the icon check.
+ */
+export function loadUtilityIcons(root: string): Set<string> {
+    try {
+        const dir = path.join(packageDir(root, '@salesforce-ux/design-system'), 'assets', 'icons', 'utility');
+        return new Set(
+            fs
+                .readdirSync(dir)
+                .filter((file) => file.endsWith('.svg'))
+                .map((file) => file.slice(0, -'.svg'.length))
+        );
+    } catch {
+        return new Set();
+    }
+}
+
 /** Checks FlexiPage, CustomApplication and PermissionSet references among `files`. */
-export function checkPageReferences(files: readonly ParsedMetadataFile[], problems: Problem[]): void {
+export function checkPageReferences(
+    files: readonly ParsedMetadataFile[],
+    problems: Problem[],
+    utilityIcons: ReadonlySet<string> = new Set()
+): void {
     const ofType = (typeName: string): ParsedMetadataFile[] =>
         files.filter((f) => f.root.name === typeName && f.fullName !== undefined);
     const bundles = new Map(ofType('LightningComponentBundle').map((f) => [f.fullName as string, bundleOf(f.root)]));
@@ -38,7 +64,7 @@ export function checkPageReferences(files: readonly ParsedMetadataFile[], proble
 
     for (const file of ofType('FlexiPage')) {
         const page = pages.get(file.fullName as string) as FlexiPageModel;
-        checkFlexiPage(page, bundles, problemSink('schema', file.file, problems));
+        checkFlexiPage(page, bundles, utilityIcons, problemSink('schema', file.file, problems));
     }
     for (const file of ofType('CustomApplication')) {
         const sink = problemSink('schema', file.file, problems);
@@ -110,7 +136,12 @@ export function checkPageReferences(files: readonly ParsedMetadataFile[], proble
     }
 }
 
-function checkFlexiPage(page: FlexiPageModel, bundles: ReadonlyMap<string, BundleModel>, sink: ProblemSink): void {
+function checkFlexiPage(
+    page: FlexiPageModel,
+    bundles: ReadonlyMap<string, BundleModel>,
+    utilityIcons: ReadonlySet<string>,
+    sink: ProblemSink
+): void {
     const target = TARGET_BY_PAGE_TYPE[page.type];
     if (page.type === 'RecordPage' && !page.sobjectType)
         sink.error('a RecordPage needs <sobjectType>, the object whose records it shows', {
@@ -119,7 +150,7 @@ function checkFlexiPage(page: FlexiPageModel, bundles: ReadonlyMap<string, Bundl
     page.regions.forEach((region, regionIndex) => {
         region.components.forEach((use, itemIndex) => {
             const path = `FlexiPage.flexiPageRegions[${regionIndex}].itemInstances[${itemIndex}].componentInstance`;
-            checkDecorators(use, page, path, sink);
+            checkDecorators(use, page, { path, utilityIcons }, sink);
             const bundleName = packageBundleName(use.componentName);
             if (bundleName === undefined || !target) return;
             checkComponent(use, bundleName, bundles, { page, target, path }, sink);
@@ -127,7 +158,13 @@ function checkFlexiPage(page: FlexiPageModel, bundles: ReadonlyMap<string, Bundl
     });
 }
 
-function checkDecorators(use: ComponentUse, page: FlexiPageModel, path: string, sink: ProblemSink): void {
+function checkDecorators(
+    use: ComponentUse,
+    page: FlexiPageModel,
+    context: { path: string; utilityIcons: ReadonlySet<string> },
+    sink: ProblemSink
+): void {
+    const { path, utilityIcons } = context;
     for (const property of use.properties) {
         if (!property.decorator) continue;
         const where = { line: property.line, path: `${path}.componentInstanceProperties` };
@@ -145,6 +182,13 @@ function checkDecorators(use: ComponentUse, page: FlexiPageModel, path: string, 
             sink.error(`utility item ${property.name} "${property.value}" is not a number of pixels`, where);
         else if (['eager', 'scrollable'].includes(property.name) && !['true', 'false'].includes(property.value))
             sink.error(`utility item ${property.name} is "${property.value}"; expected true | false`, where);
+        else if (property.name === 'icon' && utilityIcons.size > 0 && !utilityIcons.has(property.value)) {
+            const hint = suggest(property.value, [...utilityIcons]);
+            sink.error(
+                `utility item icon "${property.value}" is not an SLDS utility icon${hint ? ` (did you mean ${hint}?)` : ''}`,
+                where
+            );
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { checkMetadataFile, type ParsedMetadataFile } from '../metadataFiles';
 import { listFiles } from '../packageShape';
-import { checkPageReferences } from '../pageReferences';
+import { checkPageReferences, loadUtilityIcons } from '../pageReferences';
 import type { Problem } from '../problems';
 import { ROOT } from '../../lib/paths';
 import { BROKEN, GOOD, defaultDir, metadataContext } from './helpers';
@@ -21,7 +21,7 @@ function parseProject(project: string): ParsedMetadataFile[] {
 
 function pageProblems(project: string): string[] {
     const problems: Problem[] = [];
-    checkPageReferences(parseProject(project), problems);
+    checkPageReferences(parseProject(project), problems, loadUtilityIcons(ROOT));
     return problems.map((p) => `${path.basename(p.file)}:${p.line ?? '-'} ${p.message}`);
 }
 
@@ -48,7 +48,8 @@ describe('page references', () => {
             'Broken_Record_Page.flexipage-meta.xml:51 "callCrad" is not an LWC of this package (lwc/callCrad); did you mean callCard?',
             'Broken_Record_Page.flexipage-meta.xml:56 requiredProp requires the property "heading", which this page does not set',
             'Broken_UtilityBar.flexipage-meta.xml:7 unknown utility item setting "colour"; expected one of: eager, height, icon, label, scrollable, width',
-            'Broken_UtilityBar.flexipage-meta.xml:12 utility item width "wide" is not a number of pixels',
+            'Broken_UtilityBar.flexipage-meta.xml:12 utility item icon "headset" is not an SLDS utility icon',
+            'Broken_UtilityBar.flexipage-meta.xml:17 utility item width "wide" is not a number of pixels',
             'Broken_UtilityBar.flexipage-meta.xml:6 callCard does not list the target lightning__UtilityBar (its targets: lightning__RecordPage, lightning__AppPage), so a UtilityBar cannot hold it',
             'Broken_App.app-meta.xml:30 utilityBar names the FlexiPage "Broken_UtilityBa", which is not in this package (flexipages/Broken_UtilityBa.flexipage-meta.xml); did you mean Broken_UtilityBar?',
             'Broken_App.app-meta.xml:4 "Broken_Record_Page" is a record page for Account, but the override is for Contact',
