@@ -23,6 +23,9 @@ const regionOf = (page: FlexiPageModel, name: string): string[] =>
 const tagOf = (componentName: string): string => `c-${componentName.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 const RECORDS: Record<string, string> = { Lead: JOE_LEAD_ID, Account: ACME_ACCOUNT_ID, Contact: SHARED_CONTACT_ID };
+/** What the package promises on each of its record pages and in its utility bar (issue 15). */
+const REQUIRED_ON_RECORD_PAGES = ['streemEmbed', 'streemCallLog', 'softphoneBridge'];
+const REQUIRED_UTILITY_ITEMS = ['opencti:softPhone', 'softphoneBridge'];
 
 void describe('layout from the FlexiPages', { timeout: TEST_TIMEOUT_MS * 4 }, () => {
     const e2e = useWorkbench();
@@ -47,12 +50,19 @@ void describe('layout from the FlexiPages', { timeout: TEST_TIMEOUT_MS * 4 }, ()
                 assert.deepEqual(await slotsIn(0), regionOf(expected, 'main'));
                 assert.deepEqual(await slotsIn(1), regionOf(expected, 'sidebar'));
 
-                // Every placed package component is there as itself, not as a notice.
+                // Every placed package component is there as itself, not as a notice, and none of the
+                // package's own is missing: a FlexiPage that drops one fails here.
                 assert.equal(await grid.locator('.wb-missing').count(), 0);
                 for (const name of [...regionOf(expected, 'main'), ...regionOf(expected, 'sidebar')]) {
                     if (name.includes(':')) continue;
                     await grid.locator(`[data-slot="${name}"] > ${tagOf(name)}`).waitFor();
                 }
+                for (const name of REQUIRED_ON_RECORD_PAGES)
+                    assert.equal(
+                        await grid.locator(`[data-slot="${name}"] > ${tagOf(name)}`).count(),
+                        1,
+                        `${name} on the ${override.object} page`
+                    );
                 if (override.object === 'Lead') await screenshot(page, 'lead-page-layout');
             }
         );
@@ -65,6 +75,11 @@ void describe('layout from the FlexiPages', { timeout: TEST_TIMEOUT_MS * 4 }, ()
             assert.ok(app.utilityBar, `${APP_NAME} has a utility bar`);
             const bar = flexiPage(app.utilityBar.name);
             const items = bar.regions.find((region) => region.name === 'utilityItems')?.components ?? [];
+            assert.deepEqual(
+                REQUIRED_UTILITY_ITEMS.filter((name) => !items.some((item) => item.componentName === name)),
+                [],
+                'the utility bar holds the Open CTI softphone and softphoneBridge'
+            );
             const page = await openPage(e2e, recordPath('Lead', JOE_LEAD_ID));
             const shown = await page
                 .locator('[data-utility-item]')

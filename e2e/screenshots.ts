@@ -25,7 +25,8 @@ export const CURATED: readonly { from: string; to: string; optional?: boolean }[
     { from: 'several-matches-ask', to: 'several-matches-ask.png' },
     { from: 'lead-streem-embed', to: 'streem-embed.png' },
     { from: 'lead-streem-call-log', to: 'streem-call-log.png' },
-    { from: 'softphone-not-connected', to: 'softphone-not-connected.png' }
+    { from: 'softphone-not-connected', to: 'softphone-not-connected.png' },
+    { from: 'utility-softphone-bridge', to: 'app-utility-bar.png' }
 ];
 
 /** Copies the curated screenshots; returns the problems found (empty when all is well). */
