@@ -117,6 +117,7 @@ export const GENERAL_SECTION = 'reqGeneralInfo';
 export const VENDOR_SECTION = 'vendorSoftphone';
 export const SCREEN_POP_SECTION = 'screenPop';
 export const LOGGING_SECTION = 'callLogging';
+export const PROTOCOL_SECTION = 'softphoneProtocol';
 
 /** The placeholder the package ships with; `example.com` is reserved (RFC 2606) and hosts no softphone. */
 export const PLACEHOLDER_SOFTPHONE_URL = 'https://softphone.example.com';
@@ -145,6 +146,14 @@ export const NO_MATCH_BEHAVIOURS = ['newLead', 'newContact', 'search', 'none'] a
  * deliberately not offered: it would log calls against the wrong customer.
  */
 export const MULTIPLE_MATCH_BEHAVIOURS = ['search', 'ask', 'none'] as const;
+/**
+ * How the adapter page talks to the contact center: `wrapper`, the CCaaS wrapper contract (seed 002)
+ * with the vendor softphone in a frame; `ameyoToolbar`, Ameyo's generic web toolbar (seed 004):
+ * Ameyo's integration script and its toolbar frame, driven through Ameyo's JavaScript API.
+ */
+export const SOFTPHONE_PROTOCOLS = ['wrapper', 'ameyoToolbar'] as const;
+/** The placeholder Ameyo address the package ships with (reserved example.com host). */
+export const PLACEHOLDER_AMEYO_URL = 'https://ameyo.example.com';
 
 /** Appended to every custom item's description. */
 const NOT_SECRET =
@@ -461,6 +470,90 @@ const LOGGING: CallCenterSectionDefinition = {
     ]
 };
 
+const PROTOCOL: CallCenterSectionDefinition = {
+    name: PROTOCOL_SECTION,
+    label: 'Softphone Protocol',
+    sortOrder: 4,
+    items: [
+        {
+            name: 'protocol',
+            label: 'Protocol (wrapper or ameyoToolbar)',
+            sortOrder: 0,
+            defaultValue: 'wrapper',
+            rule: { kind: 'enum', values: SOFTPHONE_PROTOCOLS },
+            required: true,
+            description:
+                'wrapper loads the vendor softphone of Vendor Softphone > Softphone URL, which speaks the CCaaS wrapper contract. ameyoToolbar loads the Ameyo generic web toolbar from the Ameyo address below instead (docs/ameyo-toolbar.md); the Vendor Softphone URL and partner ids are then not used.',
+            example: 'ameyoToolbar'
+        },
+        {
+            name: 'ameyoBaseUrl',
+            label: 'Ameyo Address (https://host:port, for ameyoToolbar)',
+            sortOrder: 1,
+            defaultValue: PLACEHOLDER_AMEYO_URL,
+            defaultIsPlaceholder: true,
+            rule: { kind: 'origin' },
+            required: false,
+            neededFor: 'the ameyoToolbar protocol',
+            description:
+                'Protocol, host and port of the Ameyo application. The adapter page loads <address>/ameyowebaccess/toolbar/js/ameyo-integration-v<version>.js and frames <address>/ameyowebaccess/toolbar-crm.htm. Ameyo must allow both the Visualforce and the Lightning origins of the org as frame ancestors.',
+            example: 'https://ameyo.example.net:8443'
+        },
+        {
+            name: 'ameyoScriptVersion',
+            label: 'Ameyo Integration Script Version (as Ameyo gives it, for ameyoToolbar)',
+            sortOrder: 2,
+            defaultValue: 'not set',
+            unsetKeyword: 'not set',
+            rule: {
+                kind: 'text',
+                maxLength: 20,
+                pattern: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+                patternHint: 'letters, digits, dots, dashes or underscores, such as 4.2'
+            },
+            required: false,
+            neededFor: 'the ameyoToolbar protocol',
+            description:
+                'The <file version> of ameyo-integration-v<file version>.js, from Ameyo professional services.',
+            example: '4.2'
+        },
+        {
+            name: 'ameyoDialConfirm',
+            label: 'Agent Confirms Click-to-Dial in the Ameyo Toolbar (true or false)',
+            sortOrder: 3,
+            defaultValue: 'false',
+            rule: { kind: 'boolean' },
+            required: true,
+            description:
+                'false dials at once (doDial). true only puts the number in the toolbar dial box (populateNumberInDialBox) and the agent starts the call there.',
+            example: 'false'
+        },
+        {
+            name: 'ameyoExtensionName',
+            label: 'Ameyo Extension Name (or none)',
+            sortOrder: 4,
+            defaultValue: 'none',
+            unsetKeyword: 'none',
+            rule: { kind: 'text', maxLength: 80 },
+            required: false,
+            description:
+                'The extension the toolbar binds after login (getExtensionInfo name), for call centers whose agents share one. none lets the agent choose in the toolbar.',
+            example: 'sip-1001'
+        },
+        {
+            name: 'ameyoExtensionPhone',
+            label: 'Ameyo Extension Endpoint (or none)',
+            sortOrder: 5,
+            defaultValue: 'none',
+            unsetKeyword: 'none',
+            rule: { kind: 'text', maxLength: 80 },
+            required: false,
+            description: 'The endpoint of that extension (getExtensionInfo phone). Used only with an extension name.',
+            example: '1001'
+        }
+    ]
+};
+
 /** Adds the not-a-secret sentence to every item outside reqGeneralInfo. */
 function withSecretNotice(section: CallCenterSectionDefinition): CallCenterSectionDefinition {
     return {
@@ -472,7 +565,9 @@ function withSecretNotice(section: CallCenterSectionDefinition): CallCenterSecti
 /** The call center this package ships. */
 export const CALL_CENTER: CallCenterDefinition = {
     fullName: CALL_CENTER_NAME,
-    sections: [GENERAL_INFO, withSecretNotice(VENDOR), withSecretNotice(SCREEN_POP), withSecretNotice(LOGGING)]
+    sections: [GENERAL_INFO, withSecretNotice(VENDOR), withSecretNotice(SCREEN_POP), withSecretNotice(LOGGING),
+        withSecretNotice(PROTOCOL)
+    ]
 };
 
 /** Finds an item by section and item name. */

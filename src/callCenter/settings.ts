@@ -18,7 +18,9 @@ import {
     MULTIPLE_MATCH_BEHAVIOURS,
     NO_MATCH_BEHAVIOURS,
     PARTICIPANT_TYPES,
+    PROTOCOL_SECTION,
     SCREEN_POP_SECTION,
+    SOFTPHONE_PROTOCOLS,
     VENDOR_SECTION,
     findItem
 } from './definition';
@@ -30,6 +32,19 @@ export type ParticipantType = (typeof PARTICIPANT_TYPES)[number];
 export type NoMatchBehaviour = (typeof NO_MATCH_BEHAVIOURS)[number];
 export type MultipleMatchBehaviour = (typeof MULTIPLE_MATCH_BEHAVIOURS)[number];
 export type TaskSubjectPlaceholder = (typeof TASK_SUBJECT_PLACEHOLDERS)[number];
+export type SoftphoneProtocol = (typeof SOFTPHONE_PROTOCOLS)[number];
+
+/** The Ameyo generic toolbar's settings (protocol `ameyoToolbar`). */
+export interface AmeyoToolbarSettings {
+    /** The Ameyo origin (https, host, port); null while not configured. */
+    readonly baseUrl: string | null;
+    /** The integration script's file version; null while not configured. */
+    readonly scriptVersion: string | null;
+    /** Click-to-dial fills the toolbar dial box (populateNumberInDialBox) instead of dialling (doDial). */
+    readonly dialConfirm: boolean;
+    /** What getExtensionInfo returns; null lets the agent choose in the toolbar. */
+    readonly extension: { readonly name: string; readonly phone: string } | null;
+}
 
 /** A presence status the agent can switch to: the softphone's status id and the label agents see. */
 export interface PresenceStatus {
@@ -85,6 +100,9 @@ export interface BridgeSettings {
         /** Delay before the first retry (bridge core RetryPolicy.baseDelayMs). */
         readonly retryDelayMs: number;
     };
+    /** Which protocol the adapter page speaks (`wrapper` unless the call center says otherwise). */
+    readonly protocol: SoftphoneProtocol;
+    readonly ameyo: AmeyoToolbarSettings;
 }
 
 /** `error`: a value is wrong and was replaced. `warning`: something is not set up yet or looks off. */
@@ -648,6 +666,21 @@ function readSoftphone(reader: SettingsReader): BridgeSettings['softphone'] {
     };
 }
 
+const AMEYO_UNUSED: AmeyoToolbarSettings = { baseUrl: null, scriptVersion: null, dialConfirm: false, extension: null };
+
+/** Read only in ameyoToolbar mode, so a wrapper call center never hears about the Ameyo placeholders. */
+function readAmeyo(reader: SettingsReader, protocol: SoftphoneProtocol): AmeyoToolbarSettings {
+    if (protocol !== 'ameyoToolbar') return AMEYO_UNUSED;
+    const name = reader.nullable(PROTOCOL_SECTION, 'ameyoExtensionName', 'text');
+    const phone = reader.nullable(PROTOCOL_SECTION, 'ameyoExtensionPhone', 'text');
+    return {
+        baseUrl: reader.nullable(PROTOCOL_SECTION, 'ameyoBaseUrl', 'origin'),
+        scriptVersion: reader.nullable(PROTOCOL_SECTION, 'ameyoScriptVersion', 'text'),
+        dialConfirm: reader.value(PROTOCOL_SECTION, 'ameyoDialConfirm', 'boolean'),
+        extension: name !== null ? { name, phone: phone ?? '' } : null
+    };
+}
+
 /** Reports items of the package's own sections that this version does not know (another package version). */
 function reportUnknownItems(reader: SettingsReader, raw: Readonly<Record<string, unknown>>): void {
     const custom = CALL_CENTER.sections.filter((s) => s.name !== GENERAL_SECTION);
@@ -690,6 +723,7 @@ export function parseCallCenterSettings(raw: unknown): ParsedSettings {
             example: ''
         });
     }
+    const protocol = reader.choice(PROTOCOL_SECTION, 'protocol', SOFTPHONE_PROTOCOLS);
     const settings: BridgeSettings = {
         callCenter: readCallCenter(reader),
         softphone: readSoftphone(reader),
@@ -704,7 +738,9 @@ export function parseCallCenterSettings(raw: unknown): ParsedSettings {
             taskSubjectTemplate: reader.nullable(LOGGING_SECTION, 'taskSubject', 'template'),
             failedAfterAttempts: reader.value(LOGGING_SECTION, 'logFailedAfter', 'integer'),
             retryDelayMs: reader.value(LOGGING_SECTION, 'logRetryDelayMs', 'integer')
-        }
+        },
+        protocol,
+        ameyo: readAmeyo(reader, protocol)
     };
     reportUnknownItems(reader, map);
     return { settings, issues: reader.issues, ok: reader.issues.every((i) => i.severity !== 'error') };

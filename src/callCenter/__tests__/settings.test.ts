@@ -81,7 +81,9 @@ describe('parseCallCenterSettings', () => {
                     taskSubjectTemplate: null,
                     failedAfterAttempts: 3,
                     retryDelayMs: 2000
-                }
+                },
+                protocol: 'wrapper',
+                ameyo: { baseUrl: null, scriptVersion: null, dialConfirm: false, extension: null }
             });
         });
 
@@ -499,5 +501,46 @@ describe('subjectFormatter', () => {
         expect(format?.({ direction: 'outbound', outcome: 'answered', phoneNumber: '+442071234567' })).toBe(
             'Outbound answered +442071234567'
         );
+    });
+});
+
+describe('the softphone protocol', () => {
+    const AMEYO = {
+        '/softphoneProtocol/protocol': 'ameyoToolbar',
+        '/softphoneProtocol/ameyoBaseUrl': 'https://ameyo.example.net:8443',
+        '/softphoneProtocol/ameyoScriptVersion': '4.2',
+        '/softphoneProtocol/ameyoDialConfirm': 'true',
+        '/softphoneProtocol/ameyoExtensionName': 'sip-1001',
+        '/softphoneProtocol/ameyoExtensionPhone': '1001'
+    };
+
+    it('reads the Ameyo toolbar settings in ameyoToolbar mode', () => {
+        const { settings, issues } = parseCallCenterSettings(AMEYO);
+        expect(settings.protocol).toBe('ameyoToolbar');
+        expect(settings.ameyo).toEqual({
+            baseUrl: 'https://ameyo.example.net:8443',
+            scriptVersion: '4.2',
+            dialConfirm: true,
+            extension: { name: 'sip-1001', phone: '1001' }
+        });
+        expect(issues.filter((i) => i.key.startsWith('/softphoneProtocol/'))).toEqual([]);
+    });
+
+    it('accepts only an https Ameyo origin, and never reads the Ameyo items in wrapper mode', () => {
+        const insecure = parseCallCenterSettings({ ...AMEYO, '/softphoneProtocol/ameyoBaseUrl': 'http://ameyo.example.net' });
+        expect(insecure.settings.ameyo.baseUrl).toBeNull();
+        expect(insecure.issues.map((i) => `${i.severity} ${i.key}`)).toContain('error /softphoneProtocol/ameyoBaseUrl');
+        const wrapper = parseCallCenterSettings({ ...AMEYO, '/softphoneProtocol/protocol': 'wrapper' });
+        expect(wrapper.settings.ameyo.baseUrl).toBeNull();
+        expect(wrapper.issues.filter((i) => i.key.startsWith('/softphoneProtocol/'))).toEqual([]);
+    });
+
+    it('treats the shipped placeholder address and an invalid version as not set', () => {
+        const parsed = parseCallCenterSettings({
+            '/softphoneProtocol/protocol': 'ameyoToolbar',
+            '/softphoneProtocol/ameyoScriptVersion': '../x.js'
+        });
+        expect(parsed.settings.ameyo.baseUrl).toBeNull();
+        expect(parsed.settings.ameyo.scriptVersion).toBeNull();
     });
 });
