@@ -16,6 +16,8 @@
  */
 import { createCommand, createEvent, errorFor, MESSAGE_CHANNEL_NAME } from 'c/softphoneProtocol';
 import type { CallView, ChannelEvent, LogView, RecordRef } from 'c/softphoneProtocol';
+import { createAmeyoToolbar } from '../ameyo/toolbar';
+import type { AmeyoToolbar } from '../ameyo/toolbar';
 import { createBridge, createEnvelope, createIdGenerator, isBridgeMessage, readFromSoftphone } from '../core/index';
 import type { Bridge, BridgeError, DialRequest, Envelope, Scheduler, WrapperEvent } from '../core/index';
 import { configFromSettings, formatLabel } from './adapterConfig';
@@ -141,6 +143,8 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
     let config: AdapterConfig | null = null;
     let tab: TabStorage | null = null;
     let iframe: HTMLIFrameElement | null = null;
+    /** Protocol ameyoToolbar: Ameyo's toolbar instead of the wrapper softphone (src/bridge/ameyo/). */
+    let ameyo: AmeyoToolbar | null = null;
     let acceptedOrigin: string | null = null;
     let ready = false;
     let disposed = false;
@@ -378,7 +382,10 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
     }
 
     function handleChannelMessage(message: unknown): void {
-        whenReady(() => bridge?.receiveChannelMessage(message));
+        whenReady(() => {
+            if (ameyo?.receiveChannelMessage(message)) return;
+            bridge?.receiveChannelMessage(message);
+        });
     }
 
     /* ------------------------------------------------------------------ start: listeners first */
@@ -431,8 +438,20 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
             });
             const current = configFromSettings(settings, { adapterOrigin: win.location.origin, labels });
             config = current;
-            view.showSettingsIssues(current.issues, current.softphoneSrc === null);
-            if (current.softphoneSrc && current.softphoneOrigin) {
+            view.showSettingsIssues(current.issues, current.softphoneSrc === null && current.ameyo === null);
+            if (current.ameyo) {
+                ameyo = createAmeyoToolbar({
+                    ...current.ameyo,
+                    window: win,
+                    document: env.document,
+                    crmOrigin: win.location.origin,
+                    mountFrame: (src) => view.mountSoftphone(src),
+                    publish: (event) => publish(event),
+                    clock,
+                    timers,
+                    onWarning: warn
+                });
+            } else if (current.softphoneSrc && current.softphoneOrigin) {
                 acceptedOrigin = current.softphoneOrigin;
                 // Load the softphone now: it may take long, and its early messages are queued.
                 iframe = view.mountSoftphone(current.softphoneSrc);
@@ -450,12 +469,14 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
                 publish(event) {
                     base.publish(event);
                     observe(event);
+                    ameyo?.observe(event);
                 },
                 openRecord(record) {
                     if (silentOpens.delete(record.recordId.slice(0, 15))) return Promise.resolve();
                     return base.openRecord(record);
                 }
             };
+            if (ameyo) crm = ameyo.wrapWriter(crm);
             tab = await openTabStorage({
                 local:
                     env.localStorage === null ? undefined : (env.localStorage ?? safeStorage(() => win.localStorage)),
@@ -476,7 +497,7 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
             const scheduler: Scheduler = timers;
             bridge = createBridge({
                 crm,
-                softphone: {
+                softphone: ameyo?.port ?? {
                     send(event: WrapperEvent) {
                         postToSoftphone(createEnvelope('event', event.type, nextEnvelopeId(), event.payload));
                     }
@@ -491,6 +512,7 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
                 onWarning: warn
             });
             bridge.start();
+            ameyo?.attach(bridge);
             ready = true;
             const queued = early.splice(0);
             for (const task of queued) guarded(task);
@@ -510,6 +532,7 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
         disposed = true;
         win.removeEventListener('message', handleWindowMessage);
         bridge?.dispose();
+        ameyo?.dispose();
         tab?.release();
         if (subscription && opencti) opencti.unsubscribe({ subscription });
     }

@@ -14,6 +14,7 @@
 import type { CountryCode } from 'libphonenumber-js/min';
 import { parseCallCenterSettings, subjectFormatter } from '../../callCenter/settings';
 import type { SettingIssue } from '../../callCenter/settings';
+import { AMEYO_PARTNER_ID } from '../ameyo/mapping';
 import type { BridgeSettings, RetryPolicy, SubjectFormatter } from '../core/index';
 import type { PopPolicy } from './openCtiCrm';
 
@@ -133,8 +134,59 @@ export interface AdapterConfig {
     pop: PopPolicy & { popDialpadCalls: boolean };
     /** What the admin should fix; shown in the panel. */
     issues: readonly SettingIssue[];
-    /** True when click-to-dial can work (all three partner ids set). */
+    /** True when click-to-dial can work (all three partner ids set, or the Ameyo toolbar). */
     clickToDialReady: boolean;
+    /** Protocol ameyoToolbar with its address and script version set; null otherwise (the wrapper softphone). */
+    ameyo: AmeyoConfig | null;
+}
+
+/** What the adapter needs to run the Ameyo generic toolbar (docs/ameyo-toolbar.md). */
+export interface AmeyoConfig {
+    baseUrl: string;
+    scriptVersion: string;
+    dialConfirm: boolean;
+    extension: { name: string; phone: string } | null;
+}
+
+const AMEYO_NOT_CONFIGURED: SettingIssue = {
+    severity: 'warning',
+    code: 'missing',
+    key: '/softphoneProtocol/ameyoBaseUrl',
+    where: 'Softphone Protocol > Ameyo Address and Ameyo Integration Script Version',
+    value: null,
+    message:
+        'The ameyoToolbar protocol needs both the Ameyo address and the script version; the toolbar stays off until they are set.',
+    example: 'https://ameyo.example.net:8443 and 4.2'
+};
+
+/**
+ * The Ameyo toolbar replaces the wrapper softphone: its URL and partner ids are not used (their
+ * issues are dropped), dispositions come from Ameyo (handleDispositionCodes), presence is changed in
+ * the toolbar, and click-to-dial goes to doDial (the core's start_call needs partner ids: the
+ * toolbar's fixed one stands in).
+ */
+function forAmeyo(config: AdapterConfig, ameyo: AmeyoConfig | null): AdapterConfig {
+    const bridge: BridgeSettings = {
+        ...config.bridge,
+        partnerId: AMEYO_PARTNER_ID,
+        businessSegmentId: AMEYO_PARTNER_ID,
+        channelOriginId: AMEYO_PARTNER_ID,
+        dispositions: [],
+        presenceOptions: []
+    };
+    delete bridge.dialFrom;
+    const issues = config.issues.filter(
+        (issue) => !issue.key.startsWith('/vendorSoftphone/') || issue.key.endsWith('/defaultCountry')
+    );
+    return {
+        ...config,
+        bridge,
+        softphoneSrc: null,
+        softphoneOrigin: null,
+        issues: ameyo ? issues : [...issues, AMEYO_NOT_CONFIGURED],
+        clickToDialReady: ameyo !== null,
+        ameyo
+    };
 }
 
 /** The softphone URL with `crmOrigin=<adapter origin>` (the wrapper library reads it; docs/vendor-integration.md). */
@@ -172,7 +224,7 @@ export function configFromSettings(
         bridge.channelOriginId = partner.channelOriginId;
     }
     if (settings.softphone.dialFrom) bridge.dialFrom = settings.softphone.dialFrom;
-    return {
+    const config: AdapterConfig = {
         bridge,
         retryPolicy: {
             baseDelayMs: settings.logging.retryDelayMs,
@@ -187,6 +239,13 @@ export function configFromSettings(
             popDialpadCalls: settings.screenPop.popDialpadCalls
         },
         issues,
-        clickToDialReady: partner !== null
+        clickToDialReady: partner !== null,
+        ameyo: null
     };
+    if (settings.protocol !== 'ameyoToolbar') return config;
+    const { baseUrl, scriptVersion, dialConfirm, extension } = settings.ameyo;
+    return forAmeyo(
+        config,
+        baseUrl !== null && scriptVersion !== null ? { baseUrl, scriptVersion, dialConfirm, extension } : null
+    );
 }

@@ -179,6 +179,70 @@ const HEARTBEAT = {
     }
 } as const satisfies FieldSpec;
 
+/** Where the agent's contact-center session stands (protocols with their own login, e.g. the Ameyo toolbar). */
+export const SESSION_STATUSES = ['loggedOut', 'loggedIn', 'forceLoginRequired', 'loginFailed'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+const AGENT_SESSION = {
+    kind: 'object',
+    fields: {
+        status: { kind: 'text', required: true, maxLength: 18, oneOf: SESSION_STATUSES },
+        message: {
+            kind: 'text',
+            maxLength: 1_000,
+            doc: "The contact center's own words (login failure, takeover prompt)."
+        },
+        campaign: { kind: 'text', maxLength: 255 },
+        extension: { kind: 'text', maxLength: 255 },
+        dialMode: { kind: 'text', maxLength: 6, oneOf: ['manual', 'auto'] },
+        availability: { kind: 'text', maxLength: 255, doc: 'Ready, or the break reason.' },
+        changedAt: { ...TIMESTAMP, required: true }
+    }
+} as const satisfies FieldSpec;
+
+const DISPOSITION_TREE = {
+    kind: 'object',
+    fields: {
+        groups: {
+            kind: 'list',
+            required: true,
+            maxItems: 100,
+            items: {
+                kind: 'object',
+                fields: {
+                    label: { kind: 'text', required: true, maxLength: 255 },
+                    codes: {
+                        kind: 'list',
+                        required: true,
+                        maxItems: 200,
+                        items: { kind: 'text', maxLength: 255 }
+                    }
+                }
+            }
+        }
+    }
+} as const satisfies FieldSpec;
+
+const CALL_TIMELINE = {
+    kind: 'object',
+    fields: {
+        conversationId: CONVERSATION_ID,
+        entries: {
+            kind: 'list',
+            required: true,
+            maxItems: 100,
+            items: {
+                kind: 'object',
+                fields: {
+                    at: { ...TIMESTAMP, required: true },
+                    kind: { kind: 'text', required: true, maxLength: 10, oneOf: ['transfer', 'conference'] },
+                    text: { kind: 'text', required: true, maxLength: 255 }
+                }
+            }
+        }
+    }
+} as const satisfies FieldSpec;
+
 /** Events the adapter publishes. Each `payload` spec is the single source of its type. */
 export const EVENT_SPECS = {
     heartbeat: { doc: 'The adapter is alive; published on start and every HEARTBEAT_INTERVAL_MS.', payload: HEARTBEAT },
@@ -187,6 +251,15 @@ export const EVENT_SPECS = {
     configAnnounced: { doc: 'Dispositions, presence options and click-to-dial readiness.', payload: CONFIG_VIEW },
     logStatus: { doc: "A call's Task save state changed.", payload: LOG_VIEW },
     error: { doc: 'Something the agent, admin or developer should see.', payload: ERROR_VIEW },
+    agentSession: {
+        doc: "The agent's contact-center session: login, takeover prompt, campaign, dial mode (Ameyo toolbar).",
+        payload: AGENT_SESSION
+    },
+    dispositionTree: {
+        doc: 'Two-level disposition codes (class, then code) replacing the flat list in wrap-up.',
+        payload: DISPOSITION_TREE
+    },
+    callTimeline: { doc: "A call's transfers and conferences, oldest first.", payload: CALL_TIMELINE },
     snapshot: {
         doc: 'Everything a freshly loaded component needs; the answer to requestState.',
         payload: {
@@ -234,6 +307,23 @@ export const COMMAND_SPECS = {
         }
     },
     requestState: { doc: 'Ask the adapter for a snapshot event.', payload: { kind: 'none' } },
+    confirmForceLogin: {
+        doc: 'The agent confirmed taking over a session open elsewhere (agentSession forceLoginRequired).',
+        payload: { kind: 'none' }
+    },
+    signOut: { doc: "End the agent's contact-center session.", payload: { kind: 'none' } },
+    disposeAndDial: {
+        doc: 'Dispose the call with this disposition and dial the next number at once.',
+        payload: {
+            kind: 'object',
+            fields: {
+                conversationId: CONVERSATION_ID,
+                disposition: { kind: 'text', required: true, maxLength: 255 },
+                notes: { kind: 'text', maxLength: 32_000 },
+                number: { kind: 'text', required: true, maxLength: 40 }
+            }
+        }
+    },
     retryLogs: { doc: 'Retry failed or pending Task saves now.', payload: { kind: 'none' } }
 } as const satisfies Record<string, { doc: string; payload: FieldSpec }>;
 
@@ -255,6 +345,9 @@ export type PresenceOption = ValueOf<typeof PRESENCE_OPTION>;
 export type ConfigView = ValueOf<typeof CONFIG_VIEW>;
 export type ErrorView = ValueOf<typeof ERROR_VIEW>;
 export type ErrorAudience = ErrorView['audience'];
+export type AgentSessionView = ValueOf<typeof AGENT_SESSION>;
+export type DispositionTreeView = ValueOf<typeof DISPOSITION_TREE>;
+export type CallTimelineView = ValueOf<typeof CALL_TIMELINE>;
 
 /** An event on the channel, discriminated by `type`. */
 export type ChannelEvent = {

@@ -46,7 +46,20 @@ const VALID_EVENTS: { [T in ChannelEventType]: ChannelEventPayload<T> } = {
     configAnnounced: CONFIG,
     logStatus: LOG,
     error: { code: 'INVALID_PHONE_NUMBER', message: 'Not a number', audience: 'agent', commandId: 'c-1' },
-    snapshot: { heartbeat: HEARTBEAT, config: CONFIG, calls: [], logs: [LOG] }
+    snapshot: { heartbeat: HEARTBEAT, config: CONFIG, calls: [], logs: [LOG] },
+    agentSession: {
+        status: 'loggedIn',
+        campaign: 'Inbound Sales',
+        extension: 'sip-1001',
+        dialMode: 'manual',
+        availability: 'Ready',
+        changedAt: 1_700_000_000_000
+    },
+    dispositionTree: { groups: [{ label: 'Contacted', codes: ['Sale', 'Callback'] }] },
+    callTimeline: {
+        conversationId: 'conv-1',
+        entries: [{ at: 1_700_000_000_000, kind: 'transfer', text: 'Transfer to agent queue request sent' }]
+    }
 };
 
 const VALID_COMMANDS: { [T in ChannelCommandType]: ChannelCommandPayload<T> } = {
@@ -55,7 +68,10 @@ const VALID_COMMANDS: { [T in ChannelCommandType]: ChannelCommandPayload<T> } = 
     saveWrapUp: { conversationId: 'conv-1', disposition: 'Resolved', notes: 'Called back' },
     choosePopTarget: { conversationId: 'conv-1', record: CONTACT },
     requestState: undefined,
-    retryLogs: undefined
+    retryLogs: undefined,
+    confirmForceLogin: undefined,
+    signOut: undefined,
+    disposeAndDial: { conversationId: 'conv-1', disposition: 'Sale', number: '+18005550100' }
 };
 
 const event = (type: string, payload: unknown): unknown => ({ version: 1, kind: 'event', type, payload });

@@ -1,0 +1,542 @@
+/**
+ * Glue between Ameyo's generic web toolbar (seed 004) and the bridge core, for the adapter page in
+ * `ameyoToolbar` mode. It loads Ameyo's integration script, frames the toolbar in the seed's
+ * `ameyoIframeDiv`, installs the CRM side Ameyo calls (getExtensionInfo, showCrm through
+ * registerCustomFunction, every handler as a window function), and turns what happens into core
+ * calls and channel events. Everything it decides is in ./mapping.ts (pure, unit-tested).
+ *
+ * Trust: Ameyo's script runs in the adapter page with the page's rights (as the seed requires); it
+ * talks to its own frame itself. Everything it hands us is read liberally and validated by the core
+ * before anything is written.
+ */
+import { createEvent, validateChannelMessage } from 'c/softphoneProtocol';
+import type {
+    AgentSessionView,
+    ChannelCommand,
+    ChannelEvent,
+    ChannelEventPayload,
+    ChannelEventType,
+    DispositionTreeView
+} from 'c/softphoneProtocol';
+import type { Bridge, CallLog, LogWriter, SoftphonePort, WrapperEvent } from '../core/index';
+import {
+    AMEYO_CONTAINER_ID,
+    AMEYO_FRAME_ID,
+    AMEYO_HANDLERS,
+    HANDLER_ALIASES,
+    ROUTING_HANDLERS,
+    ameyoScriptUrl,
+    ameyoToolbarUrl,
+    appendTimeline,
+    callEndedFor,
+    callsForShowCrm,
+    extensionInfo,
+    notesSubmittedFor,
+    planDial,
+    readAvailability,
+    readCallId,
+    readCampaign,
+    readDisposeResult,
+    readDispositionCodes,
+    readExtension,
+    readLogin,
+    readShowCrm,
+    readText,
+    refusesDisposeAndDial,
+    timelineEntry,
+    withTimeline
+} from './mapping';
+import type { AmeyoHandler, RoutingHandler, TimelineEntry } from './mapping';
+
+/** How long a disposition waits for Ameyo's answer before the wrap-up is reopened with an error. */
+export const DISPOSE_TIMEOUT_MS = 20_000;
+
+/** `ameyo.integration` as seed 004 documents it (names reconstructed, see mapping.ts). */
+export interface AmeyoIntegration {
+    registerCustomFunction(name: string, functions: Record<string, (...args: unknown[]) => unknown>): void;
+    doForceLogin(): void;
+    doLogout(): void;
+    doDial(phone: string, customerId: string, additionalParameters: Record<string, string>): void;
+    populateNumberInDialBox(phone: string): void;
+    getDispositionCodes(campaignId?: string): void;
+    disposeCallByDisposition(dispositionCode: string): void;
+    disposeNDial(dispositionCode: string, phone: string): void;
+    api: {
+        setRecordInfoForShowCrm(
+            requestId: string,
+            recordId: string,
+            phone: string,
+            callback: (r: unknown) => void
+        ): void;
+    };
+}
+
+export interface AmeyoToolbarOptions {
+    window: Window;
+    document: Document;
+    baseUrl: string;
+    scriptVersion: string;
+    dialConfirm: boolean;
+    extension: { name: string; phone: string } | null;
+    /** The adapter page's origin (the toolbar's `origin` parameter). */
+    crmOrigin: string;
+    /** Frames the toolbar where the softphone frame goes; returns the iframe. */
+    mountFrame(src: string): HTMLIFrameElement;
+    /** Publishes a validated event on the message channel. */
+    publish(event: ChannelEvent): void;
+    clock(): number;
+    timers: { setTimeout(callback: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
+    onWarning(message: string): void;
+}
+
+export interface AmeyoToolbar {
+    /** The core's vendor port: start_call becomes doDial / populateNumberInDialBox. */
+    readonly port: SoftphonePort;
+    /** Hands the started bridge over; handler calls that came earlier run now, in order. */
+    attach(bridge: Bridge): void;
+    /** Takes the channel commands Ameyo handles (returns true), leaves the rest to the core. */
+    receiveChannelMessage(raw: unknown): boolean;
+    /** Sees every event the core publishes (to acknowledge pops once the record is known). */
+    observe(event: ChannelEvent): void;
+    /** Adds each call's transfer and conference timeline to its Task Description. */
+    wrapWriter<T extends LogWriter>(writer: T): T;
+    dispose(): void;
+}
+
+interface PendingDispose {
+    conversationId: string;
+    commandId: string;
+    disposition: string;
+    notes?: string;
+    timer: unknown;
+}
+
+interface AmeyoHost {
+    ameyo?: { integration?: AmeyoIntegration };
+    [name: string]: unknown;
+}
+
+/** Loads the toolbar and installs the CRM side. */
+export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
+    const host = options.window as unknown as AmeyoHost;
+    const warn = options.onWarning;
+    let bridge: Bridge | null = null;
+    let disposed = false;
+    const early: Array<() => void> = [];
+    let session: AgentSessionView = { status: 'loggedOut', changedAt: options.clock() };
+    let tree: DispositionTreeView | null = null;
+    let current: { conversationId: string; direction: 'inbound' | 'outbound' } | null = null;
+    const shows = new Map<string, { requestId: string; phone: string; acked: boolean }>();
+    const timelines = new Map<string, TimelineEntry[]>();
+    const taskCalls = new Map<string, string>();
+    let disposing: PendingDispose | null = null;
+
+    function api(): AmeyoIntegration | undefined {
+        return host.ameyo?.integration;
+    }
+
+    function publish<T extends ChannelEventType>(type: T, payload: ChannelEventPayload<T>): void {
+        const event = createEvent(type, payload);
+        if (event.ok) options.publish(event.value);
+        else warn(`Not published: ${type} (${event.error.message}).`);
+    }
+
+    function updateSession(change: Partial<AgentSessionView>): void {
+        const next: AgentSessionView = { ...session, ...change, changedAt: options.clock() };
+        for (const key of Object.keys(next) as (keyof AgentSessionView)[])
+            if (next[key] === undefined) delete next[key];
+        session = next;
+        publish('agentSession', session);
+    }
+
+    /** Ameyo may call before the bridge is started: keep the call for later, in order. */
+    function withBridge(task: (b: Bridge) => void): void {
+        if (disposed) return;
+        if (bridge) task(bridge);
+        else if (early.length < 500) early.push(() => bridge && task(bridge));
+    }
+
+    function callAmeyo(name: string, run: (integration: AmeyoIntegration) => void): void {
+        const integration = api();
+        if (!integration) throw new Error('the Ameyo toolbar is not loaded yet');
+        run(integration);
+    }
+
+    function agentError(message: string, commandId?: string, conversationId?: string, code = 'AMEYO_REFUSED'): void {
+        publish('error', {
+            code,
+            message: message.slice(0, 1_000),
+            audience: 'agent',
+            ...(commandId ? { commandId } : {}),
+            ...(conversationId ? { conversationId } : {})
+        });
+    }
+
+    /* ---------------------------------------------------------------- showCrm and acknowledgement */
+
+    function acknowledge(conversationId: string): void {
+        const show = shows.get(conversationId);
+        if (!show || show.acked) return;
+        show.acked = true;
+        try {
+            // Seed 004, "screen pop flow": setRecordInfoForShowCrm(requestId, requestId, phone, callback).
+            callAmeyo('setRecordInfoForShowCrm', (integration) =>
+                integration.api.setRecordInfoForShowCrm(show.requestId, show.requestId, show.phone, (response) => {
+                    if (!/success|true/i.test(readText(response) ?? 'success'))
+                        warn(`setRecordInfoForShowCrm answered ${readText(response) ?? 'nothing'}.`);
+                })
+            );
+        } catch (error) {
+            show.acked = false;
+            warn(`Could not acknowledge the screen pop: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+
+    function showCrm(phone: unknown, additionalParameters: unknown, requestId: unknown): void {
+        const request = readShowCrm(phone, additionalParameters, requestId);
+        if (!request) {
+            warn('showCrm without a request id was ignored.');
+            return;
+        }
+        current = { conversationId: request.conversationId, direction: request.direction };
+        if (!shows.has(request.conversationId))
+            shows.set(request.conversationId, { requestId: request.requestId, phone: request.phone, acked: false });
+        if (shows.size > 50) shows.delete(shows.keys().next().value as string);
+        withBridge((b) => {
+            for (const call of callsForShowCrm(request)) b.handleSoftphoneCall(call);
+        });
+    }
+
+    /* ---------------------------------------------------------------- handlers */
+
+    function conversationOf(crtInfo: unknown): string | undefined {
+        return readCallId(crtInfo) ?? current?.conversationId;
+    }
+
+    function settleDispose(result: { ok: boolean; message?: string }): void {
+        const pending = disposing;
+        if (!pending) {
+            if (!result.ok)
+                agentError(result.message ?? 'Ameyo refused the disposition.', undefined, current?.conversationId);
+            return;
+        }
+        disposing = null;
+        options.timers.clearTimeout(pending.timer);
+        if (!result.ok) {
+            // Seed 004: keep the wrap-up form open for correction, with Ameyo's reason.
+            agentError(
+                result.message ?? 'Ameyo refused the disposition.',
+                pending.commandId,
+                pending.conversationId,
+                'DISPOSE_FAILED'
+            );
+            return;
+        }
+        const call = notesSubmittedFor(pending.conversationId, pending.disposition, pending.notes);
+        if (call) withBridge((b) => b.handleSoftphoneCall(call));
+        if (result.message) warn(`Disposed; the next dial reported: ${result.message}`);
+    }
+
+    function loggedIn(): void {
+        withBridge((b) => b.handleSoftphoneLoaded());
+        try {
+            callAmeyo('getDispositionCodes', (integration) => integration.getDispositionCodes());
+        } catch (error) {
+            warn(`getDispositionCodes failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+
+    const handlers: Record<AmeyoHandler, (...args: unknown[]) => void> = {
+        onLoadHandler: () => undefined,
+        loginHandler: (status) => {
+            const login = readLogin(status);
+            updateSession({ status: login.status, message: login.message });
+            if (login.status === 'loggedIn') loggedIn();
+        },
+        loginStatusHandler: (status) => {
+            const login = readLogin(status);
+            updateSession({ status: login.status === 'loginFailed' ? 'loggedOut' : login.status, message: undefined });
+            if (login.status === 'loggedIn') loggedIn();
+        },
+        forceLoginHandler: (status, responseText) => {
+            updateSession({
+                status: 'forceLoginRequired',
+                message: readText(responseText) ?? readText(status) ?? 'forceLoginRequired'
+            });
+        },
+        logoutHandler: (status) => {
+            // Seed 004: clear cached call context and disposition UI remnants.
+            current = null;
+            if (disposing)
+                settleDispose({ ok: false, message: 'Signed out of Ameyo before the disposition was confirmed.' });
+            updateSession({
+                status: 'loggedOut',
+                message: readText(status),
+                campaign: undefined,
+                extension: undefined,
+                dialMode: undefined,
+                availability: undefined
+            });
+        },
+        selectExtensionHandler: (response, crtInfo) => {
+            const extension = readExtension(response, crtInfo) ?? readText(response);
+            updateSession({ extension });
+        },
+        modifyExtensionHandler: (response, crtInfo) => {
+            updateSession({ extension: readExtension(response, crtInfo) ?? readText(response) });
+        },
+        selectCampaignHandler: (campaignNameWithId) => {
+            const campaign = readCampaign(campaignNameWithId);
+            updateSession({ campaign: campaign?.name });
+            try {
+                callAmeyo('getDispositionCodes', (integration) => integration.getDispositionCodes(campaign?.id));
+            } catch (error) {
+                warn(`getDispositionCodes failed: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        },
+        autoCallOnHandler: () => updateSession({ dialMode: 'auto' }),
+        autoCallOffHandler: () => updateSession({ dialMode: 'manual' }),
+        readyHandler: (status) => updateSession({ availability: readAvailability('readyHandler', status) }),
+        breakHandler: (status) => updateSession({ availability: readAvailability('breakHandler', status) }),
+        hangupHandler: (_response, crtInfo) => {
+            const conversationId = conversationOf(crtInfo);
+            if (!conversationId) return;
+            const direction = current?.conversationId === conversationId ? current.direction : 'inbound';
+            const call = callEndedFor(conversationId, direction);
+            if (call) withBridge((b) => b.handleSoftphoneCall(call));
+        },
+        ...(Object.fromEntries(
+            (Object.keys(ROUTING_HANDLERS) as RoutingHandler[]).map((name) => [
+                name,
+                (response: unknown, crtInfo: unknown) => {
+                    const conversationId = conversationOf(crtInfo);
+                    if (!conversationId) return;
+                    const entries = appendTimeline(
+                        timelines.get(conversationId) ?? [],
+                        timelineEntry(name, response, options.clock())
+                    );
+                    timelines.set(conversationId, entries);
+                    if (timelines.size > 50) timelines.delete(timelines.keys().next().value as string);
+                    publish('callTimeline', { conversationId, entries });
+                }
+            ])
+        ) as Record<RoutingHandler, (...args: unknown[]) => void>),
+        handleDispositionCodes: (codes) => {
+            tree = readDispositionCodes(codes);
+            publish('dispositionTree', tree);
+        },
+        handleDisposeCallByDispositionCode: (status, dialStatus) =>
+            settleDispose(readDisposeResult(status, dialStatus)),
+        handleFailedDispositionNotifyGeneric: (reason) =>
+            settleDispose({ ok: false, message: readText(reason) ?? 'Ameyo refused the disposition.' })
+    };
+
+    function guard(name: string, handler: (...args: unknown[]) => void): (...args: unknown[]) => void {
+        return (...args: unknown[]) => {
+            try {
+                handler(...args);
+            } catch (error) {
+                warn(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        };
+    }
+
+    function install(): void {
+        // Seed 004, "auto-select the agent's extension": a global getExtensionInfo().
+        host.getExtensionInfo = () => extensionInfo(options.extension);
+        for (const name of AMEYO_HANDLERS) {
+            const handler = guard(name, handlers[name]);
+            host[name] = handler;
+            for (const alias of HANDLER_ALIASES[name] ?? []) host[alias] = handler;
+        }
+    }
+
+    function register(): void {
+        const integration = api();
+        if (!integration || typeof integration.registerCustomFunction !== 'function') {
+            updateSession({ status: 'loginFailed', message: 'The Ameyo integration script did not start.' });
+            return;
+        }
+        // Seed 004: registerCustomFunction("showCrm", { showCrm: customShowCrm }) takes over the pop.
+        integration.registerCustomFunction('showCrm', { showCrm: guard('showCrm', showCrm) });
+    }
+
+    function load(): void {
+        install();
+        const scriptUrl = ameyoScriptUrl(options.baseUrl, options.scriptVersion);
+        const script = options.document.createElement('script');
+        script.src = scriptUrl;
+        script.addEventListener('load', () => register());
+        script.addEventListener('error', () => {
+            warn(`The Ameyo integration script did not load from ${scriptUrl}.`);
+            updateSession({
+                status: 'loginFailed',
+                message: `The Ameyo integration script did not load from ${scriptUrl}.`
+            });
+        });
+        (options.document.head ?? options.document.documentElement).append(script);
+        // Seed 004, "create the iframe container": a div #ameyoIframeDiv holding the toolbar frame.
+        const frame = options.mountFrame(ameyoToolbarUrl(options.baseUrl, options.crmOrigin));
+        frame.id = AMEYO_FRAME_ID;
+        const container = options.document.createElement('div');
+        container.id = AMEYO_CONTAINER_ID;
+        container.className = 'sfa-frame__iframe';
+        frame.replaceWith(container);
+        container.append(frame);
+    }
+
+    /* ---------------------------------------------------------------- commands from Salesforce */
+
+    function startDispose(command: ChannelCommand & { type: 'saveWrapUp' | 'disposeAndDial' }): void {
+        const { conversationId } = command.payload;
+        const disposition = command.payload.disposition?.trim() ?? '';
+        if (disposing) {
+            agentError(
+                'Ameyo is still saving the previous disposition; try again in a moment.',
+                command.id,
+                conversationId
+            );
+            return;
+        }
+        if (command.type === 'disposeAndDial' && refusesDisposeAndDial(disposition)) {
+            agentError(
+                'The callback disposition cannot be used with dispose and dial next; dispose the call alone.',
+                command.id,
+                conversationId
+            );
+            return;
+        }
+        const timer = options.timers.setTimeout(
+            () => settleDispose({ ok: false, message: 'Ameyo did not confirm the disposition in time. Try again.' }),
+            DISPOSE_TIMEOUT_MS
+        );
+        disposing = {
+            conversationId,
+            commandId: command.id,
+            disposition,
+            timer,
+            ...(command.payload.notes !== undefined ? { notes: command.payload.notes } : {})
+        };
+        try {
+            if (command.type === 'disposeAndDial')
+                callAmeyo('disposeNDial', (integration) =>
+                    integration.disposeNDial(disposition, command.payload.number)
+                );
+            else
+                callAmeyo('disposeCallByDisposition', (integration) =>
+                    integration.disposeCallByDisposition(disposition)
+                );
+        } catch (error) {
+            settleDispose({
+                ok: false,
+                message: `Ameyo could not be asked: ${error instanceof Error ? error.message : String(error)}`
+            });
+        }
+    }
+
+    function runSessionCommand(command: ChannelCommand, name: 'doForceLogin' | 'doLogout'): void {
+        try {
+            callAmeyo(name, (integration) => integration[name]());
+        } catch (error) {
+            agentError(
+                `Ameyo could not be asked: ${error instanceof Error ? error.message : String(error)}`,
+                command.id
+            );
+        }
+    }
+
+    function republish(): void {
+        publish('agentSession', session);
+        if (tree) publish('dispositionTree', tree);
+        for (const [conversationId, entries] of timelines) publish('callTimeline', { conversationId, entries });
+    }
+
+    load();
+
+    return {
+        port: {
+            send(event: WrapperEvent) {
+                switch (event.type) {
+                    case 'start_call': {
+                        const plan = planDial(event.payload, options.dialConfirm);
+                        callAmeyo(plan.api, (integration) => {
+                            if (plan.api === 'doDial') integration.doDial(...plan.args);
+                            else integration.populateNumberInDialBox(...plan.args);
+                        });
+                        return;
+                    }
+                    case 'update_presence':
+                        throw new Error('presence is changed in the Ameyo toolbar itself');
+                    default:
+                        // disposition, partner_config, get_presence: Ameyo has its own (handleDispositionCodes, readyHandler).
+                        return;
+                }
+            }
+        },
+        attach(started) {
+            bridge = started;
+            for (const task of early.splice(0)) task();
+            republish();
+        },
+        receiveChannelMessage(raw) {
+            const message = validateChannelMessage(raw);
+            if (!message.ok || message.value.kind !== 'command') return false;
+            const command = message.value;
+            switch (command.type) {
+                case 'confirmForceLogin':
+                    runSessionCommand(command, 'doForceLogin');
+                    return true;
+                case 'signOut':
+                    runSessionCommand(command, 'doLogout');
+                    return true;
+                case 'disposeAndDial':
+                    startDispose(command);
+                    return true;
+                case 'saveWrapUp':
+                    // Notes alone need no Ameyo call; a disposition is Ameyo's to confirm first.
+                    if (!command.payload.disposition?.trim()) return false;
+                    startDispose(command);
+                    return true;
+                case 'requestState':
+                    // The core answers with its snapshot; the Ameyo state follows it.
+                    bridge?.receiveChannelMessage(raw);
+                    republish();
+                    return true;
+                default:
+                    return false;
+            }
+        },
+        observe(event) {
+            if (event.type === 'callStateChanged' && event.payload.record) acknowledge(event.payload.conversationId);
+        },
+        wrapWriter<T extends LogWriter>(writer: T): T {
+            const describe = (
+                conversationId: string | undefined,
+                description: string | undefined
+            ): string | undefined =>
+                conversationId ? withTimeline(description, timelines.get(conversationId) ?? []) : description;
+            const wrapped: LogWriter = {
+                ...writer,
+                async saveLog(log: CallLog) {
+                    const Description = describe(log.CallObject, log.Description);
+                    const taskId = await writer.saveLog(Description === undefined ? log : { ...log, Description });
+                    taskCalls.set(taskId, log.CallObject);
+                    return taskId;
+                },
+                updateLog(taskId: string, patch: Partial<CallLog>) {
+                    if (!('Description' in patch)) return writer.updateLog(taskId, patch);
+                    const Description = describe(taskCalls.get(taskId) ?? patch.CallObject, patch.Description);
+                    return writer.updateLog(taskId, {
+                        ...patch,
+                        ...(Description !== undefined ? { Description } : {})
+                    });
+                }
+            };
+            return wrapped as T;
+        },
+        dispose() {
+            disposed = true;
+            if (disposing) options.timers.clearTimeout(disposing.timer);
+        }
+    };
+}
