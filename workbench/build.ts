@@ -160,7 +160,9 @@ async function buildScripts(): Promise<void> {
     const entries: Record<string, string> = {
         opencti_min: path.join(PLATFORM_DIR, 'opencti', 'opencti.ts'),
         softphone: path.join(WORKBENCH_DIR, 'softphone', 'softphone.ts'),
-        hostile: path.join(WORKBENCH_DIR, 'hostile', 'hostile.ts')
+        hostile: path.join(WORKBENCH_DIR, 'hostile', 'hostile.ts'),
+        ameyoIntegration: path.join(WORKBENCH_DIR, 'ameyo', 'integrationScript.ts'),
+        ameyoToolbar: path.join(WORKBENCH_DIR, 'ameyo', 'toolbar.ts')
     };
     for (const [name, entry] of Object.entries(entries)) {
         if (!fs.existsSync(entry)) continue;

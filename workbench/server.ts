@@ -8,7 +8,9 @@
  *                 static resources at /resource/<version>/<name>;
  *  - softphone:   the reference softphone (workbench/softphone/), the vendor's side through the wrapper library;
  *  - streem:      the Streem stand-in (/embed, /streems, /call-details, /thank-you);
- *  - hostile:     a page that posts forged messages (a fault you switch on in the Workbench panel).
+ *  - hostile:     a page that posts forged messages (a fault you switch on in the Workbench panel);
+ *  - ameyo:       the Ameyo generic toolbar stand-in (workbench/ameyo/): the integration script and
+ *                 toolbar-crm.htm at seed 004's paths, for the call center's ameyoToolbar protocol.
  * Everything binds 127.0.0.1 only. `startWorkbench({ basePort: 0 })` picks free ports (for tests).
  */
 import fs from 'node:fs';
@@ -26,12 +28,13 @@ import { KEY_PREFIXES, USER_ID, USER_NAME, type SObjectName } from './platform/o
 import { OrgError, OrgStore } from './platform/org/store';
 import { RESOURCE_VERSION } from './platform/scopedImports';
 import { renderVisualforce, VisualforceError } from './platform/visualforce';
+import { ameyoToolbarPage } from './ameyo/page';
 import { softphonePage } from './softphone/page';
 import { readRuntime } from './runtime';
 import { StreemStandIn } from './streem/streem';
 
 export interface WorkbenchOptions {
-    /** First port; the others follow (app, visualforce, softphone, streem, hostile). 0 picks free ports. Default: WORKBENCH_PORT or 4800. */
+    /** First port; the others follow (app, visualforce, softphone, streem, hostile, ameyo). 0 picks free ports. Default: WORKBENCH_PORT or 4800. */
     basePort?: number;
     /** Log each request that fails. */
     verbose?: boolean;
@@ -45,6 +48,7 @@ export interface WorkbenchUrls {
     softphone: string;
     streem: string;
     hostile: string;
+    ameyo: string;
 }
 
 export interface Faults {
@@ -74,7 +78,7 @@ export interface Workbench {
 }
 
 const HOST = '127.0.0.1';
-const ORIGIN_NAMES = ['app', 'visualforce', 'softphone', 'streem', 'hostile'] as const;
+const ORIGIN_NAMES = ['app', 'visualforce', 'softphone', 'streem', 'hostile', 'ameyo'] as const;
 type OriginName = (typeof ORIGIN_NAMES)[number];
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 
@@ -411,7 +415,38 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
         );
     };
 
-    const handlers: Record<OriginName, Handler> = { app, visualforce, softphone, streem: streemHandler, hostile };
+    /* ------------------------------------------------------------ ameyo origin */
+    // Seed 004's paths: the integration script (any file version) and the toolbar page, which lets
+    // both the Visualforce adapter and Lightning frame it (every ancestor must be allowed).
+    const ameyo: Handler = (req, res, url) => {
+        if (/^\/ameyowebaccess\/toolbar\/js\/ameyo-integration-v[A-Za-z0-9._-]+\.js$/.test(url.pathname))
+            return serveScript(res, 'ameyoIntegration');
+        if (url.pathname === '/ameyowebaccess/toolbar/js/toolbar-stand-in.js') return serveScript(res, 'ameyoToolbar');
+        if (url.pathname.startsWith('/assets/')) {
+            req.url = url.pathname.slice('/assets'.length);
+            return serveAssets(req, res, () => notFound(res));
+        }
+        if (url.pathname !== '/ameyowebaccess/toolbar-crm.htm') return notFound(res);
+        return send(
+            res,
+            200,
+            'text/html; charset=utf-8',
+            ameyoToolbarPage({
+                scriptUrl: '/ameyowebaccess/toolbar/js/toolbar-stand-in.js',
+                sldsUrl: '/assets/styles/salesforce-lightning-design-system.min.css'
+            }),
+            { 'content-security-policy': `frame-ancestors ${urls.visualforce} ${urls.app}` }
+        );
+    };
+
+    const handlers: Record<OriginName, Handler> = {
+        app,
+        visualforce,
+        softphone,
+        streem: streemHandler,
+        hostile,
+        ameyo
+    };
     const servers: http.Server[] = [];
     try {
         for (const [index, name] of ORIGIN_NAMES.entries()) {

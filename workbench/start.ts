@@ -19,6 +19,7 @@ async function main(): Promise<void> {
             `  reference softphone    ${urls.softphone}/`,
             `  Streem stand-in        ${urls.streem}/embed`,
             `  hostile frame          ${urls.hostile}/hostile`,
+            `  Ameyo toolbar stand-in ${urls.ameyo}/ameyowebaccess/toolbar-crm.htm`,
             'Ctrl-C to stop.'
         ].join('\n')
     );

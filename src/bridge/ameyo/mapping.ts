@@ -206,11 +206,15 @@ export function notesSubmittedFor(conversationId: string, disposition: string, n
  * incorrect", "username or password empty", "unknown error occurred please refresh or retry".
  */
 export function readLogin(raw: unknown): { status: SessionStatus; message?: string } {
-    const text = readText(raw) ?? '';
-    const lower = text.toLowerCase();
-    if (/force/.test(lower)) return { status: 'forceLoginRequired', ...(text ? { message: text } : {}) };
-    if (/success|logged ?in|^true$/.test(lower)) return { status: 'loggedIn' };
-    if (/logged ?out|not logged|^false$/.test(lower)) return { status: 'loggedOut' };
+    const object = readObject(raw);
+    const status = (object ? pick(object, 'status', 'loginStatus') : readText(raw)) ?? '';
+    const message = object ? pick(object, 'responseText', 'message', 'reason') : undefined;
+    const text = message ?? status;
+    const lower = status.toLowerCase().trim();
+    if (/force/.test(`${lower} ${message ?? ''}`.toLowerCase()))
+        return { status: 'forceLoginRequired', ...(text ? { message: text } : {}) };
+    if (/^(success|successful|logged ?in|login|true|ok)$/.test(lower)) return { status: 'loggedIn' };
+    if (/^(logged ?out|not logged ?in|logout|false)$/.test(lower)) return { status: 'loggedOut' };
     return { status: 'loginFailed', message: text || 'Unknown error occurred. Please refresh or retry.' };
 }
 

@@ -119,7 +119,7 @@ interface AmeyoHost {
 /** Loads the toolbar and installs the CRM side. */
 export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
     const host = options.window as unknown as AmeyoHost;
-    const warn = options.onWarning;
+    const warn = (message: string): void => options.onWarning(message);
     let bridge: Bridge | null = null;
     let disposed = false;
     const early: Array<() => void> = [];
