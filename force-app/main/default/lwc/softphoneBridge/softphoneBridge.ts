@@ -61,6 +61,8 @@ import {
     wrapUpStatus
 } from './wrapUp';
 import type { WrapUpFacts, WrapUpStatus } from './wrapUp';
+import { applyVendorEvent, EMPTY_VENDOR_STATE, treeOptions } from './vendorSession';
+import type { VendorState } from './vendorSession';
 import { ldsErrorText } from 'c/ldsErrors';
 
 /** The message context type (named without the adapter, which may only appear in @wire). */
@@ -155,6 +157,8 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     labels = LABELS;
 
     state: BridgeState = INITIAL_STATE;
+    /** The protocol's own session, two-level dispositions and call timelines (Ameyo toolbar; ./vendorSession.ts). */
+    vendor: VendorState = EMPTY_VENDOR_STATE;
     connection: Connection = 'connecting';
     drafts: DraftMap = {};
     history: HistoryEntry[] = [];
@@ -269,6 +273,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     private receive(event: ChannelEvent): void {
         const now = Date.now();
         this.state = applyEvent(this.state, event, now);
+        this.vendor = applyVendorEvent(this.vendor, event);
         this.connection = 'connected';
         this.armWatchdog(silenceLimitMs(this.state));
         let history = this.history;
@@ -668,8 +673,14 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         return call ? formValues(call, this.drafts[call.conversationId]) : { disposition: '', notes: '' };
     }
     get dispositionOptions(): { label: string; value: string }[] {
-        const announced = this.state.config?.dispositions ?? [];
         const current = this.wrapUpValues.disposition;
+        const tree = treeOptions(this.vendor.tree);
+        if (tree.length > 0) {
+            return current && !tree.some((option) => option.value === current)
+                ? [...tree, { label: current, value: current }]
+                : tree;
+        }
+        const announced = this.state.config?.dispositions ?? [];
         // A value the agent (or the softphone) chose stays selectable even if the announced list changed.
         const values = current && !announced.includes(current) ? [...announced, current] : announced;
         return values.map((value) => ({ label: value, value }));
@@ -865,6 +876,20 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     handleDismissError(): void {
         if (this.localError === undefined) this.dismissedError = this.shownError;
         this.localError = undefined;
+    }
+
+    get vendorSession(): VendorState['session'] {
+        return this.vendor.session;
+    }
+    get callTimeline(): VendorState['timelines'][string] | undefined {
+        const call = this.call;
+        return call ? this.vendor.timelines[call.conversationId] : undefined;
+    }
+    handleForceLogin(): void {
+        this.send('confirmForceLogin', undefined);
+    }
+    handleSignOut(): void {
+        this.send('signOut', undefined);
     }
 
     handlePresenceChange(event: CustomEvent<{ value: string }>): void {
