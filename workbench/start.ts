@@ -1,7 +1,8 @@
 /**
- * npm start: builds the package and the workbench, serves the five origins on loopback, prints the
+ * npm start: builds the package and the workbench, serves the six origins on loopback, prints the
  * app URL, and stays up until Ctrl-C. WORKBENCH_PORT sets the first port (default 4800);
- * --skip-package reuses the package's last build.
+ * --skip-package reuses the package's last build; --ameyo sets the call center to the Ameyo toolbar
+ * protocol with the Ameyo stand-in (as an admin would in Setup).
  */
 import { buildWorkbench, describeBuild } from './build';
 import { startWorkbench } from './server';
@@ -11,6 +12,13 @@ async function main(): Promise<void> {
     console.log(describeBuild(stats));
     const workbench = await startWorkbench({ verbose: true });
     const { urls } = workbench;
+    if (process.argv.includes('--ameyo')) {
+        Object.assign(workbench.callCenterOverrides, {
+            '/softphoneProtocol/protocol': 'ameyoToolbar',
+            '/softphoneProtocol/ameyoBaseUrl': urls.ameyo,
+            '/softphoneProtocol/ameyoScriptVersion': '4.2'
+        });
+    }
     console.log(
         [
             '',
