@@ -185,6 +185,43 @@ void describe('Ameyo generic toolbar (protocol ameyoToolbar)', { timeout: TEST_T
     );
 
     void it(
+        'dispose and dial next: callback is refused, another disposition calls disposeNDial and Ameyo dials',
+        { timeout: TEST_TIMEOUT_MS },
+        async () => {
+            const { page, toolbar, bridge } = await openWithAmeyo(e2e);
+            await logIn(toolbar, bridge);
+            await inboundCall(page, toolbar);
+            await toolbar.locator('[data-id="hangup"]').click();
+            await bridge.locator('[data-id="call"][data-state="ended"]').waitFor();
+            const pick = async (label: string): Promise<void> => {
+                await bridge.locator('[data-id="disposition"] [role="combobox"]').first().click();
+                await bridge.getByRole('option', { name: label }).click();
+            };
+            await pick('Contacted › callback');
+            await bridge.locator('[data-id="next-number"] input').fill('+14155550199');
+            await bridge.locator('[data-id="dispose-and-dial"] button').click();
+            await bridge.locator('[data-id="wrap-up-status"][data-status="rejected"]').waitFor();
+            assert.equal(
+                (await ameyoLog(toolbar)).some((e) => e.name === 'disposeNDial'),
+                false
+            );
+
+            await pick('Contacted › Sale');
+            await bridge.locator('[data-id="dispose-and-dial"] button').click();
+            const disposeNDial = await waitForAmeyo(toolbar, 'api', 'disposeNDial');
+            assert.deepEqual(disposeNDial.detail, ['Sale', '+14155550199']);
+            await waitUntil('the next call popped', async () =>
+                (await ameyoLog(toolbar)).some(
+                    (e) => e.name === 'showCrm' && (e.detail as unknown[])[0] === '+14155550199'
+                )
+            );
+            await waitUntil('the disposition on the first Task', () =>
+                e2e.workbench.org.allTasks().some((task) => task.CallDisposition === 'Sale')
+            );
+        }
+    );
+
+    void it(
         'asks the agent before a forced login, and only then calls doForceLogin',
         { timeout: TEST_TIMEOUT_MS },
         async () => {

@@ -405,8 +405,13 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         }
     }
 
-    private submit(call: CallView, values: WrapUpValues): void {
-        const commandId = this.send('saveWrapUp', wrapUpPayload(call.conversationId, values));
+    /** Sends the wrap-up (saveWrapUp), or with `dialNext` disposes and dials that number (disposeAndDial). */
+    private submit(call: CallView, values: WrapUpValues, dialNext?: string): void {
+        const payload = wrapUpPayload(call.conversationId, values);
+        const commandId =
+            dialNext !== undefined && payload.disposition !== undefined
+                ? this.send('disposeAndDial', { ...payload, disposition: payload.disposition, number: dialNext })
+                : this.send('saveWrapUp', payload);
         if (commandId === undefined) return;
         const now = Date.now();
         this.takenAtSeq.delete(call.conversationId);
@@ -884,6 +889,21 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     get callTimeline(): VendorState['timelines'][string] | undefined {
         const call = this.call;
         return call ? this.vendor.timelines[call.conversationId] : undefined;
+    }
+    /** The protocol's session is up and the wrap-up has a disposition: it may be disposed with the next call. */
+    get canDisposeAndDial(): boolean {
+        return (
+            this.vendor.session?.status === 'loggedIn' &&
+            this.showWrapUp &&
+            this.wrapUpValues.disposition.trim() !== '' &&
+            this.wrapUp.kind !== 'saving'
+        );
+    }
+    handleDisposeAndDial(event: CustomEvent<{ number: string }>): void {
+        const call = this.call;
+        const number = event.detail?.number?.trim();
+        if (!call || !number || !this.canDisposeAndDial) return;
+        this.submit(call, this.wrapUpValues, number);
     }
     handleForceLogin(): void {
         this.send('confirmForceLogin', undefined);

@@ -2,8 +2,9 @@
  * The agent's contact-center session, for protocols with their own login (the Ameyo toolbar):
  * shown inside softphoneBridge, which owns the channel. It asks before a forced login (seed 004,
  * "when force login is required, call doforcelogin() from the crm": the agent confirms first),
- * offers sign-out (doLogout), and lists the current call's transfers and conferences. Events:
- * `forcelogin` and `signout`; the parent sends the commands.
+ * offers sign-out (doLogout) and "dispose and dial next" (disposeNDial) during wrap-up, and lists
+ * the current call's transfers and conferences. Events: `forcelogin`, `signout` and
+ * `disposeanddial` (detail `{ number }`); the parent sends the commands.
  */
 import { LightningElement, api } from 'lwc';
 import type { AgentSessionView, CallTimelineView } from 'c/softphoneProtocol';
@@ -15,6 +16,8 @@ import TAKEOVER_PROMPT from '@salesforce/label/c.SoftphoneSession_Takeover_Promp
 import TIMELINE_HEADING from '@salesforce/label/c.SoftphoneSession_Timeline_Heading';
 import DIAL_MODE_AUTO from '@salesforce/label/c.SoftphoneSession_Dial_Mode_Auto';
 import DIAL_MODE_MANUAL from '@salesforce/label/c.SoftphoneSession_Dial_Mode_Manual';
+import DISPOSE_AND_DIAL from '@salesforce/label/c.SoftphoneSession_Dispose_And_Dial';
+import NEXT_NUMBER from '@salesforce/label/c.SoftphoneSession_Next_Number';
 
 type TimelineEntry = CallTimelineView['entries'][number];
 
@@ -23,6 +26,10 @@ export default class SoftphoneSession extends LightningElement {
     @api session?: AgentSessionView;
     /** The current call's transfers and conferences (callTimeline entries), oldest first. */
     @api timeline?: readonly TimelineEntry[];
+    /** The wrap-up has a disposition and the session is up: offer "dispose and dial next". */
+    @api canDisposeAndDial = false;
+
+    nextNumber = '';
 
     readonly labels = {
         confirmTakeover: CONFIRM_TAKEOVER,
@@ -30,7 +37,9 @@ export default class SoftphoneSession extends LightningElement {
         signOut: SIGN_OUT,
         signedOut: SIGNED_OUT,
         takeoverPrompt: TAKEOVER_PROMPT,
-        timelineHeading: TIMELINE_HEADING
+        timelineHeading: TIMELINE_HEADING,
+        disposeAndDial: DISPOSE_AND_DIAL,
+        nextNumber: NEXT_NUMBER
     };
 
     get hasSession(): boolean {
@@ -69,6 +78,19 @@ export default class SoftphoneSession extends LightningElement {
             text: entry.text,
             kind: entry.kind
         }));
+    }
+
+    get disposeAndDialDisabled(): boolean {
+        return this.nextNumber.trim() === '';
+    }
+
+    handleNextNumber(event: CustomEvent<{ value?: string }>): void {
+        this.nextNumber = event.detail?.value ?? '';
+    }
+    handleDisposeAndDial(): void {
+        const number = this.nextNumber.trim();
+        if (!number) return;
+        this.dispatchEvent(new CustomEvent('disposeanddial', { detail: { number } }));
     }
 
     handleTakeover(): void {

@@ -159,6 +159,45 @@ describe('c-softphone-bridge with the Ameyo toolbar protocol', () => {
     });
 });
 
+describe('c-softphone-bridge dispose and dial next', () => {
+    afterEach(() => {
+        while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+        resetMessageService();
+        localStorage.clear();
+    });
+
+    it('offers it once a disposition is chosen, and sends disposeAndDial with the wrap-up and the number', async () => {
+        const element = await bridge();
+        await send(event('agentSession', SESSION));
+        await send(event('dispositionTree', TREE));
+        await send(ENDED);
+        expect(inner(element).querySelector('[data-id="dispose-and-dial-form"]')).toBeNull();
+        element
+            .shadowRoot!.querySelector('[data-id="disposition"]')!
+            .dispatchEvent(new CustomEvent('change', { detail: { value: 'Sale' } }));
+        await flush();
+        const root = inner(element);
+        const button = root.querySelector('[data-id="dispose-and-dial"]') as HTMLElement & { disabled: boolean };
+        expect(button.disabled).toBe(true);
+        root.querySelector('[data-id="next-number"]')!.dispatchEvent(
+            new CustomEvent('change', { detail: { value: ' +14155550199 ' } })
+        );
+        await flush();
+        expect(button.disabled).toBe(false);
+        await expect(element).toBeAccessible();
+        button.click();
+        await flush();
+        expect(commands().at(-1)).toMatchObject({
+            type: 'disposeAndDial',
+            payload: { conversationId: CONVERSATION, disposition: 'Sale', number: '+14155550199' }
+        });
+        // Waiting for Ameyo: no second submission.
+        const status = element.shadowRoot!.querySelector('[data-id="wrap-up-status"]') as HTMLElement;
+        expect(status.dataset.status).toBe('saving');
+        expect(inner(element).querySelector('[data-id="dispose-and-dial-form"]')).toBeNull();
+    });
+});
+
 describe('vendorSession state', () => {
     it('keeps the newest 20 call timelines and dedupes codes across classes', () => {
         let state = EMPTY_VENDOR_STATE;
