@@ -13,7 +13,8 @@ const URLS = {
     visualforce: 'http://127.0.0.1:4801',
     softphone: 'http://127.0.0.1:4802',
     streem: 'http://127.0.0.1:4803',
-    hostile: 'http://127.0.0.1:4804'
+    hostile: 'http://127.0.0.1:4804',
+    ameyo: 'http://127.0.0.1:4805'
 };
 const PLATFORM = { frameOrigins: [URLS.visualforce] };
 

@@ -363,6 +363,15 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
 
     function load(): void {
         install();
+        // Seed 004, "create the iframe container": a div #ameyoIframeDiv holding the toolbar frame,
+        // there before Ameyo's script runs, as on a page whose markup has it.
+        const frame = options.mountFrame(ameyoToolbarUrl(options.baseUrl, options.crmOrigin));
+        frame.id = AMEYO_FRAME_ID;
+        const container = options.document.createElement('div');
+        container.id = AMEYO_CONTAINER_ID;
+        container.className = 'sfa-frame__iframe';
+        frame.replaceWith(container);
+        container.append(frame);
         const scriptUrl = ameyoScriptUrl(options.baseUrl, options.scriptVersion);
         const script = options.document.createElement('script');
         script.src = scriptUrl;
@@ -375,14 +384,6 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
             });
         });
         (options.document.head ?? options.document.documentElement).append(script);
-        // Seed 004, "create the iframe container": a div #ameyoIframeDiv holding the toolbar frame.
-        const frame = options.mountFrame(ameyoToolbarUrl(options.baseUrl, options.crmOrigin));
-        frame.id = AMEYO_FRAME_ID;
-        const container = options.document.createElement('div');
-        container.id = AMEYO_CONTAINER_ID;
-        container.className = 'sfa-frame__iframe';
-        frame.replaceWith(container);
-        container.append(frame);
     }
 
     /* ---------------------------------------------------------------- commands from Salesforce */
