@@ -38,7 +38,8 @@ export interface CallRecord {
     disposition?: string;
     notes?: string;
     notesSubmittedAt?: number;
-    rejectReason?: 'active' | 'passive';
+    /** active or passive; another value the softphone sent is kept as given (descriptive). */
+    rejectReason?: string;
     /** Records the screen pop found (more than one: the agent chooses). */
     matches: RecordRef[];
     /** The record the call is logged against (WhoId/WhatId). */
@@ -97,12 +98,22 @@ export function applyCallEvent(current: CallRecord | undefined, message: Convers
 
 function newCall(
     conversationId: string,
-    partnerId: string,
+    partnerId: string | undefined,
     direction: CallDirection,
     state: CallState,
     now: number
 ): CallRecord {
-    return { conversationId, partnerId, direction, state, details: {}, startedAt: now, matches: [], updatedAt: now };
+    const call: CallRecord = {
+        conversationId,
+        direction,
+        state,
+        details: {},
+        startedAt: now,
+        matches: [],
+        updatedAt: now
+    };
+    if (partnerId !== undefined) call.partnerId = partnerId;
+    return call;
 }
 
 function ignore(call: CallRecord, reason: string): Transition {

@@ -5,15 +5,22 @@
  * `validate.ts` checks against them, so the two cannot drift.
  *
  * Decisions the seed leaves open (also stated in docs/vendor-integration.md):
- * - Required: `partnerId` and `conversationId` on every call message, `softphoneId` on
- *   `statusChanged`; everything else is optional. `language` defaults to `en_US` as the
- *   seed says; no other field has a default.
+ * - Required: a payload on every call, with `conversationId` (without it a call cannot be
+ *   told apart) or, on `statusChanged`, `softphoneId`. `partnerId` is expected on every call
+ *   but a call without it is still usable. `language` defaults to `en_US` as the seed says;
+ *   no other field has a default.
+ * - Calls from the softphone are read liberally (real vendors send more than the contract;
+ *   see `readSoftphoneCall` in validate.ts and the schema engine's rules): unknown fields
+ *   are ignored, numbers and numeric strings converted, an unusable optional field dropped,
+ *   free text and notes over their limit cut, each with a warning for the vendor.
  * - Lengths follow the Task fields the values end up in: ids 128 (CallObject holds 255),
  *   phone numbers 40 (Phone fields), disposition 255 (CallDisposition), notes 32,000
  *   (Description), other free text 255.
  * - `duration` is seconds from 0 to 86,400 (one day); fractions are allowed and rounded
  *   when logged (CallDurationInSeconds is an integer).
- * - Enumerations (`reason`, `callType`, `recordingStatus`) match case-insensitively.
+ * - Enumerations match case-insensitively. `reason` and `recordingStatus` only describe the
+ *   call: another value (`timeout`, `PAUSED`) is kept as given. `callType` sets a call's
+ *   direction: another value (`transfer`) is dropped with a warning.
  * - `outboundCallInitiated.dialledTo` is the dialled phone number (the seed's description
  *   "Disposition code selected by agent." is a copy-paste slip).
  * - `start_call.dialTo` is E.164; `dialFrom` and `participantType` are optional, sent when
@@ -21,9 +28,9 @@
  */
 import type { FieldSpec, InputOf, ValueOf } from 'c/softphoneSchema';
 
+/** Expected on every call, but a call without it is still usable (it is only echoed back). */
 const PARTNER_ID = {
     kind: 'text',
-    required: true,
     maxLength: 128,
     doc: 'Unique guid to identify partner in platform.'
 } as const;
@@ -34,9 +41,9 @@ const CONVERSATION_ID = {
     doc: 'Unique guid to identify conversation.'
 } as const;
 const PHONE_NUMBER = { kind: 'text', maxLength: 40 } as const;
-const FREE_TEXT = { kind: 'text', maxLength: 255 } as const;
+const FREE_TEXT = { kind: 'text', maxLength: 255, truncate: true } as const;
 const DISPOSITION = { kind: 'text', maxLength: 255, doc: 'Disposition code selected by agent.' } as const;
-const NOTES = { kind: 'text', maxLength: 32_000, doc: 'Call notes entered by agent.' } as const;
+const NOTES = { kind: 'text', maxLength: 32_000, truncate: true, doc: 'Call notes entered by agent.' } as const;
 const LANGUAGE = { kind: 'text', maxLength: 35, default: 'en_US', doc: 'Language selected by caller.' } as const;
 const GUID = { kind: 'text', required: true, maxLength: 128 } as const;
 
@@ -55,6 +62,7 @@ export const SOFTPHONE_CALLS = {
         doc: 'An incoming call is routed to the agent (it rings).',
         payload: {
             kind: 'object',
+            required: true,
             fields: {
                 partnerId: PARTNER_ID,
                 conversationId: CONVERSATION_ID,
@@ -67,6 +75,7 @@ export const SOFTPHONE_CALLS = {
         doc: 'The agent accepted the call.',
         payload: {
             kind: 'object',
+            required: true,
             fields: {
                 partnerId: PARTNER_ID,
                 conversationId: CONVERSATION_ID,
@@ -80,7 +89,13 @@ export const SOFTPHONE_CALLS = {
                 },
                 specialEvent: FREE_TEXT,
                 escalationType: FREE_TEXT,
-                recordingStatus: { kind: 'text', maxLength: 3, oneOf: ['ON', 'OFF'] }
+                recordingStatus: {
+                    kind: 'text',
+                    maxLength: 40,
+                    oneOf: ['ON', 'OFF'],
+                    keepOtherValues: true,
+                    doc: 'Descriptive: another value (e.g. PAUSED) is kept as given.'
+                }
             }
         }
     },
@@ -88,10 +103,17 @@ export const SOFTPHONE_CALLS = {
         doc: 'The call was rejected, actively (by the agent) or passively (not answered in time).',
         payload: {
             kind: 'object',
+            required: true,
             fields: {
                 partnerId: PARTNER_ID,
                 conversationId: CONVERSATION_ID,
-                reason: { kind: 'text', maxLength: 7, oneOf: ['active', 'passive'] }
+                reason: {
+                    kind: 'text',
+                    maxLength: 40,
+                    oneOf: ['active', 'passive'],
+                    keepOtherValues: true,
+                    doc: 'Descriptive: another value (e.g. timeout) is kept as given.'
+                }
             }
         }
     },
@@ -99,13 +121,19 @@ export const SOFTPHONE_CALLS = {
         doc: 'The call ended; carries duration and, when the agent already entered them, disposition and notes.',
         payload: {
             kind: 'object',
+            required: true,
             fields: {
                 partnerId: PARTNER_ID,
                 conversationId: CONVERSATION_ID,
                 duration: { kind: 'number', min: 0, max: 86_400, doc: 'Call duration in seconds.' },
                 disposition: DISPOSITION,
                 notes: NOTES,
-                callType: { kind: 'text', maxLength: 8, oneOf: ['inbound', 'outbound'] }
+                callType: {
+                    kind: 'text',
+                    maxLength: 8,
+                    oneOf: ['inbound', 'outbound'],
+                    doc: 'Sets the direction of a call Salesforce has not seen start: another value is dropped.'
+                }
             }
         }
     },
@@ -113,6 +141,7 @@ export const SOFTPHONE_CALLS = {
         doc: 'The agent submitted disposition and notes.',
         payload: {
             kind: 'object',
+            required: true,
             fields: { partnerId: PARTNER_ID, conversationId: CONVERSATION_ID, disposition: DISPOSITION, notes: NOTES }
         }
     },
@@ -120,6 +149,7 @@ export const SOFTPHONE_CALLS = {
         doc: 'The agent started an outbound call (from the dialpad or after start_call).',
         payload: {
             kind: 'object',
+            required: true,
             fields: {
                 partnerId: PARTNER_ID,
                 conversationId: CONVERSATION_ID,
@@ -131,6 +161,7 @@ export const SOFTPHONE_CALLS = {
         doc: 'The agent presence changed on the softphone (also the answer to get_presence).',
         payload: {
             kind: 'object',
+            required: true,
             fields: { softphoneId: { ...GUID, doc: 'Unique guid of status on softphone.' } }
         }
     }

@@ -36,11 +36,12 @@ import {
     createEnvelope,
     createErrorReply,
     createIdGenerator,
+    createWarningOnce,
     isBridgeMessage,
     readFromSoftphone,
     validateWrapperEvent
 } from './validate';
-import type { BridgeError, BridgeErrorCode, BridgeResult, Envelope } from './validate';
+import type { BridgeError, BridgeErrorCode, BridgeResult, Envelope, SoftphoneMessage } from './validate';
 
 /** What the screen pop is asked to find. */
 export interface ScreenPopRequest {
@@ -123,6 +124,11 @@ export interface Bridge {
      * message is not ours or needs no answer.
      */
     receiveFromSoftphone(raw: unknown): Envelope | null;
+    /**
+     * The same for a message the caller already read with `readFromSoftphone` (so it is
+     * validated once); `raw` names the message in an error reply. Never answers an error.
+     */
+    answerSoftphone(message: BridgeResult<SoftphoneMessage>, raw: unknown): Envelope | null;
     /** Handles an already validated softphone call (e.g. from another transport). */
     handleSoftphoneCall(call: SoftphoneCall): void;
     /** The softphone called load(callback): send it dispositions, partner config, and ask for presence. */
@@ -516,6 +522,30 @@ export function createBridge(deps: BridgeDeps): Bridge {
         }
     }
 
+    const warnOnce = createWarningOnce();
+
+    function answerSoftphone(message: BridgeResult<SoftphoneMessage>, raw: unknown): Envelope | null {
+        if (!message.ok) {
+            warn(`Rejected a softphone message: ${message.error.message}`);
+            return createErrorReply(raw, message.error, nextId());
+        }
+        const value = message.value;
+        switch (value.kind) {
+            case 'hello':
+                handleSoftphoneLoaded();
+                return createEnvelope('ack', 'load', nextId(), undefined, value.id);
+            case 'call':
+                for (const warning of value.warnings) if (warnOnce(warning)) warn(`Softphone: ${warning.message}`);
+                handleSoftphoneCall(value.call);
+                return createEnvelope('ack', value.call.type, nextId(), undefined, value.id);
+            case 'error':
+                warn(`The softphone wrapper rejected ${value.replyTo ?? 'a message'}: ${value.error.message}`);
+                return null;
+            case 'ack':
+                return null;
+        }
+    }
+
     function snapshot(): ChannelEventPayload<'snapshot'> {
         const recent = [...calls.values()]
             .sort((a, b) => Number(isFinished(a)) - Number(isFinished(b)) || b.updatedAt - a.updatedAt)
@@ -541,26 +571,9 @@ export function createBridge(deps: BridgeDeps): Bridge {
         },
         receiveFromSoftphone(raw) {
             if (!isBridgeMessage(raw)) return null;
-            const message = readFromSoftphone(raw);
-            if (!message.ok) {
-                warn(`Rejected a softphone message: ${message.error.message}`);
-                return createErrorReply(raw, message.error, nextId());
-            }
-            const value = message.value;
-            switch (value.kind) {
-                case 'hello':
-                    handleSoftphoneLoaded();
-                    return createEnvelope('ack', 'load', nextId(), undefined, value.id);
-                case 'call':
-                    handleSoftphoneCall(value.call);
-                    return createEnvelope('ack', value.call.type, nextId(), undefined, value.id);
-                case 'error':
-                    warn(`The softphone wrapper rejected ${value.replyTo ?? 'a message'}: ${value.error.message}`);
-                    return null;
-                case 'ack':
-                    return null;
-            }
+            return answerSoftphone(readFromSoftphone(raw), raw);
         },
+        answerSoftphone,
         handleSoftphoneCall,
         handleSoftphoneLoaded,
         receiveChannelMessage(raw) {

@@ -12,12 +12,19 @@
  *   error  either way          the message `replyTo` was rejected; payload { code, message, field? }
  * A message without our `protocol` value is not ours and is ignored silently (pages
  * receive postMessage traffic from extensions and other frames). A message that claims
- * our protocol but is malformed is answered with an `error` and changes nothing.
+ * our protocol but is malformed is answered with an `error` and changes nothing, unless
+ * it is itself an `error` or an `ack` (or its kind cannot be read): an error is never
+ * answered with an error, so two sides cannot bounce replies forever.
+ *
+ * Each message is checked once, in this order: its shape within `ENVELOPE_LIMITS` (a walk
+ * that serializes nothing), the envelope header (strict: both ends are ours), then the
+ * payload: softphone calls liberally (vendors send more than the contract), callback
+ * events strictly.
  *
  * Nothing here throws: every function returns a `Result`.
  */
-import { checkFields, checkJsonSize, checkValue, fail, isPlainObject } from 'c/softphoneSchema';
-import type { FieldSpec, Result, SchemaError, SchemaErrorCode } from 'c/softphoneSchema';
+import { checkFields, checkShape, checkValue, fail, isPlainObject } from 'c/softphoneSchema';
+import type { FieldSpec, Result, SchemaError, SchemaErrorCode, SchemaWarning, ShapeLimits } from 'c/softphoneSchema';
 import {
     SOFTPHONE_CALLS,
     SOFTPHONE_CALL_TYPES,
@@ -48,6 +55,12 @@ export const ENVELOPE_PROTOCOL = 'streem-softphone-bridge';
 export const ENVELOPE_VERSION = 1;
 /** Largest envelope accepted, as JSON characters (notes may be 32,000 characters, escaped). */
 export const MAX_ENVELOPE_CHARS = 100_000;
+/**
+ * What one envelope may hold, checked before any work: a contract payload has a dozen
+ * fields and `disposition` at most 500 codes, so 2,000 values and 12 levels leave room for
+ * the extra fields real vendors send while bounding any message to microseconds of work.
+ */
+export const ENVELOPE_LIMITS: ShapeLimits = { maxChars: MAX_ENVELOPE_CHARS, maxNodes: 2_000, maxDepth: 12 };
 
 export const ENVELOPE_KINDS = ['hello', 'call', 'event', 'ack', 'error'] as const;
 export type EnvelopeKind = (typeof ENVELOPE_KINDS)[number];
@@ -80,8 +93,19 @@ const ERROR_PAYLOAD = {
 
 const HELLO_PAYLOAD = { wrapperVersion: { kind: 'text', maxLength: 40 } } as const;
 
-/** Validates a softphone call payload (defaults applied). */
-export function validateSoftphoneCall(type: unknown, payload: unknown): BridgeResult<SoftphoneCall> {
+/** A softphone call read liberally, with what was tolerated (for the vendor's console). */
+export interface ReadCall {
+    call: SoftphoneCall;
+    warnings: SchemaWarning[];
+}
+
+/**
+ * Reads a softphone call payload liberally (defaults applied, unknown fields ignored, numbers
+ * converted, unusable optional fields dropped: see the schema engine). Refuses only what
+ * makes the call unusable: an unknown type, no payload object, no `conversationId`
+ * (`softphoneId` for statusChanged). Does not check size: callers bound the value first.
+ */
+export function readSoftphoneCall(type: unknown, payload: unknown): BridgeResult<ReadCall> {
     if (!isSoftphoneCallType(type)) {
         return fail(
             'UNKNOWN_TYPE',
@@ -89,15 +113,21 @@ export function validateSoftphoneCall(type: unknown, payload: unknown): BridgeRe
             'type'
         );
     }
-    const size = checkJsonSize(payload, MAX_ENVELOPE_CHARS, `The ${type} payload`);
-    if (!size.ok) return size;
-    const result = checkValue(SOFTPHONE_CALLS[type].payload as FieldSpec, payload, type);
+    const warnings: SchemaWarning[] = [];
+    const result = checkValue(SOFTPHONE_CALLS[type].payload as FieldSpec, payload, type, { liberal: true, warnings });
     if (!result.ok) return result;
-    return { ok: true, value: { type, payload: result.value } as SoftphoneCall };
+    return { ok: true, value: { call: { type, payload: result.value } as SoftphoneCall, warnings } };
 }
 
-/** Validates a callback event payload. */
-export function validateWrapperEvent(type: unknown, payload: unknown): BridgeResult<WrapperEvent> {
+/** Bounds then reads a softphone call given directly (the wrapper's functions); see `readSoftphoneCall`. */
+export function validateSoftphoneCall(type: unknown, payload: unknown): BridgeResult<ReadCall> {
+    const size = checkShape(payload, ENVELOPE_LIMITS, `The ${String(type).slice(0, 64)} payload`);
+    if (!size.ok) return size;
+    return readSoftphoneCall(type, payload);
+}
+
+/** Checks a callback event payload strictly (both ends are ours). Does not check size. */
+function checkWrapperEvent(type: unknown, payload: unknown): BridgeResult<WrapperEvent> {
     if (!isWrapperEventType(type)) {
         return fail(
             'UNKNOWN_TYPE',
@@ -105,11 +135,16 @@ export function validateWrapperEvent(type: unknown, payload: unknown): BridgeRes
             'type'
         );
     }
-    const size = checkJsonSize(payload, MAX_ENVELOPE_CHARS, `The ${type} payload`);
-    if (!size.ok) return size;
     const result = checkValue(WRAPPER_EVENTS[type].payload as FieldSpec, payload, type);
     if (!result.ok) return result;
     return { ok: true, value: { type, payload: result.value } as WrapperEvent };
+}
+
+/** Bounds then validates a callback event payload (what the bridge sends). */
+export function validateWrapperEvent(type: unknown, payload: unknown): BridgeResult<WrapperEvent> {
+    const size = checkShape(payload, ENVELOPE_LIMITS, `The ${String(type).slice(0, 64)} payload`);
+    if (!size.ok) return size;
+    return checkWrapperEvent(type, payload);
 }
 
 /**
@@ -149,7 +184,7 @@ export function isBridgeMessage(raw: unknown): boolean {
 
 /** Validates the envelope's own fields; the payload is checked by `readFromSoftphone` / `readFromAdapter`. */
 export function parseEnvelope(raw: unknown): BridgeResult<Envelope> {
-    const size = checkJsonSize(raw, MAX_ENVELOPE_CHARS, 'The message');
+    const size = checkShape(raw, ENVELOPE_LIMITS, 'The message');
     if (!size.ok) return size;
     if (!isPlainObject(raw)) return fail('NOT_AN_OBJECT', 'A softphone bridge message must be an object.');
     if (raw.protocol !== ENVELOPE_PROTOCOL) {
@@ -173,7 +208,7 @@ export function parseEnvelope(raw: unknown): BridgeResult<Envelope> {
 /** What the adapter can receive from the wrapper. */
 export type SoftphoneMessage =
     | { kind: 'hello'; id: string; wrapperVersion?: string }
-    | { kind: 'call'; id: string; call: SoftphoneCall }
+    | { kind: 'call'; id: string; call: SoftphoneCall; warnings: SchemaWarning[] }
     | { kind: 'ack'; id: string; replyTo?: string }
     | { kind: 'error'; id: string; replyTo?: string; error: SchemaError<string> };
 
@@ -197,8 +232,9 @@ export function readFromSoftphone(raw: unknown): BridgeResult<SoftphoneMessage> 
             return { ok: true, value: message };
         }
         case 'call': {
-            const call = validateSoftphoneCall(envelope.type, envelope.payload);
-            return call.ok ? { ok: true, value: { kind: 'call', id: envelope.id, call: call.value } } : call;
+            // The envelope's shape, payload included, was bounded above: read it once, no second walk.
+            const read = readSoftphoneCall(envelope.type, envelope.payload);
+            return read.ok ? { ok: true, value: { kind: 'call', id: envelope.id, ...read.value } } : read;
         }
         case 'ack':
             return { ok: true, value: { kind: 'ack', id: envelope.id, ...replyOf(envelope) } };
@@ -219,7 +255,7 @@ export function readFromAdapter(raw: unknown): BridgeResult<AdapterMessage> {
     const envelope = parsed.value;
     switch (envelope.kind) {
         case 'event': {
-            const event = validateWrapperEvent(envelope.type, envelope.payload);
+            const event = checkWrapperEvent(envelope.type, envelope.payload);
             return event.ok ? { ok: true, value: { kind: 'event', id: envelope.id, event: event.value } } : event;
         }
         case 'ack':
@@ -254,13 +290,38 @@ export function createEnvelope(
     return envelope;
 }
 
-/** The `error` envelope answering a rejected message; names the message when its id/type could be read. */
-export function createErrorReply(raw: unknown, error: SchemaError<string>, id: string): Envelope {
-    const replyTo = isPlainObject(raw) && typeof raw.id === 'string' && raw.id.length <= 64 ? raw.id : undefined;
-    const type = isPlainObject(raw) && typeof raw.type === 'string' && raw.type.length <= 64 ? raw.type : 'unknown';
+/** Kinds that ask something of the receiver, so a rejection is worth an answer. */
+const ANSWERABLE_KINDS: readonly unknown[] = ['hello', 'call', 'event'];
+
+/**
+ * The `error` envelope answering a rejected message, or null when the message must not be
+ * answered: an `error` or `ack` (answering those is how two sides bounce replies forever),
+ * or a message whose kind cannot be read. Names the message when its id/type could be read.
+ */
+export function createErrorReply(raw: unknown, error: SchemaError<string>, id: string): Envelope | null {
+    if (!isPlainObject(raw) || !ANSWERABLE_KINDS.includes(raw.kind)) return null;
+    const replyTo = typeof raw.id === 'string' && raw.id.trim() !== '' && raw.id.length <= 64 ? raw.id : undefined;
+    const type = typeof raw.type === 'string' && raw.type.trim() !== '' && raw.type.length <= 64 ? raw.type : 'unknown';
     const payload: SchemaError<string> = { code: error.code, message: error.message.slice(0, 2_000) };
     if (error.field !== undefined) payload.field = error.field.slice(0, 255);
     return createEnvelope('error', type, id, payload, replyTo);
+}
+
+/** Field names remembered by `createWarningOnce`; past this, warnings are no longer repeated for new names either. */
+export const MAX_WARNED_FIELDS = 200;
+
+/**
+ * A filter that lets one warning through per field name (the path's last part, so
+ * `queueName` warns once whichever call carries it), for the life of the page.
+ */
+export function createWarningOnce(): (warning: SchemaWarning) => boolean {
+    const seen = new Set<string>();
+    return (warning) => {
+        const name = warning.field.slice(warning.field.lastIndexOf('.') + 1);
+        if (seen.has(name) || seen.size >= MAX_WARNED_FIELDS) return false;
+        seen.add(name);
+        return true;
+    };
 }
 
 /** A generator of message ids: a prefix that tells senders apart and a counter. */
@@ -269,4 +330,4 @@ export function createIdGenerator(prefix: string): () => string {
     return () => `${prefix}-${(++counter).toString(36)}`;
 }
 
-export type { Result, SchemaError } from 'c/softphoneSchema';
+export type { Result, SchemaError, SchemaWarning } from 'c/softphoneSchema';

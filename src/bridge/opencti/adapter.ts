@@ -12,7 +12,9 @@
  * Trust: a window message is handled only when `event.source` is the softphone iframe's window AND
  * `event.origin` is the configured softphone origin; everything else is ignored. A message that
  * claims the bridge protocol but is malformed is answered with an error envelope and changes
- * nothing (the core validates). Channel commands are validated by the core too.
+ * nothing; an error is never answered. Each message is validated once (`readFromSoftphone`,
+ * bounded before any work) and the bridge acts on that result. Channel commands are
+ * validated by the core too.
  */
 import { createCommand, createEvent, errorFor, MESSAGE_CHANNEL_NAME } from 'c/softphoneProtocol';
 import type { CallView, ChannelEvent, LogView, RecordRef } from 'c/softphoneProtocol';
@@ -259,12 +261,13 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
 
     function handleSoftphoneMessage(data: unknown): void {
         if (!bridge) return;
+        // Validated once, here: the bridge acts on this result rather than validating `data` again.
         const peek = readFromSoftphone(data);
         const call = peek.ok && peek.value.kind === 'call' ? peek.value.call : undefined;
         const conversationId = call && 'conversationId' in call.payload ? call.payload.conversationId : undefined;
         // The record the agent opened during the call, before its Task is first written.
         if (call?.type === 'callEnded' && conversationId) attachCurrentRecord(conversationId, 'end');
-        const reply = bridge.receiveFromSoftphone(data);
+        const reply = bridge.answerSoftphone(peek, data);
         if (reply) {
             try {
                 postToSoftphone(reply);

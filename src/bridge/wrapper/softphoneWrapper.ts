@@ -3,8 +3,13 @@
  * to the Salesforce adapter page with postMessage, and the adapter's callback events
  * delivered to the softphone's `callback(eventType, payload)`.
  *
- * - Everything sent is validated first; a vendor mistake is reported in the vendor's
- *   console (and in the function's return value), never thrown.
+ * - Everything sent is read first, liberally (the contract's rules in src/bridge/core):
+ *   what the wrapper tolerates (an unknown field, a number sent as text, ...) is warned
+ *   about in the vendor's console once per field name for the page's life, and only what
+ *   makes a call unusable is refused, in the console and the function's return value.
+ *   Nothing is thrown.
+ * - A malformed message from Salesforce is answered with an error, but an error or an ack
+ *   never is: the wrapper and the adapter cannot bounce replies at each other.
  * - Messages go only to `window.parent` at the checked adapter origin, never to `*`.
  * - Messages are accepted only from `window.parent` at that origin.
  * - Callback events that arrive before `load(callback)` are queued and delivered on load.
@@ -15,12 +20,13 @@ import {
     createEnvelope,
     createErrorReply,
     createIdGenerator,
+    createWarningOnce,
     isBridgeMessage,
     payloadFromArguments,
     readFromAdapter,
     validateSoftphoneCall
 } from '../core/validate';
-import type { BridgeError, BridgeResult, Envelope } from '../core/validate';
+import type { BridgeError, BridgeResult, Envelope, SchemaWarning } from '../core/validate';
 import type { WrapperEvent } from '../core/contract';
 
 /** Version of this library, sent to the adapter in the `hello` message. */
@@ -35,8 +41,11 @@ const LOG_PREFIX = '[StreemSoftphoneBridge]';
 /** The softphone's callback: `callback(eventType, payload)` (seed 002, item 1). */
 export type SoftphoneCallback = (eventType: WrapperEventType, payload: unknown) => void;
 
-/** What every wrapper function returns: the message id when sent, or why it was not. */
-export type SendResult = { ok: true; id: string } | { ok: false; error: BridgeError };
+/**
+ * What every wrapper function returns: the message id when sent (with what was tolerated in
+ * the payload, when anything was), or why it was not sent.
+ */
+export type SendResult = { ok: true; id: string; warnings?: SchemaWarning[] } | { ok: false; error: BridgeError };
 
 /** A function that takes one params object, its JSON string, or positional values in the seed's order. */
 type CallFunction<T extends SoftphoneCallType> = {
@@ -78,6 +87,7 @@ export function createSoftphoneWrapper(env: WrapperEnvironment): StreemSoftphone
     let callback: SoftphoneCallback | string | undefined;
 
     const report = (message: string): void => env.console.error(`${LOG_PREFIX} ${message}`);
+    const warnOnce = createWarningOnce();
 
     if (!env.crmOrigin.ok) report(`Not connected to Salesforce: ${env.crmOrigin.error.message}`);
 
@@ -140,7 +150,8 @@ export function createSoftphoneWrapper(env: WrapperEnvironment): StreemSoftphone
         const message = readFromAdapter(event.data);
         if (!message.ok) {
             report(`Ignored a malformed message from Salesforce: ${message.error.message}`);
-            post(createErrorReply(event.data, message.error, nextId()));
+            const reply = createErrorReply(event.data, message.error, nextId());
+            if (reply) post(reply);
             return;
         }
         const value = message.value;
@@ -160,13 +171,17 @@ export function createSoftphoneWrapper(env: WrapperEnvironment): StreemSoftphone
             report(`${type} was not sent: ${call.error.message}`);
             return call;
         }
+        const { warnings } = call.value;
+        for (const warning of warnings) {
+            if (warnOnce(warning)) env.console.warn(`${LOG_PREFIX} ${type}: ${warning.message}`);
+        }
         const id = nextId();
-        const posted = post(createEnvelope('call', type, id, call.value.payload));
+        const posted = post(createEnvelope('call', type, id, call.value.call.payload));
         if (!posted.ok) {
             report(`${type} was not sent: ${posted.error.message}`);
             return posted;
         }
-        return { ok: true, id };
+        return warnings.length > 0 ? { ok: true, id, warnings } : { ok: true, id };
     }
 
     const api: Record<string, unknown> = {

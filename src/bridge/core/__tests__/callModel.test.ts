@@ -9,7 +9,7 @@ const T0 = 1_700_000_000_000;
 function msg(type: ConversationCall['type'], payload: Record<string, unknown> = {}): ConversationCall {
     const result = validateSoftphoneCall(type, { ...IDS, ...payload });
     if (!result.ok) throw new Error(result.error.message);
-    return result.value as ConversationCall;
+    return result.value.call as ConversationCall;
 }
 
 /** Applies messages in order, one second apart; returns the final transition and the effects seen. */

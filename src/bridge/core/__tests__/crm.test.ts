@@ -3,8 +3,9 @@ import type { ChannelEvent, RecordRef } from 'c/softphoneProtocol';
 import { createBridge } from '../crm';
 import type { Bridge, BridgeDeps, BridgeSettings, CrmActions, ScreenPopRequest } from '../crm';
 import type { CallLog } from '../callLog';
+import { SOFTPHONE_CALL_TYPES } from '../contract';
 import type { WrapperEvent } from '../contract';
-import { createEnvelope } from '../validate';
+import { createEnvelope, readFromAdapter, readFromSoftphone } from '../validate';
 import type { Envelope } from '../validate';
 import { MemoryStore } from './memoryStore';
 
@@ -516,5 +517,139 @@ describe('bridge', () => {
         fromSoftphone(after, 'callEnded', { partnerId: 'p', conversationId: 'conv-1' });
         await flush();
         expect(crm.onlyTask()).toMatchObject({ Subject: 'Inbound call from +18005550100', CallDurationInSeconds: 45 });
+    });
+
+    describe('hostile input from the softphone frame', () => {
+        const raw = (kind: string, type: string, payload?: unknown, id = 'w-raw'): Record<string, unknown> => ({
+            ...createEnvelope('call', 'x', id),
+            kind,
+            type,
+            ...(payload === undefined ? {} : { payload })
+        });
+
+        it.each(SOFTPHONE_CALL_TYPES)('answers a %s call without payload with a structured error', (type) => {
+            const warnings: string[] = [];
+            const bridge = makeBridge({ onWarning: (m) => warnings.push(m) });
+            const before = crm.events.length;
+            let reply: Envelope | null = null;
+            expect(() => (reply = bridge.receiveFromSoftphone(raw('call', type)))).not.toThrow();
+            expect(reply).toMatchObject({
+                kind: 'error',
+                type,
+                replyTo: 'w-raw',
+                payload: { code: 'MISSING_FIELD', field: type }
+            });
+            expect(crm.events.length).toBe(before);
+            expect(crm.pops).toEqual([]);
+        });
+
+        it('answers a request with an error, but never an error or an ack, however malformed', () => {
+            const bridge = makeBridge();
+            const asked = bridge.receiveFromSoftphone(raw('call', '', { conversationId: 'c' }));
+            expect(asked).toMatchObject({ kind: 'error', type: 'unknown', replyTo: 'w-raw' });
+            // The reply is itself well formed, so the wrapper reads it and does not answer back.
+            expect(readFromAdapter(asked).ok).toBe(true);
+            for (const message of [
+                raw('error', '', { code: 'MISSING_FIELD', message: 'message.type is required' }),
+                raw('error', 'callEnded', { code: 'X' }),
+                raw('error', 'callEnded', 'not an object'),
+                raw('ack', ''),
+                raw('ack', 'callEnded', { unexpected: true }),
+                raw(7 as never, 'callEnded'),
+                { ...raw('error', 'callEnded'), id: '' }
+            ]) {
+                expect(bridge.receiveFromSoftphone(message)).toBeNull();
+            }
+        });
+
+        it('acts on a message validated once by the caller (answerSoftphone)', async () => {
+            const bridge = makeBridge();
+            const message = createEnvelope('call', 'incomingCall', 'w-1', {
+                conversationId: 'c-1',
+                callerANI: '+18005550100'
+            });
+            const read = readFromSoftphone(message);
+            expect(bridge.answerSoftphone(read, message)).toMatchObject({ kind: 'ack', replyTo: 'w-1' });
+            await flush();
+            expect(crm.pops).toHaveLength(1);
+        });
+    });
+
+    describe('what real vendors send (seed 002, liberal reading)', () => {
+        it('pops and logs a call despite an unknown field, a numeric ANI, a numeric-string duration and unknown values', async () => {
+            crm.matches = [CONTACT];
+            const warnings: string[] = [];
+            const bridge = makeBridge({ onWarning: (m) => warnings.push(m) });
+            expect(
+                fromSoftphone(bridge, 'incomingCall', {
+                    partnerId: 'p',
+                    conversationId: 'conv-1',
+                    callerANI: 18005550100
+                })
+            ).toMatchObject({ kind: 'ack' });
+            await flush();
+            expect(crm.pops).toEqual([{ conversationId: 'conv-1', direction: 'inbound', phoneNumber: '18005550100' }]);
+            expect(
+                fromSoftphone(bridge, 'callAccepted', {
+                    partnerId: 'p',
+                    conversationId: 'conv-1',
+                    queueName: 'Premium Support',
+                    recordingStatus: 'PAUSED'
+                })
+            ).toMatchObject({ kind: 'ack' });
+            expect(crm.eventsOf('callStateChanged').at(-1)).toMatchObject({
+                state: 'connected',
+                details: { recordingStatus: 'PAUSED' }
+            });
+            expect(
+                fromSoftphone(bridge, 'callEnded', {
+                    partnerId: 'p',
+                    conversationId: 'conv-1',
+                    duration: '95',
+                    callType: 'transfer',
+                    queueName: 'Premium Support'
+                })
+            ).toMatchObject({ kind: 'ack' });
+            await flush();
+            const task = crm.onlyTask();
+            expect(task).toMatchObject({
+                CallObject: 'conv-1',
+                CallType: 'Inbound',
+                CallDurationInSeconds: 95,
+                WhoId: CONTACT.recordId
+            });
+            // Unknown fields never reach Salesforce.
+            expect(JSON.stringify(task)).not.toContain('Premium Support');
+            // One warning per field name: queueName came twice.
+            expect(warnings.filter((w) => w.includes('queueName'))).toHaveLength(1);
+            expect(warnings.some((w) => w.includes('callEnded.callType'))).toBe(true);
+        });
+
+        it('logs a missed call whose rejection reason is not in the contract', async () => {
+            const bridge = makeBridge({ settings: { ...SETTINGS, logMissedCalls: true } });
+            fromSoftphone(bridge, 'incomingCall', {
+                partnerId: 'p',
+                conversationId: 'conv-2',
+                callerANI: '+18005550100'
+            });
+            expect(
+                fromSoftphone(bridge, 'callRejected', { partnerId: 'p', conversationId: 'conv-2', reason: 'timeout' })
+            ).toMatchObject({ kind: 'ack' });
+            await flush();
+            expect(crm.onlyTask()).toMatchObject({
+                CallObject: 'conv-2',
+                Subject: expect.stringContaining('call from +18005550100') as unknown
+            });
+        });
+
+        it('still refuses a call it cannot use: no conversationId', () => {
+            const bridge = makeBridge();
+            expect(
+                fromSoftphone(bridge, 'callEnded', { partnerId: 'p', duration: '95', queueName: 'x' })
+            ).toMatchObject({
+                kind: 'error',
+                payload: { code: 'MISSING_FIELD', field: 'callEnded.conversationId' }
+            });
+        });
     });
 });

@@ -3,7 +3,8 @@
  * a real jsdom iframe plays the vendor softphone page, so `window.parent`, `event.source`
  * and `event.origin` behave as in the browser.
  */
-import { ENVELOPE_PROTOCOL, createEnvelope } from '../../core/validate';
+import { createBridge } from '../../core/crm';
+import { ENVELOPE_PROTOCOL, createEnvelope, readFromSoftphone } from '../../core/validate';
 import type { Envelope } from '../../core/validate';
 import { checkCrmOrigin, resolveCrmOrigin, CRM_ORIGIN_STORAGE_KEY } from '../crmOrigin';
 import { MAX_QUEUED_EVENTS, createSoftphoneWrapper } from '../softphoneWrapper';
@@ -112,11 +113,150 @@ describe('softphone wrapper', () => {
         expect(errors).toEqual([
             '[StreemSoftphoneBridge] callEnded was not sent: callEnded.conversationId is required: a string of at most 128 characters.'
         ]);
-        expect(bridge.statusChanged({ softphoneId: 'x', label: 'Away' } as never)).toMatchObject({
+        expect(bridge.statusChanged({ label: 'Away' } as never)).toMatchObject({
             ok: false,
-            error: { code: 'UNKNOWN_FIELD' }
+            error: { code: 'MISSING_FIELD', field: 'statusChanged.softphoneId' }
         });
+        expect(bridge.callEnded()).toMatchObject({ ok: false, error: { code: 'MISSING_FIELD' } });
         expect(posted).toEqual([]);
+    });
+
+    describe('what real vendors send (seed 002): liberal, with one console warning per field name', () => {
+        it.each([
+            [
+                'an unknown field',
+                'callAccepted',
+                { ...IDS, queueName: 'Premium Support' },
+                { ...IDS, language: 'en_US' },
+                'callAccepted.queueName is not a known field and was ignored'
+            ],
+            [
+                'a numeric-string duration',
+                'callEnded',
+                { ...IDS, duration: '95' },
+                { ...IDS, duration: 95 },
+                'callEnded.duration should be a number'
+            ],
+            [
+                'a numeric caller ANI',
+                'incomingCall',
+                { ...IDS, callerANI: 15035551212 },
+                { ...IDS, callerANI: '15035551212', language: 'en_US' },
+                'incomingCall.callerANI should be text'
+            ],
+            [
+                'an unknown rejection reason (kept)',
+                'callRejected',
+                { ...IDS, reason: 'timeout' },
+                { ...IDS, reason: 'timeout' },
+                'kept as given'
+            ],
+            [
+                'an unknown recording status (kept)',
+                'callAccepted',
+                { ...IDS, recordingStatus: 'PAUSED' },
+                { ...IDS, language: 'en_US', recordingStatus: 'PAUSED' },
+                'kept as given'
+            ],
+            [
+                'an unknown call type (dropped: it sets the direction)',
+                'callEnded',
+                { ...IDS, callType: 'transfer' },
+                { ...IDS },
+                'It was ignored'
+            ]
+        ] as const)('sends the call despite %s', (_name, type, input, sentPayload, warning) => {
+            const bridge = install();
+            const call = bridge[type] as (payload: unknown) => { ok: boolean };
+            expect(call(input)).toMatchObject({
+                ok: true,
+                warnings: [expect.objectContaining({ field: expect.stringContaining(type) as unknown })]
+            });
+            expect(posted.map((p) => p.message)).toEqual([
+                expect.objectContaining({ kind: 'call', type, payload: sentPayload })
+            ]);
+            expect(errors).toEqual([]);
+            expect(warnings).toEqual([expect.stringContaining(warning)]);
+            // Once per field name for the page's life.
+            call(input);
+            expect(posted).toHaveLength(2);
+            expect(warnings).toHaveLength(1);
+        });
+    });
+
+    describe('never answers an error with an error', () => {
+        const malformed = (kind: string, type: string, payload?: unknown): Record<string, unknown> => ({
+            ...createEnvelope('event', 'x', 'a-bad'),
+            kind,
+            type,
+            ...(payload === undefined ? {} : { payload })
+        });
+
+        it.each([
+            ['an error with a blank type', malformed('error', '', { code: 'MISSING_FIELD', message: 'm' })],
+            ['an error without message', malformed('error', 'callEnded', { code: 'X' })],
+            ['an ack with a payload', malformed('ack', 'callEnded', { x: 1 })],
+            ['a message of unreadable kind', malformed('', 'callEnded')]
+        ])('stays silent on %s from Salesforce', (_name, message) => {
+            install().load(jest.fn());
+            posted.length = 0;
+            fromAdapter(message);
+            expect(posted).toEqual([]);
+        });
+
+        it('answers a malformed event once, with an error Salesforce can read', () => {
+            install().load(jest.fn());
+            posted.length = 0;
+            fromAdapter(malformed('event', ''));
+            expect(posted).toHaveLength(1);
+            expect(posted[0]?.message).toMatchObject({ kind: 'error', type: 'unknown', replyTo: 'a-bad' });
+            expect(readFromSoftphone(posted[0]?.message).ok).toBe(true);
+        });
+
+        it('with the real adapter core on the other side, `type: ""` costs one reply, not a storm', () => {
+            const adapter = createBridge({
+                crm: {
+                    showPanel: () => undefined,
+                    screenPop: () => Promise.resolve([]),
+                    openRecord: () => Promise.resolve(),
+                    publish: () => undefined,
+                    saveLog: () => Promise.resolve('00T000000000001AAA'),
+                    updateLog: () => Promise.resolve()
+                },
+                softphone: { send: () => undefined },
+                settings: { dispositions: [], presenceOptions: [], logMissedCalls: false },
+                store: { getItem: () => null, setItem: () => undefined, removeItem: () => undefined },
+                scheduler: { setTimeout: () => 0, clearTimeout: () => undefined },
+                clock: () => 0,
+                normalizePhone: (n) => n,
+                adapterId: 'adapter-test'
+            });
+            install().load(jest.fn());
+            posted.length = 0;
+            for (const [first, toAdapter] of [
+                [malformed('call', '', IDS), true],
+                [malformed('event', ''), false]
+            ] as const) {
+                let hops = 0;
+                let toWrapper: unknown[] = toAdapter ? [] : [first];
+                let inbound: unknown[] = toAdapter ? [first] : [];
+                while ((inbound.length > 0 || toWrapper.length > 0) && hops < 100) {
+                    for (const message of inbound.splice(0)) {
+                        hops += 1;
+                        const reply = adapter.receiveFromSoftphone(message);
+                        if (reply) toWrapper.push(reply);
+                    }
+                    for (const message of toWrapper.splice(0)) {
+                        hops += 1;
+                        fromAdapter(message);
+                    }
+                    inbound = posted.splice(0).map((p) => p.message);
+                    toWrapper = toWrapper.splice(0);
+                }
+                expect(hops).toBe(2); // the bad message and its one error reply
+            }
+            adapter.dispose();
+        });
     });
 
     it('announces load, then delivers callback events', () => {

@@ -16,8 +16,8 @@
  * together). Adding an optional field is compatible only once every receiver knows it,
  * because unknown fields are rejected.
  */
-import { checkFields, checkJsonSize, checkValue, fail, isPlainObject } from 'c/softphoneSchema';
-import type { FieldSpec, Result, SchemaError, ValueOf } from 'c/softphoneSchema';
+import { checkFields, checkShape, checkValue, fail, isPlainObject } from 'c/softphoneSchema';
+import type { FieldSpec, Result, SchemaError, ShapeLimits, ValueOf } from 'c/softphoneSchema';
 
 /** The protocol version this module speaks. */
 export const CHANNEL_PROTOCOL_VERSION = 1;
@@ -30,6 +30,17 @@ export const HEARTBEAT_INTERVAL_MS = 15_000;
 
 /** Largest channel message accepted, as JSON characters (a snapshot with a few calls fits easily). */
 export const MAX_CHANNEL_MESSAGE_CHARS = 256_000;
+
+/**
+ * What one channel message may hold, checked (without serializing) before any field is read.
+ * The largest legitimate message, a snapshot of 100 calls with 50 matches each plus 200 logs,
+ * has about 25,000 values, 7 levels deep.
+ */
+export const CHANNEL_MESSAGE_LIMITS: ShapeLimits = {
+    maxChars: MAX_CHANNEL_MESSAGE_CHARS,
+    maxNodes: 30_000,
+    maxDepth: 12
+};
 
 /** Call states of the bridge's call model (src/bridge/core/callModel.ts). */
 export const CALL_STATES = ['ringing', 'dialing', 'connected', 'ended', 'wrappedUp', 'rejected'] as const;
@@ -82,7 +93,13 @@ const CALL_DETAILS = {
         reservationStartDate: { kind: 'text', maxLength: 255 },
         specialEvent: { kind: 'text', maxLength: 255 },
         escalationType: { kind: 'text', maxLength: 255 },
-        recordingStatus: { kind: 'text', maxLength: 3, oneOf: ['ON', 'OFF'] }
+        recordingStatus: {
+            kind: 'text',
+            maxLength: 40,
+            oneOf: ['ON', 'OFF'],
+            keepOtherValues: true,
+            doc: 'As the softphone reported it: ON, OFF or another value it uses (e.g. PAUSED).'
+        }
     }
 } as const satisfies FieldSpec;
 
@@ -375,7 +392,7 @@ const COMMAND_ID = { kind: 'text', required: true, maxLength: 64 } as const;
  * structured error; never throws. Both the adapter and the component use this.
  */
 export function validateChannelMessage(raw: unknown): Result<ChannelMessage> {
-    const size = checkJsonSize(raw, MAX_CHANNEL_MESSAGE_CHARS, 'The softphone channel message');
+    const size = checkShape(raw, CHANNEL_MESSAGE_LIMITS, 'The softphone channel message');
     if (!size.ok) return size;
     if (!isPlainObject(raw)) return fail('NOT_AN_OBJECT', 'A softphone channel message must be an object.');
     const version = raw.version;

@@ -12,14 +12,26 @@
  * - `null`, `undefined` and, in optional text fields, `''` count as absent;
  * - absent optional fields take their `default` when the spec has one;
  * - required text must not be blank;
- * - `oneOf` values match case-insensitively and come out in their canonical spelling;
- * - fields the spec does not name are rejected (UNKNOWN_FIELD), so typos surface.
+ * - `oneOf` values match case-insensitively and come out in their canonical spelling; a
+ *   `keepOtherValues` field (descriptive text) also keeps any other value as given;
+ * - strict reading (the default; our own messages): fields the spec does not name are
+ *   rejected (UNKNOWN_FIELD), so typos surface;
+ * - liberal reading (`{ liberal: true }`; what vendors send): only a missing or unusable
+ *   required field refuses the value. Unknown fields are ignored, a number where text is
+ *   expected and a numeric string where a number is expected are converted, long
+ *   `truncate` text is cut, and any other unusable optional field is dropped; each of
+ *   these adds a `SchemaWarning` and nothing ignored or dropped reaches the output.
+ *
+ * Size comes first: `checkShape` walks a value within limits (nodes, depth, characters)
+ * and stops at the first one exceeded, without serializing anything, so a hostile shape
+ * (a sparse `new Array(1e8)`, a cyclic or very deep object) costs microseconds.
  */
 
 /** Why a message was rejected; stable codes for programs, `message` for people. */
 export type SchemaErrorCode =
     | 'NOT_JSON'
     | 'TOO_LARGE'
+    | 'TOO_DEEP'
     | 'NOT_AN_OBJECT'
     | 'UNKNOWN_PROTOCOL'
     | 'UNSUPPORTED_VERSION'
@@ -36,6 +48,24 @@ export interface SchemaError<Code extends string = SchemaErrorCode> {
     code: Code;
     message: string;
     field?: string;
+}
+
+/** What liberal reading tolerated, so the sender can be told (see `CheckOptions`). */
+export const SCHEMA_WARNING_CODES = ['IGNORED_FIELD', 'CONVERTED', 'OTHER_VALUE_KEPT', 'TRUNCATED', 'DROPPED'] as const;
+export type SchemaWarningCode = (typeof SCHEMA_WARNING_CODES)[number];
+
+/** One tolerated deviation; `field` is the path, e.g. `callAccepted.queueName`. */
+export interface SchemaWarning {
+    code: SchemaWarningCode;
+    message: string;
+    field: string;
+}
+
+/** How `checkValue` reads: strict (default) or liberal, and where liberal reading reports. */
+export interface CheckOptions {
+    liberal?: boolean;
+    /** Receives a warning for each tolerated deviation (liberal) or kept other value. */
+    warnings?: SchemaWarning[];
 }
 
 /** The outcome of a validation or any operation that must not throw into its host. */
@@ -58,6 +88,13 @@ export interface TextField extends FieldBase {
     /** Shown when `pattern` does not match, e.g. "an E.164 number such as +18005550100". */
     readonly patternHint?: string;
     readonly default?: string;
+    /**
+     * Descriptive text: a value outside `oneOf` is kept as given (trimmed, within `maxLength`)
+     * instead of refused; `oneOf` lists the known spellings, which come out canonical.
+     */
+    readonly keepOtherValues?: boolean;
+    /** Liberal reading cuts longer text to `maxLength` (with a warning) instead of dropping it. */
+    readonly truncate?: boolean;
 }
 
 /** A finite number within [min, max]. */
@@ -106,21 +143,23 @@ type PresentKeys<F> = {
 type RequiredInputKeys<F> = { [K in keyof F]: F[K] extends { required: true } ? K : never }[keyof F];
 
 /** The validated value of a spec: defaults applied, optional fields possibly absent. */
-export type ValueOf<S> = S extends { kind: 'text'; oneOf: readonly (infer E extends string)[] }
-    ? E
-    : S extends { kind: 'text' }
-      ? string
-      : S extends { kind: 'number' }
-        ? number
-        : S extends { kind: 'boolean' }
-          ? boolean
-          : S extends { kind: 'object'; fields: infer F }
-            ? Shape<F>
-            : S extends { kind: 'list'; items: infer I }
-              ? ValueOf<I>[]
-              : S extends { kind: 'none' }
-                ? undefined
-                : never;
+export type ValueOf<S> = S extends { kind: 'text'; keepOtherValues: true }
+    ? string
+    : S extends { kind: 'text'; oneOf: readonly (infer E extends string)[] }
+      ? E
+      : S extends { kind: 'text' }
+        ? string
+        : S extends { kind: 'number' }
+          ? number
+          : S extends { kind: 'boolean' }
+            ? boolean
+            : S extends { kind: 'object'; fields: infer F }
+              ? Shape<F>
+              : S extends { kind: 'list'; items: infer I }
+                ? ValueOf<I>[]
+                : S extends { kind: 'none' }
+                  ? undefined
+                  : never;
 
 /** The validated object for a set of fields. */
 export type Shape<F> = Simplify<
@@ -161,27 +200,97 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
     return proto === Object.prototype || proto === null;
 }
 
+/** Bounds of `checkShape`: everything a message may hold, counted without serializing it. */
+export interface ShapeLimits {
+    /** Characters of all strings and keys together (about the JSON length). */
+    readonly maxChars: number;
+    /** Values of any kind (objects, array slots, strings, numbers, ...). */
+    readonly maxNodes: number;
+    /** Nesting of objects and arrays; the value itself is depth 0. */
+    readonly maxDepth: number;
+}
+
+/** What a non-plain structured-clone value (Map, Set, ArrayBuffer, typed array) weighs, without iterating it. */
+function opaqueWeight(value: object): { nodes: number; chars: number } {
+    if (value instanceof Map || value instanceof Set) return { nodes: value.size, chars: 0 };
+    if (value instanceof ArrayBuffer) return { nodes: 1, chars: value.byteLength };
+    if (ArrayBuffer.isView(value)) return { nodes: 1, chars: value.byteLength };
+    return { nodes: 1, chars: 0 }; // Date, RegExp, Blob, class instances: one opaque value
+}
+
 /**
- * Checks that a value survives JSON (what postMessage and LMS deliver) and that its
- * JSON form is at most `maxChars` characters, before any field is looked at.
+ * Checks a value against size limits before any field is looked at, by a walk that stops
+ * at the first limit exceeded. Nothing is serialized or copied: an array's length and a
+ * Map's size are compared with the node budget before a single item is visited, and a
+ * cycle ends at `maxDepth`. Functions, symbols and BigInts (which postMessage cannot carry)
+ * are NOT_JSON. Never throws (a throwing getter counts as NOT_JSON).
  */
-export function checkJsonSize(value: unknown, maxChars: number, what: string): Result<true> {
-    let json: string | undefined;
+export function checkShape(value: unknown, limits: ShapeLimits, what: string): Result<true> {
+    let nodes = 0;
+    let chars = 0;
+    const tooLarge = (): Result<true> =>
+        fail(
+            'TOO_LARGE',
+            `${what} is too large: the limits are ${limits.maxNodes} values and ${limits.maxChars} characters.`
+        );
+    const walk = (node: unknown, depth: number): Result<true> | null => {
+        nodes += 1;
+        if (nodes > limits.maxNodes) return tooLarge();
+        switch (typeof node) {
+            case 'string':
+                chars += node.length + 2;
+                return chars > limits.maxChars ? tooLarge() : null;
+            case 'number':
+            case 'boolean':
+            case 'undefined':
+                chars += 4;
+                return chars > limits.maxChars ? tooLarge() : null;
+            case 'object':
+                break;
+            default:
+                return fail('NOT_JSON', `${what} holds a ${typeof node}, which a message cannot carry.`);
+        }
+        if (node === null) return null;
+        if (depth >= limits.maxDepth) {
+            return fail('TOO_DEEP', `${what} is nested more than ${limits.maxDepth} levels deep.`);
+        }
+        if (Array.isArray(node)) {
+            // Compared before visiting: a sparse new Array(1e8) costs nothing.
+            if (node.length > limits.maxNodes - nodes) return tooLarge();
+            for (let i = 0; i < node.length; i++) {
+                const failed = walk(node[i], depth + 1);
+                if (failed) return failed;
+            }
+            return null;
+        }
+        if (!isPlainObject(node)) {
+            const weight = opaqueWeight(node);
+            nodes += weight.nodes;
+            chars += weight.chars;
+            return nodes > limits.maxNodes || chars > limits.maxChars ? tooLarge() : null;
+        }
+        for (const key in node) {
+            if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
+            chars += key.length + 3;
+            if (chars > limits.maxChars) return tooLarge();
+            const failed = walk(node[key], depth + 1);
+            if (failed) return failed;
+        }
+        return null;
+    };
     try {
-        json = JSON.stringify(value);
+        return walk(value, 0) ?? { ok: true, value: true };
     } catch {
-        return fail('NOT_JSON', `${what} is not JSON-serializable (cyclic or BigInt values).`);
+        return fail('NOT_JSON', `${what} could not be read.`);
     }
-    if (json !== undefined && json.length > maxChars) {
-        return fail('TOO_LARGE', `${what} is ${json.length} characters as JSON; the limit is ${maxChars}.`);
-    }
-    return { ok: true, value: true };
 }
 
 /** A short human description of what a spec accepts, for error messages and docs. */
 export function describeField(spec: FieldSpec): string {
     switch (spec.kind) {
         case 'text':
+            if (spec.oneOf && spec.keepOtherValues)
+                return `one of ${spec.oneOf.join(', ')}, or other text of at most ${spec.maxLength} characters`;
             if (spec.oneOf) return `one of ${spec.oneOf.join(', ')}`;
             return spec.patternHint ?? `a string of at most ${spec.maxLength} characters`;
         case 'number':
@@ -200,20 +309,41 @@ export function describeField(spec: FieldSpec): string {
 /** Key under which `checkValue` reports an absent optional field without a default. */
 const ABSENT: unique symbol = Symbol('absent');
 
+/** How one `checkValue` run reads, passed down the walk. */
+interface Reading {
+    liberal: boolean;
+    warnings: SchemaWarning[] | undefined;
+}
+
 /**
  * Validates `value` against `spec` and returns the normalised value (defaults applied,
- * canonical `oneOf` spelling, absent optional fields left out). Never throws.
+ * canonical `oneOf` spelling, absent optional fields left out). Never throws. Call
+ * `checkShape` first on anything that crossed a window boundary.
  * @param path the field path used in error messages, e.g. `payload`
+ * @param options strict (default) or liberal reading, and where warnings go
  */
-export function checkValue<S extends FieldSpec>(spec: S, value: unknown, path: string): Result<ValueOf<S>> {
-    const result = checkAny(spec, value, path);
+export function checkValue<S extends FieldSpec>(
+    spec: S,
+    value: unknown,
+    path: string,
+    options: CheckOptions = {}
+): Result<ValueOf<S>> {
+    const reading: Reading = { liberal: options.liberal === true, warnings: options.warnings };
+    const result = checkAny(spec, value, path, reading);
     if (!result.ok) return result;
     return { ok: true, value: (result.value === ABSENT ? undefined : result.value) as ValueOf<S> };
 }
 
 /** Validates an object's fields (the common case: a message payload). */
-export function checkFields<F extends Fields>(fields: F, value: unknown, path: string): Result<Shape<F>> {
-    return checkValue<ObjectField>({ kind: 'object', required: true, fields }, value, path) as Result<Shape<F>>;
+export function checkFields<F extends Fields>(
+    fields: F,
+    value: unknown,
+    path: string,
+    options: CheckOptions = {}
+): Result<Shape<F>> {
+    return checkValue<ObjectField>({ kind: 'object', required: true, fields }, value, path, options) as Result<
+        Shape<F>
+    >;
 }
 
 function isAbsent(spec: FieldSpec, value: unknown): boolean {
@@ -221,24 +351,62 @@ function isAbsent(spec: FieldSpec, value: unknown): boolean {
     return spec.kind === 'text' && !spec.required && value === '';
 }
 
-function checkAny(spec: FieldSpec, value: unknown, path: string): Result<unknown> {
+function warn(reading: Reading, code: SchemaWarningCode, field: string, message: string): void {
+    reading.warnings?.push({ code, field, message });
+}
+
+/** A number written the way people write it (no exponent), so its text form is unambiguous. */
+const PLAIN_NUMBER_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** Liberal reading: the obvious conversion between a number and its text form, or the value unchanged. */
+function convert(spec: FieldSpec, value: unknown, path: string, reading: Reading): unknown {
+    if (spec.kind === 'text' && typeof value === 'number' && Number.isFinite(value)) {
+        const text = String(value);
+        if (!PLAIN_NUMBER_TEXT.test(text)) return value;
+        warn(reading, 'CONVERTED', path, `${path} should be text; the number ${text} was read as "${text}".`);
+        return text;
+    }
+    if (spec.kind === 'number' && typeof value === 'string' && PLAIN_NUMBER_TEXT.test(value.trim())) {
+        const number = Number(value.trim());
+        warn(reading, 'CONVERTED', path, `${path} should be a number; "${preview(value)}" was read as ${number}.`);
+        return number;
+    }
+    return value;
+}
+
+function checkAny(spec: FieldSpec, value: unknown, path: string, reading: Reading): Result<unknown> {
     if (spec.kind === 'none') return checkNone(value, path);
     if (isAbsent(spec, value)) {
         if (spec.required) return fail('MISSING_FIELD', `${path} is required: ${describeField(spec)}.`, path);
-        const fallback = 'default' in spec ? spec.default : undefined;
-        return { ok: true, value: fallback === undefined ? ABSENT : fallback };
+        return { ok: true, value: fallbackOf(spec) };
     }
+    const given = reading.liberal ? convert(spec, value, path, reading) : value;
+    const result = checkPresent(spec, given, path, reading);
+    if (result.ok || spec.required || !reading.liberal) return result;
+    // Liberal: an unusable optional field is left out; the rest of the message still counts.
+    warn(reading, 'DROPPED', path, `${result.error.message} It was ignored.`);
+    return { ok: true, value: fallbackOf(spec) };
+}
+
+function fallbackOf(spec: FieldSpec): unknown {
+    const fallback = 'default' in spec ? spec.default : undefined;
+    return fallback === undefined ? ABSENT : fallback;
+}
+
+function checkPresent(spec: FieldSpec, value: unknown, path: string, reading: Reading): Result<unknown> {
     switch (spec.kind) {
         case 'text':
-            return checkText(spec, value, path);
+            return checkText(spec, value, path, reading);
         case 'number':
             return checkNumber(spec, value, path);
         case 'boolean':
             return typeof value === 'boolean' ? { ok: true, value } : wrongType(spec, value, path);
         case 'object':
-            return checkObject(spec, value, path);
+            return checkObject(spec, value, path, reading);
+        case 'list':
+            return checkList(spec, value, path, reading);
         default:
-            return checkList(spec, value, path);
+            return checkNone(value, path);
     }
 }
 
@@ -258,19 +426,38 @@ function checkNone(value: unknown, path: string): Result<unknown> {
     return fail('INVALID_VALUE', `${path} must be empty: this message carries no payload.`, path);
 }
 
-function checkText(spec: TextField, value: unknown, path: string): Result<unknown> {
+function checkText(spec: TextField, value: unknown, path: string, reading: Reading): Result<unknown> {
     if (typeof value !== 'string') return wrongType(spec, value, path);
     if (spec.required && value.trim() === '') {
         return fail('MISSING_FIELD', `${path} is required and must not be blank.`, path);
     }
     if (spec.oneOf) {
         const canonical = spec.oneOf.find((allowed) => allowed.toLowerCase() === value.trim().toLowerCase());
-        if (canonical === undefined) {
+        if (canonical !== undefined) return { ok: true, value: canonical };
+        if (!spec.keepOtherValues) {
             return fail('INVALID_VALUE', `${path} must be ${describeField(spec)}, not "${preview(value)}".`, path);
         }
-        return { ok: true, value: canonical };
+        const other = value.trim();
+        if (other.length <= spec.maxLength) {
+            warn(
+                reading,
+                'OTHER_VALUE_KEPT',
+                path,
+                `${path} "${preview(other)}" is not one of ${spec.oneOf.join(', ')}; it was kept as given.`
+            );
+            return { ok: true, value: other };
+        }
     }
     if (value.length > spec.maxLength) {
+        if (reading.liberal && spec.truncate) {
+            warn(
+                reading,
+                'TRUNCATED',
+                path,
+                `${path} has ${value.length} characters; the first ${spec.maxLength} were kept.`
+            );
+            return { ok: true, value: value.slice(0, spec.maxLength) };
+        }
         return fail('TOO_LONG', `${path} has ${value.length} characters; the limit is ${spec.maxLength}.`, path);
     }
     if (spec.pattern && !spec.pattern.test(value)) {
@@ -292,36 +479,37 @@ function checkNumber(spec: NumberField, value: unknown, path: string): Result<un
     return { ok: true, value };
 }
 
-function checkObject(spec: ObjectField, value: unknown, path: string): Result<unknown> {
+function checkObject(spec: ObjectField, value: unknown, path: string, reading: Reading): Result<unknown> {
     if (!isPlainObject(value))
         return fail('NOT_AN_OBJECT', `${path} must be ${describeField(spec)}, not ${typeName(value)}.`, path);
-    const unknownField = Object.keys(value).find((key) => !Object.prototype.hasOwnProperty.call(spec.fields, key));
-    if (unknownField !== undefined) {
+    for (const key of Object.keys(value)) {
+        if (Object.prototype.hasOwnProperty.call(spec.fields, key)) continue;
         const allowed = Object.keys(spec.fields).join(', ') || 'none';
-        return fail(
-            'UNKNOWN_FIELD',
-            `${path}.${unknownField} is not a known field (allowed: ${allowed}).`,
-            `${path}.${unknownField}`
-        );
+        const field = `${path}.${key}`;
+        if (!reading.liberal) {
+            return fail('UNKNOWN_FIELD', `${field} is not a known field (allowed: ${allowed}).`, field);
+        }
+        // Never copied to the output, so it cannot reach Salesforce.
+        warn(reading, 'IGNORED_FIELD', field, `${field} is not a known field and was ignored (known: ${allowed}).`);
     }
     const out: Record<string, unknown> = {};
     for (const [name, fieldSpec] of Object.entries(spec.fields)) {
-        const result = checkAny(fieldSpec, value[name], `${path}.${name}`);
+        const result = checkAny(fieldSpec, value[name], `${path}.${name}`, reading);
         if (!result.ok) return result;
         if (result.value !== ABSENT) out[name] = result.value;
     }
     return { ok: true, value: out };
 }
 
-function checkList(spec: ListField, value: unknown, path: string): Result<unknown> {
+function checkList(spec: ListField, value: unknown, path: string, reading: Reading): Result<unknown> {
     if (!Array.isArray(value)) return wrongType(spec, value, path);
     if (value.length > spec.maxItems) {
         return fail('TOO_MANY_ITEMS', `${path} has ${value.length} items; the limit is ${spec.maxItems}.`, path);
     }
     const out: unknown[] = [];
+    const item: FieldSpec = { ...spec.items, required: true };
     for (let i = 0; i < value.length; i++) {
-        const item: FieldSpec = { ...spec.items, required: true };
-        const result = checkAny(item, value[i], `${path}[${i}]`);
+        const result = checkAny(item, value[i], `${path}[${i}]`, reading);
         if (!result.ok) return result;
         out.push(result.value);
     }

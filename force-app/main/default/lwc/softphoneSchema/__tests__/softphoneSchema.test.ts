@@ -1,4 +1,5 @@
-import { checkFields, checkJsonSize, checkValue, describeField, isPlainObject } from 'c/softphoneSchema';
+import { checkFields, checkShape, checkValue, describeField, isPlainObject } from 'c/softphoneSchema';
+import type { SchemaWarning } from 'c/softphoneSchema';
 
 const FIELDS = {
     id: { kind: 'text', required: true, maxLength: 5 },
@@ -64,15 +65,155 @@ describe('c-softphone-schema', () => {
         });
     });
 
-    it('checks JSON size and serializability before anything else', () => {
-        expect(checkJsonSize({ a: 'x'.repeat(20) }, 10, 'The message')).toMatchObject({
-            ok: false,
-            error: { code: 'TOO_LARGE' }
-        });
-        const cyclic: Record<string, unknown> = {};
+    describe('checkShape', () => {
+        const LIMITS = { maxChars: 1_000, maxNodes: 100, maxDepth: 5 };
+        const deep = (levels: number): unknown => {
+            let value: unknown = 'leaf';
+            for (let i = 0; i < levels; i++) value = { next: value };
+            return value;
+        };
+        const cyclic: Record<string, unknown> = { a: 1 };
         cyclic.self = cyclic;
-        expect(checkJsonSize(cyclic, 10, 'The message')).toMatchObject({ ok: false, error: { code: 'NOT_JSON' } });
-        expect(checkJsonSize({ a: 1 }, 10, 'The message')).toEqual({ ok: true, value: true });
+        const wide = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, i]));
+        const getterThrows = Object.defineProperty({}, 'boom', {
+            enumerable: true,
+            get() {
+                throw new Error('no');
+            }
+        });
+
+        it.each([
+            ['a huge sparse array', { list: new Array(1e8) }, 'TOO_LARGE'],
+            ['an array longer than the node budget', { list: new Array(101).fill(0) }, 'TOO_LARGE'],
+            ['a wide object', wide, 'TOO_LARGE'],
+            ['a long string', { text: 'x'.repeat(1_001) }, 'TOO_LARGE'],
+            ['many short strings', { list: new Array(90).fill('x'.repeat(20)) }, 'TOO_LARGE'],
+            ['a long key', { ['k'.repeat(1_001)]: 1 }, 'TOO_LARGE'],
+            ['deep nesting', deep(6), 'TOO_DEEP'],
+            ['a cyclic object', cyclic, 'TOO_DEEP'],
+            ['a Map with many entries', { map: new Map(Array.from({ length: 200 }, (_, i) => [i, i])) }, 'TOO_LARGE'],
+            ['a Set with many entries', { set: new Set(Array.from({ length: 200 }, (_, i) => i)) }, 'TOO_LARGE'],
+            ['a large ArrayBuffer', { buffer: new ArrayBuffer(2_000) }, 'TOO_LARGE'],
+            ['a large typed array', { bytes: new Uint8Array(2_000) }, 'TOO_LARGE'],
+            ['a function', { f: () => 1 }, 'NOT_JSON'],
+            ['a BigInt', { n: BigInt(1) }, 'NOT_JSON'],
+            ['a getter that throws', getterThrows, 'NOT_JSON']
+        ])('refuses %s', (_name, value, code) => {
+            expect(checkShape(value, LIMITS, 'The message')).toMatchObject({ ok: false, error: { code } });
+        });
+
+        it.each([
+            ['a plain message', { a: 1, b: ['x', true, null], c: { d: 'e' } }],
+            ['nesting up to the limit', deep(5)],
+            [
+                'a Date, small Map and Set and ArrayBuffer (left for the field checks)',
+                { d: new Date(0), m: new Map(), s: new Set([1]), b: new ArrayBuffer(8) }
+            ],
+            ['primitives', 'text']
+        ])('accepts %s', (_name, value) => {
+            expect(checkShape(value, LIMITS, 'The message')).toEqual({ ok: true, value: true });
+        });
+
+        it('never serializes, and stops at the first limit (visits no item of a too-long array)', () => {
+            const stringify = jest.spyOn(JSON, 'stringify');
+            let reads = 0;
+            const list = new Proxy(new Array(1e6), {
+                get(target, key, receiver) {
+                    if (typeof key === 'string' && /^\d+$/.test(key)) reads += 1;
+                    return Reflect.get(target, key, receiver) as unknown;
+                }
+            });
+            expect(checkShape({ list }, LIMITS, 'The message')).toMatchObject({ ok: false });
+            expect(reads).toBe(0);
+            expect(stringify).not.toHaveBeenCalled();
+            stringify.mockRestore();
+        });
+    });
+
+    describe('liberal reading', () => {
+        const LIBERAL = {
+            id: { kind: 'text', required: true, maxLength: 10 },
+            phone: { kind: 'text', maxLength: 16 },
+            seconds: { kind: 'number', min: 0, max: 100 },
+            kind: { kind: 'text', maxLength: 8, oneOf: ['in', 'out'] },
+            status: { kind: 'text', maxLength: 10, oneOf: ['ON', 'OFF'], keepOtherValues: true },
+            notes: { kind: 'text', maxLength: 5, truncate: true },
+            code: { kind: 'text', maxLength: 3 }
+        } as const;
+        const read = (input: unknown): { result: ReturnType<typeof checkFields>; warnings: SchemaWarning[] } => {
+            const warnings: SchemaWarning[] = [];
+            return { result: checkFields(LIBERAL, input, 'payload', { liberal: true, warnings }), warnings };
+        };
+
+        it('ignores unknown fields, with a warning, and leaves them out of the value', () => {
+            const { result, warnings } = read({ id: 'a', queueName: 'Support' });
+            expect(result).toEqual({ ok: true, value: { id: 'a' } });
+            expect(warnings).toEqual([expect.objectContaining({ code: 'IGNORED_FIELD', field: 'payload.queueName' })]);
+        });
+
+        it('converts a number where text is expected and a numeric string where a number is', () => {
+            const { result, warnings } = read({ id: 42, phone: 15035551212, seconds: ' 95 ' });
+            expect(result).toEqual({ ok: true, value: { id: '42', phone: '15035551212', seconds: 95 } });
+            expect(warnings.map((w) => [w.code, w.field])).toEqual([
+                ['CONVERTED', 'payload.id'],
+                ['CONVERTED', 'payload.phone'],
+                ['CONVERTED', 'payload.seconds']
+            ]);
+        });
+
+        it('keeps another value of descriptive text, drops one of a behaviour-driving list', () => {
+            const { result, warnings } = read({ id: 'a', kind: 'transfer', status: 'paused' });
+            expect(result).toEqual({ ok: true, value: { id: 'a', status: 'paused' } });
+            expect(warnings.map((w) => [w.code, w.field])).toEqual([
+                ['DROPPED', 'payload.kind'],
+                ['OTHER_VALUE_KEPT', 'payload.status']
+            ]);
+        });
+
+        it('cuts truncate text, drops other unusable optional fields, and refuses only unusable required ones', () => {
+            const { result, warnings } = read({ id: 'a', notes: 'abcdefgh', code: 'toolong', seconds: -1, phone: {} });
+            expect(result).toEqual({ ok: true, value: { id: 'a', notes: 'abcde' } });
+            expect(warnings.map((w) => [w.code, w.field])).toEqual([
+                ['DROPPED', 'payload.phone'],
+                ['DROPPED', 'payload.seconds'],
+                ['TRUNCATED', 'payload.notes'],
+                ['DROPPED', 'payload.code']
+            ]);
+            expect(read({ phone: '1' }).result).toMatchObject({
+                ok: false,
+                error: { code: 'MISSING_FIELD', field: 'payload.id' }
+            });
+            expect(read({ id: {} }).result).toMatchObject({
+                ok: false,
+                error: { code: 'WRONG_TYPE', field: 'payload.id' }
+            });
+            expect(read('x').result).toMatchObject({ ok: false, error: { code: 'NOT_AN_OBJECT' } });
+        });
+
+        it('does not convert what has no clear meaning', () => {
+            const { result } = read({ id: 'a', seconds: '1:35', phone: 1e21 });
+            expect(result).toEqual({ ok: true, value: { id: 'a' } });
+        });
+
+        it('is off by default: strict reading refuses what liberal reading tolerates', () => {
+            expect(checkFields(LIBERAL, { id: 'a', queueName: 'x' }, 'payload')).toMatchObject({
+                ok: false,
+                error: { code: 'UNKNOWN_FIELD' }
+            });
+            expect(checkFields(LIBERAL, { id: 'a', seconds: '95' }, 'payload')).toMatchObject({
+                ok: false,
+                error: { code: 'WRONG_TYPE' }
+            });
+            expect(checkFields(LIBERAL, { id: 'a', kind: 'transfer' }, 'payload')).toMatchObject({
+                ok: false,
+                error: { code: 'INVALID_VALUE' }
+            });
+            // Descriptive text keeps other values in both readings: it is a property of the field.
+            expect(checkFields(LIBERAL, { id: 'a', status: 'PAUSED' }, 'payload')).toEqual({
+                ok: true,
+                value: { id: 'a', status: 'PAUSED' }
+            });
+        });
     });
 
     it('describes fields for people', () => {
