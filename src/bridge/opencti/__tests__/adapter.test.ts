@@ -21,6 +21,7 @@ import {
     FakeLocks,
     MemoryStorage,
     PARTNER_ID,
+    quiet,
     settle,
     SOFTPHONE_ORIGIN,
     waitReady,
@@ -581,6 +582,89 @@ describe('c-softphone-adapter message trust', () => {
         ]);
         expect(wb.org.allTasks()).toHaveLength(0);
         expect(channelEvents(wb, 'callStateChanged')).toHaveLength(0);
+    });
+
+    it('answers a call without payload with a structured error, and no handler throws', async () => {
+        const { wb, vendor } = await setup();
+        const errors = jest.spyOn(quiet, 'error');
+        const postsBefore = vendor.posts.length;
+        vendor.postRaw(createEnvelope('call', 'callEnded', 'no-payload'));
+        vendor.postRaw(createEnvelope('call', 'incomingCall', 'null-payload', null));
+        await settle();
+        expect(vendor.posts.slice(postsBefore).map((r) => r.data)).toEqual([
+            expect.objectContaining({
+                kind: 'error',
+                replyTo: 'no-payload',
+                payload: expect.objectContaining({ code: 'MISSING_FIELD' })
+            }),
+            expect.objectContaining({
+                kind: 'error',
+                replyTo: 'null-payload',
+                payload: expect.objectContaining({ code: 'MISSING_FIELD' })
+            })
+        ]);
+        // The adapter's guard logs a handler exception as "could not be handled": none happened.
+        expect(errors.mock.calls.flat().join('\n')).not.toContain('could not be handled');
+        expect(wb.org.allTasks()).toHaveLength(0);
+    });
+
+    it('validates each message once: a payload field is read by one shape walk and one field check', async () => {
+        const { vendor } = await setup();
+        let reads = 0;
+        const payload = { partnerId: PARTNER_ID, conversationId: 'counted' } as Record<string, unknown>;
+        Object.defineProperty(payload, 'callerANI', {
+            enumerable: true,
+            get() {
+                reads += 1;
+                return JOE_MOBILE;
+            }
+        });
+        vendor.postRaw(createEnvelope('call', 'incomingCall', 'counted-1', payload));
+        await settle();
+        expect(vendor.posts.at(-1)?.data).toMatchObject({ kind: 'ack', replyTo: 'counted-1' });
+        expect(reads).toBe(2);
+    });
+
+    it('answers hostile shapes with one bounded error each, before any work', async () => {
+        const { wb, vendor } = await setup();
+        const stringify = jest.spyOn(JSON, 'stringify');
+        let deep: unknown = 'leaf';
+        for (let i = 0; i < 1_000; i++) deep = { deep };
+        const cyclic: Record<string, unknown> = { conversationId: 'c' };
+        cyclic.self = cyclic;
+        const shapes: [string, unknown, string][] = [
+            ['sparse', { conversationId: 'c', list: new Array(1e8) }, 'TOO_LARGE'],
+            ['deep', { conversationId: 'c', deep }, 'TOO_DEEP'],
+            ['cyclic', cyclic, 'TOO_DEEP'],
+            ['wide', Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i])), 'TOO_LARGE'],
+            ['long', { conversationId: 'c', notes: 'x'.repeat(5_000_000) }, 'TOO_LARGE'],
+            [
+                'map',
+                { conversationId: 'c', map: new Map(Array.from({ length: 5_000 }, (_, i) => [i, i])) },
+                'TOO_LARGE'
+            ],
+            ['buffer', { conversationId: 'c', buffer: new ArrayBuffer(1_000_000) }, 'TOO_LARGE']
+        ];
+        const postsBefore = vendor.posts.length;
+        for (const [id, shape] of shapes) vendor.postRaw(createEnvelope('call', 'callEnded', id, shape));
+        await settle();
+        const replies = vendor.posts
+            .slice(postsBefore)
+            .map((r) => r.data as { replyTo: string; payload: { code: string } });
+        expect(replies.map((r) => [r.replyTo, r.payload.code])).toEqual(shapes.map(([id, , code]) => [id, code]));
+        // Nothing of the message was serialized to measure it (the replies themselves are small).
+        expect(stringify.mock.calls.filter(([value]) => shapes.some(([, shape]) => value === shape))).toEqual([]);
+        expect(wb.org.allTasks()).toHaveLength(0);
+    });
+
+    it('answers `type: ""` once; the wrapper does not answer the error (no reply storm)', async () => {
+        const { vendor } = await setup();
+        const postsBefore = vendor.posts.length;
+        vendor.postRaw({ ...createEnvelope('call', 'x', 'blank-type', { conversationId: 'c' }), type: '' });
+        for (let i = 0; i < 5; i++) await settle(10);
+        expect(vendor.posts.slice(postsBefore).map((r) => r.data)).toEqual([
+            expect.objectContaining({ kind: 'error', type: 'unknown', replyTo: 'blank-type' })
+        ]);
     });
 
     it('posts to the softphone only at its origin, never "*"', async () => {
