@@ -172,6 +172,32 @@ describe('c-softphone-protocol', () => {
         expect(validateChannelMessage(raw)).toMatchObject({ ok: false, error: { code } });
     });
 
+    it('carries the recording status the softphone reported, even one outside ON/OFF', () => {
+        const paused = { ...CALL, details: { recordingStatus: 'PAUSED' } };
+        expect(createEvent('callStateChanged', paused)).toMatchObject({
+            ok: true,
+            value: { payload: { details: { recordingStatus: 'PAUSED' } } }
+        });
+    });
+
+    it.each([
+        ['a huge sparse array', { list: new Array(1e8) }, 'TOO_LARGE'],
+        [
+            'a cyclic payload',
+            (() => {
+                const c: Record<string, unknown> = {};
+                c.c = c;
+                return c;
+            })(),
+            'TOO_DEEP'
+        ]
+    ])('bounds %s before reading any field, without serializing it', (_name, payload, code) => {
+        const stringify = jest.spyOn(JSON, 'stringify');
+        expect(validateChannelMessage(command('saveWrapUp', payload))).toMatchObject({ ok: false, error: { code } });
+        expect(stringify).not.toHaveBeenCalled();
+        stringify.mockRestore();
+    });
+
     it('explains a version mismatch to the admin', () => {
         const result = validateChannelMessage({ version: 2, kind: 'event', type: 'heartbeat', payload: HEARTBEAT });
         expect(!result.ok && result.error.message).toContain('same release');
