@@ -173,7 +173,7 @@ describe('c-softphone-protocol', () => {
     });
 
     it('carries the recording status the softphone reported, even one outside ON/OFF', () => {
-        const paused = { ...CALL, details: { recordingStatus: 'PAUSED' } };
+        const paused = { ...CALL, matches: [CONTACT], details: { recordingStatus: 'PAUSED' } };
         expect(createEvent('callStateChanged', paused)).toMatchObject({
             ok: true,
             value: { payload: { details: { recordingStatus: 'PAUSED' } } }
