@@ -16,10 +16,12 @@
  * it is itself an `error` or an `ack` (or its kind cannot be read): an error is never
  * answered with an error, so two sides cannot bounce replies forever.
  *
- * Each message is checked once, in this order: its shape within `ENVELOPE_LIMITS` (a walk
- * that serializes nothing), the envelope header (strict: both ends are ours), then the
- * payload: softphone calls liberally (vendors send more than the contract), callback
- * events strictly.
+ * Each message is checked once, bounded before any work, and nothing is serialized to
+ * measure it. The adapter (`readFromSoftphone`) reads only the fields the contract names,
+ * each in constant time, so nothing else in a message costs anything; softphone calls are
+ * read liberally (vendors send more than the contract). The wrapper bounds what it is given
+ * or receives with `checkShape` (`ENVELOPE_LIMITS`), then reads the vendor's calls liberally
+ * (warning about every unknown field) and the adapter's events strictly.
  *
  * Nothing here throws: every function returns a `Result`.
  */
@@ -103,9 +105,14 @@ export interface ReadCall {
  * Reads a softphone call payload liberally (defaults applied, unknown fields ignored, numbers
  * converted, unusable optional fields dropped: see the schema engine). Refuses only what
  * makes the call unusable: an unknown type, no payload object, no `conversationId`
- * (`softphoneId` for statusChanged). Does not check size: callers bound the value first.
+ * (`softphoneId` for statusChanged). Does not check size: callers bound the value first, or
+ * pass `knownFieldsOnly` so that nothing outside the spec is read.
  */
-export function readSoftphoneCall(type: unknown, payload: unknown): BridgeResult<ReadCall> {
+export function readSoftphoneCall(
+    type: unknown,
+    payload: unknown,
+    options: { knownFieldsOnly?: boolean } = {}
+): BridgeResult<ReadCall> {
     if (!isSoftphoneCallType(type)) {
         return fail(
             'UNKNOWN_TYPE',
@@ -114,7 +121,11 @@ export function readSoftphoneCall(type: unknown, payload: unknown): BridgeResult
         );
     }
     const warnings: SchemaWarning[] = [];
-    const result = checkValue(SOFTPHONE_CALLS[type].payload as FieldSpec, payload, type, { liberal: true, warnings });
+    const result = checkValue(SOFTPHONE_CALLS[type].payload as FieldSpec, payload, type, {
+        liberal: true,
+        warnings,
+        knownFieldsOnly: options.knownFieldsOnly === true
+    });
     if (!result.ok) return result;
     return { ok: true, value: { call: { type, payload: result.value } as SoftphoneCall, warnings } };
 }
@@ -182,10 +193,21 @@ export function isBridgeMessage(raw: unknown): boolean {
     return isPlainObject(raw) && raw.protocol === ENVELOPE_PROTOCOL;
 }
 
-/** Validates the envelope's own fields; the payload is checked by `readFromSoftphone` / `readFromAdapter`. */
+/**
+ * Validates the envelope's own fields strictly (no field beyond the header and `payload`), after
+ * bounding the whole message with `checkShape`; the payload is checked by `readFromAdapter`.
+ */
 export function parseEnvelope(raw: unknown): BridgeResult<Envelope> {
     const size = checkShape(raw, ENVELOPE_LIMITS, 'The message');
     if (!size.ok) return size;
+    return readEnvelope(raw, false);
+}
+
+/**
+ * The envelope header, read by name (`knownFieldsOnly`: no key of `raw` is enumerated, so its
+ * width costs nothing) or with every field checked (strict: an extra field is UNKNOWN_FIELD).
+ */
+function readEnvelope(raw: unknown, knownFieldsOnly: boolean): BridgeResult<Envelope> {
     if (!isPlainObject(raw)) return fail('NOT_AN_OBJECT', 'A softphone bridge message must be an object.');
     if (raw.protocol !== ENVELOPE_PROTOCOL) {
         return fail('UNKNOWN_PROTOCOL', `protocol must be "${ENVELOPE_PROTOCOL}".`, 'protocol');
@@ -197,7 +219,15 @@ export function parseEnvelope(raw: unknown): BridgeResult<Envelope> {
             'version'
         );
     }
-    const { payload, ...header } = raw;
+    let header: Record<string, unknown>;
+    if (knownFieldsOnly) {
+        const { protocol, version, id, kind, type, replyTo } = raw;
+        header = { protocol, version, id, kind, type, replyTo };
+    } else {
+        const { payload: _payload, ...rest } = raw;
+        header = rest;
+    }
+    const payload = raw.payload;
     const checked = checkFields(ENVELOPE_HEADER, header, 'message');
     if (!checked.ok) return checked;
     const envelope: Envelope = { ...checked.value, protocol: ENVELOPE_PROTOCOL };
@@ -218,28 +248,35 @@ export type AdapterMessage =
     | { kind: 'ack'; id: string; replyTo?: string; type: string }
     | { kind: 'error'; id: string; replyTo?: string; type: string; error: SchemaError<string> };
 
-/** Validates a message the adapter received from the wrapper: envelope, direction and payload. */
+/**
+ * Validates a message the adapter received from the wrapper: envelope, direction and payload, in
+ * one pass that reads only the fields the contract names. Nothing else in the message is looked
+ * at, let alone serialized: every field read is checked in constant time (a string's length
+ * before its content, an array's type), so the work is bounded by the contract whatever the
+ * message holds besides (a sparse `new Array(1e8)`, 100,000 keys, a cycle, a 64 MB buffer).
+ * Unknown fields are thereby ignored; the wrapper has already warned the vendor about them.
+ */
 export function readFromSoftphone(raw: unknown): BridgeResult<SoftphoneMessage> {
-    const parsed = parseEnvelope(raw);
+    const parsed = readEnvelope(raw, true);
     if (!parsed.ok) return parsed;
     const envelope = parsed.value;
+    const byName = { knownFieldsOnly: true };
     switch (envelope.kind) {
         case 'hello': {
-            const hello = checkValue({ kind: 'object', fields: HELLO_PAYLOAD }, envelope.payload, 'payload');
+            const hello = checkValue({ kind: 'object', fields: HELLO_PAYLOAD }, envelope.payload, 'payload', byName);
             if (!hello.ok) return hello;
             const message: SoftphoneMessage = { kind: 'hello', id: envelope.id };
             if (hello.value?.wrapperVersion !== undefined) message.wrapperVersion = hello.value.wrapperVersion;
             return { ok: true, value: message };
         }
         case 'call': {
-            // The envelope's shape, payload included, was bounded above: read it once, no second walk.
-            const read = readSoftphoneCall(envelope.type, envelope.payload);
+            const read = readSoftphoneCall(envelope.type, envelope.payload, byName);
             return read.ok ? { ok: true, value: { kind: 'call', id: envelope.id, ...read.value } } : read;
         }
         case 'ack':
             return { ok: true, value: { kind: 'ack', id: envelope.id, ...replyOf(envelope) } };
         case 'error': {
-            const error = checkFields(ERROR_PAYLOAD, envelope.payload, 'payload');
+            const error = checkFields(ERROR_PAYLOAD, envelope.payload, 'payload', byName);
             if (!error.ok) return error;
             return { ok: true, value: { kind: 'error', id: envelope.id, error: error.value, ...replyOf(envelope) } };
         }

@@ -252,18 +252,50 @@ describe('envelope', () => {
             'MISSING_FIELD'
         ],
         ['an unknown kind', { ...createEnvelope('call', 'callEnded', 'w-1', IDS), kind: 'yell' }, 'INVALID_VALUE'],
-        [
-            'an extra envelope field',
-            { ...createEnvelope('call', 'callEnded', 'w-1', IDS), debug: true },
-            'UNKNOWN_FIELD'
-        ],
         ['an unknown call type', createEnvelope('call', 'callParked', 'w-1', IDS), 'UNKNOWN_TYPE'],
         ['an invalid payload', call({ partnerId: 'p' }), 'MISSING_FIELD'],
         ['an event sent by the softphone', createEnvelope('event', 'disposition', 'w-1', []), 'WRONG_DIRECTION'],
-        ['an oversize message', call({ ...IDS, notes: 'x'.repeat(MAX_ENVELOPE_CHARS) }), 'TOO_LARGE'],
+        ['a huge sparse array as conversationId', call({ ...IDS, conversationId: new Array(1e8) }), 'WRONG_TYPE'],
+        ['a 5 MB conversationId', call({ ...IDS, conversationId: 'x'.repeat(5_000_000) }), 'TOO_LONG'],
+        ['a Map as payload', call(new Map([['conversationId', 'c']])), 'NOT_AN_OBJECT'],
         ['an error without message', createEnvelope('error', 'x', 'w-1', { code: 'X' }), 'MISSING_FIELD']
     ])('rejects %s from the softphone', (_name, raw, code) => {
         expect(readFromSoftphone(raw)).toMatchObject({ ok: false, error: { code } });
+    });
+
+    it('reads only the fields the contract names from the softphone: anything else costs nothing', () => {
+        const stringify = jest.spyOn(JSON, 'stringify');
+        const keys = jest.spyOn(Object, 'keys');
+        const wide = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, i]));
+        const cyclic: Record<string, unknown> = { ...IDS };
+        cyclic.self = cyclic;
+        const payload = { ...cyclic, list: new Array(1e8), notes: 'x'.repeat(MAX_ENVELOPE_CHARS * 50) };
+        const raw = { ...wide, ...createEnvelope('call', 'callEnded', 'w-1', payload), debug: true };
+        const read = readFromSoftphone(raw);
+        expect(read).toMatchObject({ ok: true, value: { kind: 'call', call: { type: 'callEnded' } } });
+        // The notes were cut to the contract's limit; nothing unknown came through.
+        expect(read.ok && read.value.kind === 'call' && read.value.call.payload).toEqual({
+            ...IDS,
+            notes: 'x'.repeat(32_000)
+        });
+        expect(stringify).not.toHaveBeenCalled();
+        const enumerated = keys.mock.calls.filter(([value]) => [raw, payload, cyclic, wide].includes(value));
+        expect(enumerated).toEqual([]);
+        stringify.mockRestore();
+        keys.mockRestore();
+    });
+
+    it('bounds what the wrapper receives with a walk, and keeps the envelope strict there', () => {
+        expect(readFromAdapter({ ...createEnvelope('event', 'disposition', 'a-1', ['x']), debug: true })).toMatchObject(
+            {
+                ok: false,
+                error: { code: 'UNKNOWN_FIELD' }
+            }
+        );
+        expect(readFromAdapter(createEnvelope('event', 'disposition', 'a-1', new Array(1e8)))).toMatchObject({
+            ok: false,
+            error: { code: 'TOO_LARGE' }
+        });
     });
 
     it('rejects a call sent by the adapter and an invalid callback payload', () => {
