@@ -161,7 +161,7 @@ export function readShowCrm(phone: unknown, additionalParameters: unknown, reque
 
 function validated(type: SoftphoneCall['type'], payload: Record<string, unknown>): SoftphoneCall | null {
     const result = validateSoftphoneCall(type, payload);
-    return result.ok ? result.value : null;
+    return result.ok ? result.value.call : null;
 }
 
 /**
