@@ -60,6 +60,9 @@ export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 /** Where a call's Task stands: pending (saving or waiting to retry), saved, failed (still retried). */
 export const LOG_STATUSES = ['pending', 'saved', 'failed'] as const;
 export type LogStatus = (typeof LOG_STATUSES)[number];
+/** Lasting save errors, each with its own advice to the agent (validation rule, access, expired session). */
+export const LOG_ERROR_KINDS = ['validation', 'access', 'session'] as const;
+export type LogErrorKind = (typeof LOG_ERROR_KINDS)[number];
 
 const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
@@ -137,7 +140,17 @@ const LOG_VIEW = {
         taskId: { kind: 'text', maxLength: 18, pattern: ID_PATTERN, patternHint: 'a Salesforce record Id' },
         attempts: { kind: 'number', required: true, min: 0, max: 1_000_000, integer: true },
         nextAttemptAt: TIMESTAMP,
-        error: { kind: 'text', maxLength: 1_000, doc: 'The last save error, for the "failed" banner.' }
+        error: { kind: 'text', maxLength: 1_000, doc: 'The last save error, for the "failed" banner.' },
+        errorKind: {
+            kind: 'text',
+            maxLength: 11,
+            oneOf: LOG_ERROR_KINDS,
+            doc: 'A lasting error the agent or admin must act on: validation rule, access, expired session.'
+        },
+        stored: {
+            kind: 'boolean',
+            doc: 'False while the log is kept in memory only (browser storage full): a reload would lose it.'
+        }
     }
 } as const satisfies FieldSpec;
 
