@@ -52,7 +52,8 @@ export interface CallRecord {
  * What the bridge must do after a transition:
  * - `screenPop`: first sight of a live call; show the panel and pop its record;
  * - `writeLog`: create or update the call's Task from the record;
- * - `missedCallLog`: a rejected call; log it only if the settings ask for missed-call logs.
+ * - `missedCallLog`: a call missed or rejected (ringing → ended, ringing → rejected [→ ended]); log it
+ *   only if the settings ask for missed-call logs.
  */
 export type CallEffect = 'screenPop' | 'writeLog' | 'missedCallLog';
 
@@ -249,11 +250,14 @@ function onEnded(current: CallRecord | undefined, p: SoftphoneCallPayload<'callE
                 current.state === 'connected' ? 'answered' : current.direction === 'inbound' ? 'missed' : 'unanswered';
             const state: CallState = current.notesSubmittedAt !== undefined ? 'wrappedUp' : 'ended';
             const durationSeconds = reported ?? measured ?? 0;
-            return patch(current, { state, outcome, endedAt: now, durationSeconds, ...facts }, now, ['writeLog']);
+            // An inbound call that never connected is a missed call: logged only when the settings ask.
+            const effect: CallEffect = outcome === 'missed' ? 'missedCallLog' : 'writeLog';
+            return patch(current, { state, outcome, endedAt: now, durationSeconds, ...facts }, now, [effect]);
         }
         case 'rejected':
+            // The end of a rejected call: still a missed call, never a log of its own.
             return patch(current, { state: 'ended', ...facts, ...defined({ durationSeconds: reported }) }, now, [
-                'writeLog'
+                current.outcome === 'rejected' || current.outcome === 'missed' ? 'missedCallLog' : 'writeLog'
             ]);
         case 'ended':
         case 'wrappedUp':

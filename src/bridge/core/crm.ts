@@ -145,9 +145,15 @@ export interface Bridge {
 
 /** Storage key of the persisted call records. */
 export const CALL_STORE_KEY = 'streemSoftphone.calls.v1';
-/** Finished calls kept (for late notes and the component's recent list). */
+/** Finished calls kept in memory (the component's recent list); late notes need none of them. */
 export const RETAINED_FINISHED_CALLS = 50;
 export const RETAINED_CALL_MS = 12 * 60 * 60 * 1000;
+/**
+ * How long a finished call whose Task is saved stays in storage without wrap-up notes (so a
+ * reload during wrap-up still shows it). A call is removed from storage as soon as its log is
+ * final: saved and wrapped up, or missed/rejected, or this long after its end.
+ */
+export const WRAP_UP_WINDOW_MS = 2 * 60 * 60 * 1000;
 /** How long a click-to-dial waits for its outboundCallInitiated to claim its record. */
 export const DIAL_MATCH_WINDOW_MS = 120_000;
 /** Click-to-dial requests remembered at most (older ones are forgotten first). */
@@ -181,8 +187,21 @@ export function createBridge(deps: BridgeDeps): Bridge {
         scheduler,
         clock,
         policy: deps.retryPolicy,
-        onStatus: (view) => publish('logStatus', view),
-        onWarning: warn
+        onStatus: (view) => {
+            publish('logStatus', view);
+            // A log just became final: its call need not stay in storage.
+            if (view.status === 'saved' && calls.has(view.conversationId)) persistCalls();
+        },
+        onWarning: warn,
+        // Pending logs come first: call records give way (they are rebuilt from the softphone's next events).
+        onStorageFull: () => {
+            try {
+                store.removeItem(CALL_STORE_KEY);
+            } catch {
+                // nothing more to free
+            }
+            return true;
+        }
     });
 
     function publish<T extends ChannelEventType>(type: T, payload: ChannelEventPayload<T>): void {
@@ -238,6 +257,16 @@ export function createBridge(deps: BridgeDeps): Bridge {
 
     // ---- call records -------------------------------------------------------------
 
+    /** True when nothing more will be written for the call: its record need not survive a reload. */
+    function logIsFinal(call: CallRecord, now: number): boolean {
+        if (!isFinished(call)) return false;
+        const status = logs.status(call.conversationId);
+        if (status === undefined) return !logWanted(call); // a missed call nobody logs
+        if (status !== 'saved') return false;
+        const missed = call.outcome === 'missed' || call.outcome === 'rejected' || call.state === 'rejected';
+        return call.state === 'wrappedUp' || missed || now - (call.endedAt ?? call.updatedAt) > WRAP_UP_WINDOW_MS;
+    }
+
     function persistCalls(): void {
         const now = clock();
         const finished = [...calls.values()].filter(isFinished).sort((a, b) => b.updatedAt - a.updatedAt);
@@ -245,8 +274,11 @@ export function createBridge(deps: BridgeDeps): Bridge {
             if (index >= RETAINED_FINISHED_CALLS || now - call.updatedAt > RETAINED_CALL_MS)
                 calls.delete(call.conversationId);
         });
+        // Only what finishing a log needs is stored; and nothing while pending logs lack room.
+        const kept = logs.stored() ? [...calls.values()].filter((call) => !logIsFinal(call, now)) : [];
         try {
-            store.setItem(CALL_STORE_KEY, JSON.stringify({ version: 1, calls: [...calls.values()] }));
+            if (kept.length === 0) store.removeItem(CALL_STORE_KEY);
+            else store.setItem(CALL_STORE_KEY, JSON.stringify({ version: 1, calls: kept }));
         } catch (error) {
             warn(`Call state could not be stored (${error instanceof Error ? error.message : String(error)}).`);
         }
@@ -284,13 +316,31 @@ export function createBridge(deps: BridgeDeps): Bridge {
         logs.upsert(call.conversationId, buildCallLog(call, formatSubject));
     }
 
-    /** Sets the record a call is logged against; rewrites its Task if it already has one. */
-    function attachRecord(conversationId: string, record: RecordRef, matches?: RecordRef[]): void {
+    /**
+     * Sets the record a call is logged against (its own screen pop, the agent's choice, or a
+     * record created from its pop) and writes it to its Task. Once set it never changes: a later
+     * record is not the call's.
+     */
+    function attachRecord(conversationId: string, record: RecordRef, matches?: RecordRef[]): boolean {
         const call = calls.get(conversationId);
-        if (!call) return;
+        if (!call) return false;
+        if (call.record) {
+            if (call.record.recordId.slice(0, 15) !== record.recordId.slice(0, 15))
+                warn(
+                    `${conversationId} is already logged against ${call.record.recordId}; ${record.recordId} ignored.`
+                );
+            return false;
+        }
         const next: CallRecord = { ...call, record, updatedAt: clock(), ...(matches ? { matches } : {}) };
         update(next);
         if (logs.has(conversationId)) writeLog(next);
+        return true;
+    }
+
+    /** Whether a call gets a Task at all: missed and rejected calls only when the settings ask. */
+    function logWanted(call: CallRecord): boolean {
+        const missed = call.direction === 'inbound' && (call.outcome === 'missed' || call.outcome === 'rejected');
+        return !missed || settings.logMissedCalls;
     }
 
     // ---- softphone → CRM ------------------------------------------------------------
@@ -356,17 +406,34 @@ export function createBridge(deps: BridgeDeps): Bridge {
         }
     }
 
+    /** The facts a message brings for the Task, for a call this bridge no longer knows. */
+    function factsOf(message: ConversationCall): Partial<CallLog> {
+        const facts: Partial<CallLog> = {};
+        if (message.type !== 'callEnded' && message.type !== 'callNotesSubmitted') return facts;
+        const { notes, disposition } = message.payload;
+        if (notes !== undefined) facts.Description = notes;
+        if (disposition !== undefined) facts.CallDisposition = disposition;
+        if (message.type === 'callEnded' && message.payload.duration !== undefined)
+            facts.CallDurationInSeconds = Math.round(message.payload.duration);
+        return facts;
+    }
+
     function handleConversationCall(message: ConversationCall): void {
-        const transition = applyCallEvent(calls.get(message.payload.conversationId), message, clock());
+        const conversationId = message.payload.conversationId;
+        const known = calls.has(conversationId);
+        const transition = applyCallEvent(calls.get(conversationId), message, clock());
         if (!transition.changed) {
-            if (transition.ignored)
-                warn(`${message.type} for ${message.payload.conversationId} ignored: ${transition.ignored}.`);
+            if (transition.ignored) warn(`${message.type} for ${conversationId} ignored: ${transition.ignored}.`);
             return;
         }
         const call = transition.call;
         update(call);
         for (const effect of transition.effects) {
-            if (effect === 'writeLog' || (effect === 'missedCallLog' && settings.logMissedCalls)) writeLog(call);
+            const log = effect === 'writeLog' || (effect === 'missedCallLog' && settings.logMissedCalls);
+            // Late notes (or a late end) for a call no longer known: only their own fields, on the Task
+            // found by CallObject; the rest (Subject, Who/What) would be guesses.
+            if (log && !known) logs.upsertPatch(conversationId, factsOf(message), buildCallLog(call, formatSubject));
+            else if (log && logWanted(call)) writeLog(call);
             if (effect === 'screenPop') void popRecords(call);
         }
     }
@@ -565,6 +632,11 @@ export function createBridge(deps: BridgeDeps): Bridge {
         start() {
             restoreCalls();
             logs.restore();
+            // A call still live when the page reloaded lost its screen pop: pop it again.
+            for (const call of [...calls.values()]) {
+                const live = call.state === 'ringing' || call.state === 'connected' || call.state === 'dialing';
+                if (live && !call.record) void popRecords(call);
+            }
             publish('heartbeat', heartbeat());
             publish('configAnnounced', config());
             scheduleHeartbeat();

@@ -93,16 +93,19 @@ export function createNamespacedStore(storage: StorageLike | undefined, namespac
 
 /** Adds the items of `other` whose conversationId `own` lacks; null when `other` holds nothing usable. */
 export function mergeStoredState(own: string | null, other: string | null, list: string): string | null {
-    const read = (raw: string | null): { version: 1; [list: string]: unknown } | null => {
+    // The core's stores are versioned 1 or 2 (the log queue's v2 keeps hashes of saved fields; it reads v1 too).
+    const read = (raw: string | null): { version: number; [list: string]: unknown } | null => {
         if (raw === null) return null;
         const parsed = safe(() => JSON.parse(raw) as unknown, null);
         if (!parsed || typeof parsed !== 'object') return null;
         const value = parsed as { version?: unknown; [key: string]: unknown };
-        return value.version === 1 && Array.isArray(value[list]) ? (value as { version: 1 }) : null;
+        return (value.version === 1 || value.version === 2) && Array.isArray(value[list])
+            ? (value as { version: number })
+            : null;
     };
     const theirs = read(other);
     if (!theirs) return null;
-    const mine = read(own) ?? { version: 1, [list]: [] };
+    const mine = read(own) ?? { version: theirs.version, [list]: [] };
     const items = mine[list] as { conversationId?: unknown }[];
     const known = new Set(items.map((item) => item?.conversationId));
     let added = 0;

@@ -94,9 +94,9 @@ describe('call model', () => {
         expect(call).toMatchObject({ state: 'rejected', outcome: 'unanswered' });
     });
 
-    it('logs a callEnded after callRejected against the same conversation', () => {
+    it('treats a callEnded after callRejected as the same missed call (logged only if the settings ask)', () => {
         const { call, effects } = run(msg('incomingCall'), msg('callRejected'), msg('callEnded', { duration: 0 }));
-        expect(effects[2]).toEqual(['writeLog']);
+        expect(effects[2]).toEqual(['missedCallLog']);
         expect(call).toMatchObject({ state: 'ended', outcome: 'rejected' });
     });
 

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ChannelEvent, RecordRef } from 'c/softphoneProtocol';
-import { createBridge } from '../crm';
+import { CALL_STORE_KEY, WRAP_UP_WINDOW_MS, createBridge } from '../crm';
 import type { Bridge, BridgeDeps, BridgeSettings, CrmActions, ScreenPopRequest } from '../crm';
 import type { CallLog } from '../callLog';
 import { SOFTPHONE_CALL_TYPES } from '../contract';
@@ -241,7 +241,8 @@ describe('bridge', () => {
 
     it('lets the agent choose among several matches and logs against the choice', async () => {
         crm.matches = [CONTACT, ACCOUNT];
-        const bridge = makeBridge();
+        // A missed call: logged because missed-call logs are on.
+        const bridge = makeBridge({ settings: { ...SETTINGS, logMissedCalls: true } });
         fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1', callerANI: '+18005550100' });
         await flush();
         expect(crm.eventsOf('callStateChanged').at(-1)).toMatchObject({ matches: [CONTACT, ACCOUNT] });
@@ -299,6 +300,7 @@ describe('bridge', () => {
             audience: 'agent',
             conversationId: 'conv-1'
         });
+        fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
         fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1' });
         await flush();
         expect(crm.tasks.size).toBe(1);
@@ -441,6 +443,7 @@ describe('bridge', () => {
         it('saves a wrap-up entered in Salesforce on the call Task', async () => {
             const bridge = makeBridge();
             fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1' });
+            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
             fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 5 });
             await flush();
             command(bridge, 'saveWrapUp', {
@@ -652,6 +655,168 @@ describe('bridge', () => {
                 kind: 'error',
                 payload: { code: 'MISSING_FIELD', field: 'callEnded.conversationId' }
             });
+        });
+    });
+    describe('missed calls', () => {
+        const ring = (bridge: Bridge, id: string): void => {
+            fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: id, callerANI: '+18005550100' });
+        };
+        const sequences: [string, (bridge: Bridge, id: string) => void][] = [
+            ['ring → ended', (b, id) => fromSoftphone(b, 'callEnded', { partnerId: 'p', conversationId: id })],
+            [
+                'ring → rejected → ended',
+                (b, id) => {
+                    fromSoftphone(b, 'callRejected', { partnerId: 'p', conversationId: id, reason: 'active' });
+                    fromSoftphone(b, 'callEnded', { partnerId: 'p', conversationId: id, duration: 0 });
+                }
+            ],
+            [
+                'ring → rejected',
+                (b, id) => fromSoftphone(b, 'callRejected', { partnerId: 'p', conversationId: id, reason: 'passive' })
+            ]
+        ];
+
+        it.each(sequences)('logs no Task for %s when missed-call logs are off', async (_name, finish) => {
+            const bridge = makeBridge({ settings: { ...SETTINGS, logMissedCalls: false } });
+            ring(bridge, 'conv-1');
+            finish(bridge, 'conv-1');
+            await flush();
+            await jest.advanceTimersByTimeAsync(60_000);
+            expect(crm.saveLog).not.toHaveBeenCalled();
+            expect(crm.tasks.size).toBe(0);
+        });
+
+        it.each(sequences)('logs exactly one Task for %s when missed-call logs are on', async (_name, finish) => {
+            const bridge = makeBridge({ settings: { ...SETTINGS, logMissedCalls: true } });
+            ring(bridge, 'conv-1');
+            finish(bridge, 'conv-1');
+            await flush();
+            await jest.advanceTimersByTimeAsync(60_000);
+            expect(crm.onlyTask()).toMatchObject({ CallObject: 'conv-1' });
+            expect(crm.saveLog).toHaveBeenCalledTimes(1);
+        });
+    });
+
+    describe('the right record, or none', () => {
+        it('never re-links a call that has its record, during or after the call', async () => {
+            crm.matches = [CONTACT];
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'incomingCall', {
+                partnerId: 'p',
+                conversationId: 'conv-1',
+                callerANI: '+18005550100'
+            });
+            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
+            await flush();
+            command(bridge, 'choosePopTarget', { conversationId: 'conv-1', record: ACCOUNT });
+            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1' });
+            await flush();
+            command(bridge, 'choosePopTarget', { conversationId: 'conv-1', record: CASE }, 'cmd-2');
+            await flush();
+            expect(crm.onlyTask()).toMatchObject({ WhoId: CONTACT.recordId });
+            expect(crm.onlyTask().WhatId).toBeUndefined();
+            expect(crm.updateLog).not.toHaveBeenCalled();
+        });
+
+        it('pops a call restored while ringing or connected again, and links its own record', async () => {
+            const before = makeBridge();
+            fromSoftphone(before, 'incomingCall', {
+                partnerId: 'p',
+                conversationId: 'conv-1',
+                callerANI: '+18005550100'
+            });
+            fromSoftphone(before, 'incomingCall', {
+                partnerId: 'p',
+                conversationId: 'conv-2',
+                callerANI: '+18005550101'
+            });
+            fromSoftphone(before, 'callAccepted', { partnerId: 'p', conversationId: 'conv-2' });
+            before.dispose(); // reloaded before the pops answered
+            crm.pops.length = 0;
+            crm.matches = [CONTACT];
+            const after = makeBridge();
+            await flush();
+            expect(crm.pops.map((pop) => pop.conversationId).sort()).toEqual(['conv-1', 'conv-2']);
+            fromSoftphone(after, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
+            fromSoftphone(after, 'callEnded', { partnerId: 'p', conversationId: 'conv-1' });
+            await flush();
+            expect([...crm.tasks.values()][0]).toMatchObject({ CallObject: 'conv-1', WhoId: CONTACT.recordId });
+        });
+    });
+
+    describe('late notes', () => {
+        async function answeredCall(bridge: Bridge, id: string): Promise<void> {
+            fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: id, callerANI: '+18005550100' });
+            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: id });
+            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: id, duration: 30 });
+            await flush();
+        }
+
+        it.each([55, 210])('update only the notes of the right Task after %i more calls', async (more) => {
+            crm.matches = [CONTACT];
+            const bridge = makeBridge();
+            await answeredCall(bridge, 'conv-first');
+            const [firstId, first] = [...crm.tasks.entries()][0] as [string, CallLog];
+            crm.matches = [];
+            for (let i = 0; i < more; i++) await answeredCall(bridge, `conv-${i}`);
+            crm.updateLog.mockClear();
+            fromSoftphone(bridge, 'callNotesSubmitted', {
+                partnerId: 'p',
+                conversationId: 'conv-first',
+                notes: 'Late notes',
+                disposition: 'Resolved'
+            });
+            await flush();
+            expect(crm.tasks.size).toBe(more + 1);
+            expect(crm.updateLog).toHaveBeenCalledTimes(1);
+            expect(crm.updateLog).toHaveBeenCalledWith(firstId, {
+                Description: 'Late notes',
+                CallDisposition: 'Resolved'
+            });
+            expect(crm.tasks.get(firstId)).toEqual({
+                ...first,
+                Description: 'Late notes',
+                CallDisposition: 'Resolved'
+            });
+        });
+    });
+
+    describe('customer data in storage', () => {
+        it('keeps a call in storage only until its log is final', async () => {
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'incomingCall', {
+                partnerId: 'p',
+                conversationId: 'conv-1',
+                callerANI: '+18005550100'
+            });
+            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
+            const stored = (): string => store.getItem(CALL_STORE_KEY) ?? '';
+            expect(stored()).toContain('+18005550100');
+            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 3 });
+            await flush();
+            // Saved, but the agent may still add notes: kept for the wrap-up.
+            expect(stored()).toContain('conv-1');
+            command(bridge, 'saveWrapUp', { conversationId: 'conv-1', notes: 'Secret', disposition: 'Resolved' });
+            await flush();
+            expect(crm.onlyTask()).toMatchObject({ Description: 'Secret' });
+            expect(stored()).not.toContain('conv-1');
+            expect([...store.data.values()].join('')).not.toContain('Secret');
+            expect([...store.data.values()].join('')).not.toContain('+18005550100');
+        });
+
+        it('lets a finished call without notes go after the wrap-up window', async () => {
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'incomingCall', {
+                partnerId: 'p',
+                conversationId: 'conv-1',
+                callerANI: '+18005550100'
+            });
+            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
+            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 3 });
+            await flush();
+            jest.advanceTimersByTime(WRAP_UP_WINDOW_MS + 1);
+            fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: 'conv-2' });
+            expect(store.getItem(CALL_STORE_KEY) ?? '').not.toContain('conv-1');
         });
     });
 });
