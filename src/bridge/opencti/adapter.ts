@@ -342,38 +342,69 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
     /* ------------------------------------------------------------------ the agent's page */
 
     /**
-     * Who/What from the agent's page, for a call the screen pop could not settle (no match, or
-     * several): `match` only when the record shown is one of the call's matches (the agent opened
-     * it from the search results or the panel); `end` also takes, when nothing matched, the record
-     * the agent was on when the call was accepted, or failing that the one shown now (e.g. the Lead
-     * just created from the new-record form).
+     * Who/What from the agent's page, only where it is the call's own record: the agent opened one
+     * of its matches while it was live (`match`) or when it ended (`end`), or the record they just
+     * created from its no-match pop (`created`). Never any other page: a call without a match is
+     * logged without Who/What rather than against whatever the agent opened afterwards.
      */
     function attachCurrentRecord(conversationId: string, mode: 'match' | 'end'): void {
         const call = calls.get(conversationId);
-        if (!call || call.record) return;
-        // Only answered calls: a missed call has nothing to do with the page the agent is on.
-        if (mode === 'end' && call.state !== 'connected') return;
+        if (!call || call.record || call.matches.length === 0) return;
+        // Only the call being worked on: a finished call is never linked from navigation.
+        const live = call.state === 'ringing' || call.state === 'connected' || call.state === 'dialing';
+        if (!live) return;
         const candidates =
             mode === 'end'
-                ? [loggableRecord(acceptedViews.get(conversationId)), loggableRecord(currentView)]
+                ? [loggableRecord(currentView), loggableRecord(acceptedViews.get(conversationId))]
                 : [loggableRecord(currentView)];
         for (const record of candidates) {
-            if (!record) continue;
-            const match = call.matches.find((m) => sameId(m.recordId, record.recordId));
-            if (call.matches.length > 0 && !match) continue;
-            const chosen = match ?? record;
-            const command = createCommand('choosePopTarget', { conversationId, record: chosen }, nextCommandId());
-            if (!command.ok) return;
-            // Attach without navigating: the agent stays where they are.
-            silentOpens.add(chosen.recordId.slice(0, 15));
-            bridge?.receiveChannelMessage(command.value);
-            return;
+            const match = record && call.matches.find((m) => sameId(m.recordId, record.recordId));
+            if (match) {
+                attachSilently(conversationId, match);
+                return;
+            }
         }
     }
 
+    /** Links the call without navigating (the agent stays where they are). */
+    function attachSilently(conversationId: string, record: RecordRef): void {
+        const command = createCommand('choosePopTarget', { conversationId, record }, nextCommandId());
+        if (!command.ok) return;
+        silentOpens.add(record.recordId.slice(0, 15));
+        bridge?.receiveChannelMessage(command.value);
+    }
+
+    /**
+     * The record the agent saved from a no-match pop's New Lead / New Contact form: Lightning goes
+     * from `/lightning/o/<Object>/new` to the new record's page. It belongs to the newest call that
+     * popped that form (still live, or ended within its wrap-up) and has no record.
+     */
+    function attachCreatedRecord(previous: AppViewInfo | undefined, next: AppViewInfo): void {
+        const noMatch = config?.pop.noMatch;
+        if (noMatch !== 'newLead' && noMatch !== 'newContact') return;
+        const objectType = noMatch === 'newLead' ? 'Lead' : 'Contact';
+        const from = typeof previous?.url === 'string' ? previous.url : '';
+        if (!new RegExp(`/lightning/o/${objectType}/new(?:[?#]|$)`).test(from)) return;
+        const record = loggableRecord(next);
+        if (!record || record.objectType !== objectType) return;
+        const call = [...calls.values()]
+            .filter(
+                (c) =>
+                    c.direction === 'inbound' &&
+                    !c.record &&
+                    c.matches.length === 0 &&
+                    (c.state === 'ringing' || c.state === 'connected' || c.state === 'ended' || c.state === 'wrappedUp')
+            )
+            .sort((a, b) => b.startedAt - a.startedAt)[0];
+        if (call) attachSilently(call.conversationId, record);
+    }
+
     function handleNavigation(info: AppViewInfo): void {
-        if (info && typeof info === 'object') currentView = info;
+        if (!info || typeof info !== 'object') return;
+        const previous = currentView;
+        currentView = info;
         whenReady(() => {
+            attachCreatedRecord(previous, info);
             for (const call of [...calls.values()]) attachCurrentRecord(call.conversationId, 'match');
         });
     }

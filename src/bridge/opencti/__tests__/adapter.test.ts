@@ -203,20 +203,63 @@ describe('c-softphone-adapter screen pops', () => {
         expect(wb.host.pops).toEqual([]);
     });
 
-    it('a call with no match is logged against the record the agent was on when accepting', async () => {
+    it('a call with no match is logged without Who/What, whatever the agent opens during or after it', async () => {
         const { wb, vendor } = await ready();
         wb.lightning.open(`/lightning/r/Account/${ACME_ACCOUNT_ID}/view`);
         await settle();
         await inboundCall(vendor, UNKNOWN);
         vendor.bridge.callAccepted({ partnerId: PARTNER_ID, conversationId: CONVERSATION });
         await settle();
-        wb.lightning.open('/lightning/page/home');
+        wb.lightning.open(`/lightning/r/Lead/${JOE_LEAD_ID}/view`);
         await settle();
         vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, duration: 5 });
         await settle();
-        expect(wb.org.allTasks()).toEqual([expect.objectContaining({ WhatId: ACME_ACCOUNT_ID })]);
-        // Attached without navigating the agent back.
-        expect(wb.lightning.currentPath()).toBe('/lightning/page/home');
+        wb.lightning.open(`/lightning/r/Account/${ACME_ACCOUNT_ID}/view`);
+        await settle(5_000);
+        const [task] = wb.org.allTasks();
+        expect(wb.org.allTasks()).toHaveLength(1);
+        expect(task?.WhoId).toBeUndefined();
+        expect(task?.WhatId).toBeUndefined();
+    });
+
+    it('a call with no match is logged against the Lead the agent created from its pop', async () => {
+        const { wb, vendor } = await ready({ settings: callCenterSettings({ '/screenPop/noMatch': 'newLead' }) });
+        await inboundCall(vendor, UNKNOWN);
+        vendor.bridge.callAccepted({ partnerId: PARTNER_ID, conversationId: CONVERSATION });
+        await settle();
+        expect(wb.lightning.currentPath()).toMatch(/^\/lightning\/o\/Lead\/new/);
+        // Saving the New Lead form opens the new record (here a sample Lead stands for it).
+        wb.lightning.open(`/lightning/r/Lead/${JOE_LEAD_ID}/view`);
+        await settle();
+        vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, duration: 5 });
+        await settle();
+        expect(wb.org.allTasks()).toEqual([expect.objectContaining({ WhoId: JOE_LEAD_ID })]);
+    });
+
+    it('a finished call is never linked from navigation, even to one of its matches', async () => {
+        const { wb, vendor } = await ready();
+        await inboundCall(vendor, SHARED);
+        vendor.bridge.callAccepted({ partnerId: PARTNER_ID, conversationId: CONVERSATION, callerANI: SHARED });
+        vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, duration: 10 });
+        await settle();
+        wb.lightning.open(`/lightning/r/Contact/${SHARED_CONTACT_ID}/view`);
+        await settle(5_000);
+        expect(wb.org.allTasks()).toHaveLength(1);
+        expect(wb.org.allTasks()[0]?.WhoId).toBeUndefined();
+    });
+
+    it('a live call with several matches takes the match the agent opens', async () => {
+        const { wb, vendor } = await ready();
+        await inboundCall(vendor, SHARED);
+        vendor.bridge.callAccepted({ partnerId: PARTNER_ID, conversationId: CONVERSATION, callerANI: SHARED });
+        await settle();
+        wb.lightning.open(`/lightning/r/Contact/${SHARED_CONTACT_ID}/view`);
+        await settle();
+        wb.lightning.open(`/lightning/r/Lead/${SHARED_LEAD_ID}/view`);
+        await settle();
+        vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, duration: 10 });
+        await settle();
+        expect(wb.org.allTasks()).toEqual([expect.objectContaining({ WhoId: SHARED_CONTACT_ID })]);
     });
 });
 
