@@ -13,6 +13,7 @@
  *                 toolbar-crm.htm at seed 004's paths, for the call center's ameyoToolbar protocol.
  * Everything binds 127.0.0.1 only. `startWorkbench({ basePort: 0 })` picks free ports (for tests).
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,7 +24,8 @@ import { loadCallCenterSettings } from './platform/callCenter';
 import { orgSetup } from './orgSetup';
 import { lightningCsp, lightningPermissionsPolicy, visualforceCsp, type OrgTrustedSite } from './platform/csp';
 import { readLabels, readMessageChannels, readStaticResources, readTrustedSites } from './platform/metadata';
-import { takeSaveLogFailure } from './platform/org/faults';
+import { NO_FAULTS, applyFaultChange, saveWithFaults, type SaveLogFaults } from './platform/org/faults';
+import { answerQuery } from './platform/org/restQuery';
 import { KEY_PREFIXES, USER_ID, USER_NAME, type SObjectName } from './platform/org/sampleData';
 import { OrgError, OrgStore } from './platform/org/store';
 import { RESOURCE_VERSION } from './platform/scopedImports';
@@ -51,9 +53,8 @@ export interface WorkbenchUrls {
     ameyo: string;
 }
 
-export interface Faults {
-    /** The next N saveLog calls fail. */
-    saveLogFailures: number;
+/** The org's saveLog and query faults (platform/org/faults.ts) and a slow softphone. */
+export interface Faults extends SaveLogFaults {
     /** Every response of the softphone origin is delayed this long. */
     softphoneDelayMs: number;
 }
@@ -155,7 +156,12 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65530)
         throw new Error(`WORKBENCH_PORT must be a port number, not ${String(basePort)}.`);
     const org = new OrgStore();
-    const faults: Faults = { saveLogFailures: 0, softphoneDelayMs: 0 };
+    const faults: Faults = { ...NO_FAULTS, softphoneDelayMs: 0 };
+    // The adapter page's {!$Api.Session_ID}: one per workbench; the 'session' lasting error expires it.
+    const session = {
+        id: `00D000000000001!workbench.${randomBytes(12).toString('hex')}`,
+        expired: () => faults.saveLogLastingError === 'session'
+    };
     const callCenterOverrides: Record<string, string> = {};
     const trustedSiteOverrides: Workbench['trustedSiteOverrides'] = {};
     const runtime = readRuntime(appDir);
@@ -246,15 +252,19 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
             }
             if (route === 'saveLog' && req.method === 'POST') {
                 const value = (await readJson(req)) as Record<string, unknown>;
-                const injected = takeSaveLogFailure(faults);
-                if (injected) return json(res, 503, { errors: [injected] });
-                return json(res, 200, { recordId: org.save(value) });
+                let answer;
+                try {
+                    answer = saveWithFaults(faults, () => org.save(value));
+                } catch (error) {
+                    if (error instanceof OrgError) throw error;
+                    return json(res, 503, { errors: [error instanceof Error ? error.message : String(error)] });
+                }
+                return json(res, 200, answer);
             }
             if (route === 'faults') {
                 if (req.method === 'POST') {
                     const change = (await readJson(req)) as Partial<Faults>;
-                    if (change.saveLogFailures !== undefined)
-                        faults.saveLogFailures = Math.max(0, Math.floor(Number(change.saveLogFailures) || 0));
+                    applyFaultChange(faults, change);
                     if (change.softphoneDelayMs !== undefined)
                         faults.softphoneDelayMs = Math.min(
                             60_000,
@@ -282,8 +292,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
             if (route === 'reset' && req.method === 'POST') {
                 org.reset();
                 streem.reset();
-                faults.saveLogFailures = 0;
-                faults.softphoneDelayMs = 0;
+                Object.assign(faults, NO_FAULTS, { softphoneDelayMs: 0 });
                 for (const key of Object.keys(callCenterOverrides)) delete callCenterOverrides[key];
                 for (const key of Object.keys(trustedSiteOverrides)) delete trustedSiteOverrides[key];
                 return json(res, 200, { ok: true });
@@ -339,6 +348,17 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
             req.url = url.pathname.slice('/assets'.length);
             return serveAssets(req, res, () => notFound(res));
         }
+        // The REST API on the Visualforce domain, for the page's own session (platform/org/restQuery.ts).
+        if (url.pathname.startsWith('/services/data/')) {
+            if (req.method !== 'GET') return json(res, 405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: req.method }]);
+            const answer = answerQuery(
+                org,
+                { path: url.pathname, q: url.searchParams.get('q'), authorization: req.headers.authorization },
+                session,
+                faults
+            );
+            return json(res, answer.status, answer.body);
+        }
         const page = /^\/apex\/([A-Za-z][A-Za-z0-9_]*)$/.exec(url.pathname);
         if (page) {
             const name = page[1] as string;
@@ -357,7 +377,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
                 const html = renderVisualforce(fs.readFileSync(file, 'utf8'), {
                     resourceUrl: (n) => (resources.has(n) ? `/resource/${RESOURCE_VERSION}/${n}` : undefined),
                     labels,
-                    sldsUrl: '/assets/styles/salesforce-lightning-design-system.min.css'
+                    sldsUrl: '/assets/styles/salesforce-lightning-design-system.min.css',
+                    sessionId: session.id,
+                    userId: USER_ID
                 });
                 return send(res, 200, 'text/html; charset=utf-8', html, frameAncestors);
             } catch (error) {

@@ -12,6 +12,24 @@ import type { OpenCti } from '../bridge/opencti/openCtiApi';
 /** Id of the element the panel renders into, and of the labels island. */
 const ROOT_ID = 'softphone-adapter';
 const LABELS_ID = 'softphone-adapter-labels';
+const SESSION_ID = 'softphone-adapter-session';
+
+/** The page's API session island (`{!$Api.Session_ID}`, `{!$User.Id}`); undefined when absent or unreadable. */
+function readSession(): { sessionId: string; userId?: string } | undefined {
+    try {
+        const parsed = JSON.parse(document.getElementById(SESSION_ID)?.textContent ?? 'null') as {
+            sessionId?: unknown;
+            userId?: unknown;
+        } | null;
+        if (typeof parsed?.sessionId !== 'string' || parsed.sessionId === '') return undefined;
+        return {
+            sessionId: parsed.sessionId,
+            ...(typeof parsed.userId === 'string' && parsed.userId ? { userId: parsed.userId } : {})
+        };
+    } catch {
+        return undefined;
+    }
+}
 
 function install(): void {
     const host = window as unknown as { sforce?: { opencti?: OpenCti }; __softphoneAdapter?: unknown };
@@ -28,7 +46,8 @@ function install(): void {
         document,
         root,
         opencti: host.sforce?.opencti,
-        labels: readLabels(document.getElementById(LABELS_ID)?.textContent)
+        labels: readLabels(document.getElementById(LABELS_ID)?.textContent),
+        apiSession: readSession()
     });
     host.__softphoneAdapter = adapter;
     window.addEventListener('pagehide', (event) => {

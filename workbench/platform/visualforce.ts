@@ -6,7 +6,8 @@
  * (developer.salesforce.com/docs/atlas.en-us.pages.meta/pages/): <apex:page> (showHeader, sidebar,
  * standardStylesheets, applyHtmlTag, applyBodyTag, docType, title), <apex:includeScript value>,
  * <apex:stylesheet value>, <apex:slds/>, and the global merge fields $Resource.Name,
- * URLFOR($Resource.Name[, 'path']), $Label.c.Name, with JSENCODE / HTMLENCODE / JSINHTMLENCODE.
+ * URLFOR($Resource.Name[, 'path']), $Label.c.Name, $Api.Session_ID (= GETSESSIONID(), guide: "$Api"),
+ * $User.Id, with JSENCODE / HTMLENCODE / JSINHTMLENCODE.
  * A page using anything else fails loudly (HTTP 500 naming the construct) so the stand-in grows
  * deliberately instead of serving a half-rendered page. A page with a controller or extensions is
  * refused: this package has no Apex.
@@ -18,6 +19,10 @@ export interface VisualforceContext {
     labels: ReadonlyMap<string, string>;
     /** URL of the SLDS stylesheet for <apex:slds/>. */
     sldsUrl: string;
+    /** `{!$Api.Session_ID}` / `{!GETSESSIONID()}`: the page's (Visualforce) session id. */
+    sessionId?: string;
+    /** `{!$User.Id}`. */
+    userId?: string;
 }
 
 export class VisualforceError extends Error {
@@ -72,6 +77,15 @@ function evaluate(expression: string, context: VisualforceContext): string {
         if (!url) throw new VisualforceError(`no static resource named ${match[1]} (run npm run build).`);
         const subPath = urlFor?.[2];
         return subPath ? `${url}/${subPath.replace(/^\//, '')}` : url;
+    }
+    // $Api.Session_ID and GETSESSIONID() return the same value: the session of the page's own (Visualforce) domain.
+    if (/^(\$Api\.Session_ID|GETSESSIONID\(\s*\))$/i.test(expr)) {
+        if (!context.sessionId) throw new VisualforceError('no session to render {!$Api.Session_ID}.');
+        return context.sessionId;
+    }
+    if (/^\$User\.Id$/i.test(expr)) {
+        if (!context.userId) throw new VisualforceError('no user to render {!$User.Id}.');
+        return context.userId;
     }
     const label = /^\$Label\.c\.([A-Za-z][A-Za-z0-9_]*)$/.exec(expr);
     if (label) {

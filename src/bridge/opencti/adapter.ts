@@ -31,6 +31,8 @@ import { createPanelView } from './panelView';
 import type { PanelView, PendingChoice } from './panelView';
 import { phoneNormalizer } from './phone';
 import { openTabStorage } from './storage';
+import { createTaskFinder } from './taskQuery';
+import type { FetchLike } from './taskQuery';
 import type { LockManagerLike, TabStorage } from './storage';
 
 /** Events kept while the adapter starts; more than this (a runaway sender) are dropped with a warning. */
@@ -64,7 +66,17 @@ export interface AdapterEnvironment {
     sessionStorage?: Storage | null;
     newId?: () => string;
     console?: Pick<Console, 'warn' | 'error'>;
+    /**
+     * The page's API session (`{!$Api.Session_ID}`, `{!$User.Id}`), for finding a call's Task by
+     * CallObject (taskQuery.ts). Without it a create whose outcome is unknown is made again.
+     */
+    apiSession?: { sessionId: string; userId?: string };
+    /** Default: the window's fetch (same-origin requests to the Visualforce domain). */
+    fetch?: FetchLike;
 }
+
+/** REST API version of the Task lookup: the page's Open CTI version (SoftphoneAdapter.page). */
+export const REST_API_VERSION = '68.0';
 
 export interface AdapterHandle {
     /** Resolves when start-up finished (also after a failure, which the panel shows). */
@@ -490,13 +502,29 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
                 // Load the softphone now: it may take long, and its early messages are queued.
                 iframe = view.mountSoftphone(current.softphoneSrc);
             }
+            const fetchFn: FetchLike | undefined =
+                env.fetch ?? (typeof win.fetch === 'function' ? (input, init) => win.fetch(input, init) : undefined);
+            const session = env.apiSession;
             crm = createOpenCtiCrm({
                 opencti: api,
                 timers,
                 pop: current.pop,
                 currentRecordId: () => currentView?.recordId,
-                onWarning: warn
+                onWarning: warn,
+                ...(session?.sessionId && fetchFn
+                    ? {
+                          findLog: createTaskFinder({
+                              fetch: fetchFn,
+                              sessionId: session.sessionId,
+                              ...(session.userId ? { userId: session.userId } : {}),
+                              apiVersion: REST_API_VERSION,
+                              timers
+                          })
+                      }
+                    : {})
             });
+            if (!crm.findLog)
+                warn('No API session on the page: a log whose save was interrupted may be created twice.');
             const base = crm;
             crm = {
                 ...base,

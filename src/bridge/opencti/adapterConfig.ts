@@ -30,6 +30,10 @@ export interface AdapterLabels {
     softphoneOff: string;
     logPending: string;
     logFailed: string;
+    logStorageFull: string;
+    logFixValidation: string;
+    logFixAccess: string;
+    logFixSession: string;
     retryNow: string;
     chooseTitle: string;
     chooseHint: string;
@@ -57,6 +61,14 @@ export const DEFAULT_LABELS: AdapterLabels = {
     softphoneOff: 'The softphone stays off until its address is set.',
     logPending: 'Saving call logs: {0} not saved yet.',
     logFailed: 'Call logs not saved: {0}. Nothing is lost; the softphone keeps trying. Last error: {1}',
+    logStorageFull:
+        "Browser storage is full: {0} call logs are kept only in this page until Salesforce saves them. Don't reload or close Salesforce until this message goes away.",
+    logFixValidation:
+        "A validation rule refused the call's Task. Ask your Salesforce admin to let softphone call logs through (Setup > Object Manager > Activity > Validation Rules). The softphone retries every few minutes; nothing is lost.",
+    logFixAccess:
+        "You don't have access to create or edit Tasks. Ask your Salesforce admin to assign you the Softphone_Bridge_User permission set. The softphone retries every few minutes; nothing is lost.",
+    logFixSession:
+        'Your Salesforce session expired. Reload the page and log in again; the waiting call logs are saved after that.',
     retryNow: 'Retry now',
     chooseTitle: 'Several records match {0}',
     chooseHint: 'Choose the caller to open the record and log the call against it.',

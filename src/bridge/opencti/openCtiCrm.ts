@@ -26,13 +26,40 @@ export class OpenCtiError extends Error {
     }
 }
 
+/**
+ * The lasting kind of a Salesforce error, from the status code its text names (SOAP/REST API
+ * StatusCode list): a validation rule or bad data the agent or admin must fix, missing access the
+ * admin must grant, an expired session the agent ends by reloading. Others are transient.
+ */
+export function lastingErrorKind(text: string): 'validation' | 'access' | 'session' | undefined {
+    if (/INVALID_SESSION_ID|session (?:has )?expired/i.test(text)) return 'session';
+    if (/INSUFFICIENT_ACCESS|API_DISABLED_FOR_ORG|NOT_API_ENABLED/.test(text)) return 'access';
+    if (
+        /FIELD_CUSTOM_VALIDATION_EXCEPTION|REQUIRED_FIELD_MISSING|FIELD_INTEGRITY_EXCEPTION|INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST|STRING_TOO_LONG|CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY/.test(
+            text
+        )
+    )
+        return 'validation';
+    return undefined;
+}
+
+/** Marks a saveLog error with its lasting kind (read by the log queue as `error.kind`) and throws it on. */
+function withKind(error: unknown): never {
+    if (error instanceof Error) {
+        const kind = lastingErrorKind(error.message);
+        if (kind) Object.assign(error, { kind });
+        throw error;
+    }
+    throw new Error(String(error));
+}
+
 /** Default time to wait for a callback. */
 export const OPENCTI_TIMEOUT_MS = 15_000;
 /**
- * saveLog waits much longer: a timeout is retried, and a save that did create its Task but
- * answered late would then create a second one. Only a page that hangs this long risks that.
+ * saveLog waits longer than other methods: a save that answers late is still a success. A timeout
+ * leaves the create in doubt; the log queue then finds the Task by CallObject before creating again.
  */
-export const SAVE_LOG_TIMEOUT_MS = 120_000;
+export const SAVE_LOG_TIMEOUT_MS = 30_000;
 
 /** Timers, injected (tests use fake ones). */
 export interface Timers {
@@ -139,6 +166,8 @@ export interface OpenCtiCrmOptions {
     onLogSaved?: (taskId: string) => void;
     /** Developer diagnostics. */
     onWarning?: (message: string) => void;
+    /** Finds a Task by CallObject (taskQuery.ts); without it a create in doubt is made again. */
+    findLog?: (callObject: string) => Promise<string | null>;
 }
 
 function sameId(a: string | undefined, b: string | undefined): boolean {
@@ -256,13 +285,15 @@ export function createOpenCtiCrm(options: OpenCtiCrmOptions): CrmActions & {
             });
         },
 
+        ...(options.findLog ? { findLog: options.findLog } : {}),
+
         async saveLog(log: CallLog): Promise<string> {
             const returnValue = await callOpenCti(
                 'saveLog',
                 (callback) => opencti.saveLog({ value: { entityApiName: 'Task', ...log }, callback }),
                 timers,
                 SAVE_LOG_TIMEOUT_MS
-            );
+            ).catch(withKind);
             const taskId = savedRecordId(returnValue);
             if (!taskId) throw new OpenCtiError('saveLog', 'the answer named no record Id.');
             refreshView();
@@ -276,7 +307,7 @@ export function createOpenCtiCrm(options: OpenCtiCrmOptions): CrmActions & {
                 (callback) => opencti.saveLog({ value: { ...patch, Id: taskId }, callback }),
                 timers,
                 SAVE_LOG_TIMEOUT_MS
-            );
+            ).catch(withKind);
             refreshView();
             options.onLogSaved?.(taskId);
         }

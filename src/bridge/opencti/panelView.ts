@@ -159,12 +159,21 @@ export function createPanelView(options: PanelViewOptions): PanelView {
         setLogs(views) {
             const pending = views.filter((view) => view.status === 'pending');
             const failed = views.filter((view) => view.status === 'failed');
-            const key = JSON.stringify([pending.length, failed.map((view) => [view.conversationId, view.error])]);
+            const unstored = views.filter((view) => view.stored === false && view.status !== 'saved');
+            const key = JSON.stringify([
+                pending.length,
+                unstored.length,
+                failed.map((view) => [view.conversationId, view.error, view.errorKind])
+            ]);
             if (key === logsKey) return;
             logsKey = key;
-            if (failed.length === 0 && pending.length === 0) {
-                logs.replaceChildren();
-                return;
+            const boxes: HTMLElement[] = [];
+            if (unstored.length > 0) {
+                // Storage full: the one state in which a reload would lose a log. Said first, as an error.
+                const box = alertBox('error', 'alert');
+                box.classList.add('sfa-logs__storage');
+                box.append(el(doc, 'p', 'sfa-alert__text', formatLabel(labels.logStorageFull, unstored.length)));
+                boxes.push(box);
             }
             if (failed.length > 0) {
                 const box = alertBox('warning', 'status');
@@ -177,16 +186,27 @@ export function createPanelView(options: PanelViewOptions): PanelView {
                         formatLabel(labels.logFailed, failed.length + pending.length, lastError)
                     )
                 );
+                const kind = failed.find((view) => view.errorKind)?.errorKind;
+                const advice =
+                    kind === 'validation'
+                        ? labels.logFixValidation
+                        : kind === 'access'
+                          ? labels.logFixAccess
+                          : kind === 'session'
+                            ? labels.logFixSession
+                            : '';
+                if (advice) box.append(el(doc, 'p', 'sfa-alert__text sfa-logs__advice', advice));
                 const retry = el(doc, 'button', 'slds-button slds-button_neutral sfa-alert__action', labels.retryNow);
                 retry.type = 'button';
                 retry.addEventListener('click', () => options.onRetryLogs());
                 box.append(retry);
-                logs.replaceChildren(box);
-                return;
+                boxes.push(box);
+            } else if (pending.length > 0) {
+                const box = el(doc, 'div', 'slds-scoped-notification slds-theme_info sfa-logs__pending');
+                box.append(el(doc, 'p', 'slds-text-body_small', formatLabel(labels.logPending, pending.length)));
+                boxes.push(box);
             }
-            const box = el(doc, 'div', 'slds-scoped-notification slds-theme_info sfa-logs__pending');
-            box.append(el(doc, 'p', 'slds-text-body_small', formatLabel(labels.logPending, pending.length)));
-            logs.replaceChildren(box);
+            logs.replaceChildren(...boxes);
         },
 
         setChoice(next) {

@@ -39,11 +39,17 @@ import { CALL_TYPE, SCREENPOP_TYPE } from './constants';
 import { fail, ok, type OpenCtiMethod, type OpenCtiResponse } from './protocol';
 
 /** What the host needs from the org: phone search, Task writes, record look-ups. */
+import type { SaveAnswer } from '../org/faults';
+
 export interface HostOrg {
     /** Records of these objects whose phone fields (or Name) match the term. */
     search(term: string, objects: readonly string[]): Promise<{ Id: string; Name: string; RecordType: string }[]>;
-    /** saveLog: creates or updates; resolves the record Id; rejects with the org's error messages. */
-    save(value: Record<string, unknown>): Promise<string>;
+    /**
+     * saveLog: creates or updates; resolves the record Id, or how its answer travels under an
+     * injected fault (org/faults.ts: written but never or late answered); rejects with the org's
+     * error messages.
+     */
+    save(value: Record<string, unknown>): Promise<string | SaveAnswer>;
     record(recordId: string): Promise<{ apiName: string; record: Record<string, unknown> } | undefined>;
 }
 
@@ -368,9 +374,22 @@ export function createOpenCtiHost(options: OpenCtiHostOptions): OpenCtiHost {
         if (!value || typeof value !== 'object' || Array.isArray(value))
             return fail('saveLog needs value, the fields of the record to save.');
         try {
-            const recordId = await org.save(value as Record<string, unknown>);
-            log('opencti', `saveLog saved ${recordId}`);
-            options.onTasksChanged?.(recordId);
+            const saved = await org.save(value as Record<string, unknown>);
+            const answer: SaveAnswer = typeof saved === 'string' ? { recordId: saved } : saved;
+            const recordId = answer.recordId;
+            if (recordId !== undefined) {
+                log('opencti', `saveLog saved ${recordId}`);
+                options.onTasksChanged?.(recordId);
+            }
+            if (answer.noAnswer || recordId === undefined) {
+                // The fault: the callback never comes (the record may exist all the same).
+                log('opencti', `saveLog answer withheld (workbench fault)${recordId ? ` for ${recordId}` : ''}`, false);
+                return new Promise<OpenCtiResponse>(() => undefined);
+            }
+            if (answer.answerAfterMs) {
+                log('opencti', `saveLog answer delayed ${answer.answerAfterMs} ms (workbench fault)`, false);
+                await new Promise((resolve) => setTimeout(resolve, answer.answerAfterMs));
+            }
             return ok({ recordId });
         } catch (error) {
             const errors = errorMessages(error);

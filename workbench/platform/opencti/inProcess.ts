@@ -9,14 +9,15 @@
  * here answers and listener events are JSON copies too, and everything is delayed by `latencyMs`
  * (default 0) like a cross-frame round trip. Use Jest's fake timers to step through it.
  *
- * `createInProcessOrg` gives the host the workbench org (org/store.ts) with the same saveLog fault
+ * `createInProcessOrg` gives the host the workbench org (org/store.ts) with the same saveLog faults
  * the HTTP API applies (org/faults.ts); `createInProcessLightning` is a minimal Lightning window
  * that remembers the page shown, so pops and navigation can be asserted.
  */
 import type { OpenCti } from '../../../src/bridge/opencti/openCtiApi';
 import { MessageBus } from '../core/messageBus';
 import { urlToPageReference } from '../core/pageReference';
-import { takeSaveLogFailure, type SaveLogFaults } from '../org/faults';
+import { NO_FAULTS, saveWithFaults, type SaveLogFaults } from '../org/faults';
+import { inProcessFetch } from '../org/restQuery';
 import { KEY_PREFIXES, type SObjectName } from '../org/sampleData';
 import { OrgError, OrgStore } from '../org/store';
 import { createOpenCtiClient } from './client';
@@ -67,10 +68,8 @@ export function createInProcessOrg(store: OrgStore, faults: SaveLogFaults): Host
             );
         },
         save(value) {
-            const injected = takeSaveLogFailure(faults);
-            if (injected) return Promise.reject(Object.assign(new Error(injected), { errors: [injected] }));
             try {
-                return Promise.resolve(store.save(jsonCopy(value)));
+                return Promise.resolve(saveWithFaults(faults, () => store.save(jsonCopy(value))));
             } catch (error) {
                 // As the HTTP API reports it: "STATUS_CODE: message".
                 if (error instanceof OrgError)
@@ -138,6 +137,11 @@ export interface InProcessWorkbench {
     /** The org's records and Tasks. */
     org: OrgStore;
     faults: SaveLogFaults;
+    /** The Visualforce page's session id (`{!$Api.Session_ID}`); `sessionExpired` makes it invalid. */
+    sessionId: string;
+    sessionExpired: boolean;
+    /** `fetch` as the adapter page sees it on the Visualforce domain: the REST query resource (org/restQuery.ts). */
+    fetch: ReturnType<typeof inProcessFetch>;
     bus: MessageBus;
     lightning: InProcessLightning;
     /** Replaces getCallCenterSettings' answer. */
@@ -153,7 +157,7 @@ export function createInProcessWorkbench(options: {
     latencyMs?: number;
 }): InProcessWorkbench {
     const org = new OrgStore();
-    const faults: SaveLogFaults = { saveLogFailures: 0 };
+    const faults: SaveLogFaults = { ...NO_FAULTS };
     const bus = new MessageBus();
     const lightning = createInProcessLightning();
     let settings = { ...options.settings };
@@ -174,6 +178,16 @@ export function createInProcessWorkbench(options: {
         opencti: createFakeOpenCti(host, latency),
         org,
         faults,
+        sessionId: 'workbench-session-in-process',
+        sessionExpired: false,
+        fetch: inProcessFetch(
+            org,
+            {
+                id: 'workbench-session-in-process',
+                expired: () => workbench.sessionExpired || faults.saveLogLastingError === 'session'
+            },
+            faults
+        ),
         bus,
         lightning,
         setSettings(next) {

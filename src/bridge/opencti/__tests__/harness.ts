@@ -15,6 +15,7 @@ import { DEFAULT_LABELS } from '../adapterConfig';
 import type { LockManagerLike } from '../storage';
 import { createInProcessWorkbench } from '../../../../workbench/platform/opencti/inProcess';
 import type { InProcessWorkbench } from '../../../../workbench/platform/opencti/inProcess';
+import { USER_ID } from '../../../../workbench/platform/org/sampleData';
 
 export const SOFTPHONE_ORIGIN = 'https://softphone.vendor.test';
 export const SOFTPHONE_URL = `${SOFTPHONE_ORIGIN}/agent`;
@@ -218,6 +219,8 @@ export function startPage(
         locks?: LockManagerLike | null;
         localStorage?: Storage;
         sessionStorage?: Storage;
+        /** null: a page without an API session (no Task lookup). */
+        apiSession?: null;
     } = {}
 ): Started {
     const wb =
@@ -240,7 +243,10 @@ export function startPage(
         localStorage: options.localStorage ?? window.localStorage,
         sessionStorage: options.sessionStorage ?? window.sessionStorage,
         newId: () => `id${++counter}${Math.random().toString(36).slice(2, 8)}`,
-        console: quiet
+        console: quiet,
+        // The page's {!$Api.Session_ID} and the Visualforce domain's REST query resource, as the workbench serves them.
+        ...(options.apiSession === null ? {} : { apiSession: { sessionId: wb.sessionId, userId: USER_ID } }),
+        fetch: (input, init) => wb.fetch(input, init)
     });
     return { wb, adapter, root };
 }

@@ -4,10 +4,11 @@
  * window. Requests arrive over postMessage from the adapter frame only (origin and window checked;
  * anything else is logged and ignored) and are answered with `{ success, returnValue, errors }`;
  * listener events go back the same way. The org is the workbench server's (HTTP API, which also
- * applies the saveLog fault), navigation is the app router, LMS is the app's one bus.
+ * applies the saveLog faults), navigation is the app router, LMS is the app's one bus.
  */
 import { api, bus, config, emit, fetchRecord, goTo, log, on } from 'lex/runtime';
 import { createOpenCtiHost, type PanelState } from '../../../opencti/host';
+import type { SaveAnswer } from '../../../org/faults';
 import {
     fail,
     OPENCTI_TAG,
@@ -33,9 +34,9 @@ const host = createOpenCtiHost({
             );
             return matches;
         },
-        async save(value) {
-            const { recordId } = await api<{ recordId: string }>('saveLog', { method: 'POST', body: value });
-            return recordId;
+        save(value) {
+            // The server answers how the record's answer travels under a fault (platform/org/faults.ts).
+            return api<SaveAnswer>('saveLog', { method: 'POST', body: value });
         },
         async record(recordId) {
             try {

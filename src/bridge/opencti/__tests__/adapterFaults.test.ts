@@ -1,0 +1,178 @@
+/**
+ * The adapter under the org faults the workbench models (workbench/platform/org/faults.ts): saveLog
+ * answers lost, late or never sent, lasting errors, the Task lookup failing too, storage full.
+ * Exactly one Task per call, found by CallObject through the REST query resource stand-in
+ * (workbench/platform/org/restQuery.ts).
+ */
+import { JOE_LEAD_ID } from '../../../../workbench/platform/org/sampleData';
+import {
+    connectVendor,
+    expectSnapshotsAccessible,
+    FakeLocks,
+    MemoryStorage,
+    PARTNER_ID,
+    settle,
+    snapshotForA11y,
+    startPage,
+    waitReady
+} from './harness';
+import type { Started, Vendor } from './harness';
+import { SAVE_LOG_TIMEOUT_MS } from '../openCtiCrm';
+
+const CONVERSATION = 'conv-fault-1';
+const JOE_MOBILE = '+15035551212';
+
+let started: Started[] = [];
+
+function page(options: Parameters<typeof startPage>[0] = {}): Started {
+    const s = startPage(options);
+    started.push(s);
+    return s;
+}
+
+async function ready(options: Parameters<typeof startPage>[0] = {}): Promise<Started & { vendor: Vendor }> {
+    const s = page(options);
+    await waitReady(s.adapter);
+    const vendor = connectVendor(s.adapter);
+    await settle();
+    return { ...s, vendor };
+}
+
+async function answeredCall(vendor: Vendor, conversationId = CONVERSATION): Promise<void> {
+    vendor.bridge.incomingCall({ partnerId: PARTNER_ID, conversationId, callerANI: JOE_MOBILE });
+    await settle();
+    vendor.bridge.callAccepted({ partnerId: PARTNER_ID, conversationId });
+    vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId, duration: 12 });
+    await settle();
+}
+
+function tasksOf(s: Started, conversationId = CONVERSATION): Record<string, unknown>[] {
+    return s.wb.org.allTasks().filter((task) => task.CallObject === conversationId);
+}
+
+beforeEach(() => {
+    jest.useFakeTimers();
+    window.localStorage.clear();
+    window.sessionStorage.clear();
+});
+
+afterEach(async () => {
+    for (const s of started) s.adapter.dispose();
+    started = [];
+    await expectSnapshotsAccessible();
+    document.body.replaceChildren();
+    jest.useRealTimers();
+});
+
+describe('c-softphone-adapter under org faults', () => {
+    it('a save whose answer is lost: found by CallObject after the timeout, not created again', async () => {
+        const s = await ready();
+        s.wb.faults.saveLogLostAnswers = 1;
+        await answeredCall(s.vendor);
+        expect(tasksOf(s)).toHaveLength(1);
+        await settle(SAVE_LOG_TIMEOUT_MS + 60_000);
+        expect(tasksOf(s)).toHaveLength(1);
+        expect(tasksOf(s)[0]).toMatchObject({ WhoId: JOE_LEAD_ID, CallDurationInSeconds: 12 });
+        expect(s.root.querySelector('.sfa-logs')?.textContent).toBe('');
+    });
+
+    it('a reload while the save is in flight: the restored log finds its Task', async () => {
+        const locks = new FakeLocks();
+        const first = await ready({ locks });
+        first.wb.faults.saveLogLostAnswers = 1;
+        await answeredCall(first.vendor);
+        first.adapter.dispose();
+        first.root.remove();
+        first.wb.reloadAdapter();
+        const second = page({ wb: first.wb, locks });
+        await waitReady(second.adapter);
+        await settle(5_000);
+        expect(tasksOf(second)).toHaveLength(1);
+    });
+
+    it('a late answer is still one Task', async () => {
+        const s = await ready();
+        s.wb.faults.saveLogSlowAnswers = 1;
+        s.wb.faults.saveLogSlowMs = 5_000;
+        await answeredCall(s.vendor);
+        await settle(10_000);
+        expect(tasksOf(s)).toHaveLength(1);
+    });
+
+    it('a save that never answers nor writes: created once after the lookup finds nothing', async () => {
+        const s = await ready();
+        s.wb.faults.saveLogNoAnswers = 1;
+        await answeredCall(s.vendor);
+        expect(tasksOf(s)).toHaveLength(0);
+        await settle(SAVE_LOG_TIMEOUT_MS + 60_000);
+        expect(tasksOf(s)).toHaveLength(1);
+    });
+
+    it('the lookup failing too keeps the log pending, never created blind, and says what to do', async () => {
+        const s = await ready();
+        s.wb.faults.saveLogLostAnswers = 1;
+        await answeredCall(s.vendor);
+        // The session expires: saves and lookups fail until the agent logs in again.
+        s.wb.faults.saveLogLastingError = 'session';
+        await settle(SAVE_LOG_TIMEOUT_MS + 30_000);
+        const banner = s.root.querySelector('.sfa-logs');
+        expect(banner?.textContent).toContain('Call logs not saved: 1.');
+        expect(banner?.textContent).toContain('INVALID_SESSION_ID');
+        expect(banner?.querySelector('.sfa-logs__advice')?.textContent).toContain('Your Salesforce session expired');
+        snapshotForA11y(s.root);
+        expect(tasksOf(s)).toHaveLength(1);
+        s.wb.faults.saveLogLastingError = '';
+        await settle(10 * 60_000);
+        expect(tasksOf(s)).toHaveLength(1);
+        expect(s.root.querySelector('.sfa-logs')?.textContent).toBe('');
+    });
+
+    it.each([
+        ['validation', 'FIELD_CUSTOM_VALIDATION_EXCEPTION', 'A validation rule refused'],
+        ['access', 'INSUFFICIENT_ACCESS_OR_READONLY', 'Softphone_Bridge_User']
+    ] as const)('a lasting %s error is shown at once with what to do', async (kind, code, advice) => {
+        const s = await ready();
+        s.wb.faults.saveLogLastingError = kind;
+        await answeredCall(s.vendor);
+        const banner = s.root.querySelector('.sfa-logs');
+        expect(banner?.textContent).toContain(code);
+        expect(banner?.querySelector('.sfa-logs__advice')?.textContent).toContain(advice);
+        snapshotForA11y(s.root);
+        s.wb.faults.saveLogLastingError = '';
+        banner?.querySelector('button')?.click();
+        await settle();
+        expect(tasksOf(s)).toHaveLength(1);
+    });
+
+    it('storage full: the agent is told, the log is still written when the org answers', async () => {
+        const local = new MemoryStorage();
+        const s = await ready({ localStorage: local });
+        s.wb.faults.saveLogFailures = 2;
+        // From now on storage takes nothing bigger than a few characters (the quota is used up).
+        jest.spyOn(local, 'setItem').mockImplementation((key, value) => {
+            if (String(value).length > 10) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        });
+        await answeredCall(s.vendor);
+        const alert = s.root.querySelector('.sfa-logs__storage');
+        expect(alert?.textContent).toContain('Browser storage is full: 1 call logs');
+        expect(alert?.getAttribute('role')).toBe('alert');
+        snapshotForA11y(s.root);
+        await settle(10_000);
+        expect(tasksOf(s)).toHaveLength(1);
+        expect(s.root.querySelector('.sfa-logs__storage')).toBeNull();
+    });
+
+    it('late notes after 60 more calls change only the notes of the right Task', async () => {
+        const s = await ready();
+        await answeredCall(s.vendor, 'conv-first');
+        const [first] = tasksOf(s, 'conv-first');
+        for (let i = 0; i < 60; i++) {
+            s.vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: `conv-${i}`, duration: 1 });
+            if (i % 20 === 0) await settle();
+        }
+        await settle();
+        s.vendor.bridge.callNotesSubmitted({ partnerId: PARTNER_ID, conversationId: 'conv-first', notes: 'Late' });
+        await settle();
+        expect(tasksOf(s, 'conv-first')).toEqual([{ ...first, Description: 'Late' }]);
+    }, 30_000);
+});

@@ -1,0 +1,119 @@
+/**
+ * Finds the Task a call's log became, by `CallObject` (the conversation id), without Apex: the
+ * REST API query resource on the adapter page's own Visualforce domain, with the page's session id.
+ *
+ * Why this route (sources in docs/admin-softphone.md, "Exactly one Task per call"):
+ * - Open CTI has no query method; saveLog has no upsert (Open CTI guide, methods for Lightning
+ *   Experience; sforce-api-cti-savelog-lex).
+ * - `GET /services/data/vXX.X/query?q=<SOQL>` with `Authorization: Bearer <session id>` runs a
+ *   SOQL query (REST API guide, "Query" resource, resources_query.htm).
+ * - `{!$Api.Session_ID}` on a Visualforce page is that page's Visualforce session; Lightning
+ *   Experience sessions have no API access, a Visualforce session does (VF guide, "$Api").
+ * - The request is relative, to the Visualforce host that served the page: same origin, so no CORS
+ *   allowlist entry is needed (a call to the My Domain API host from the page would be
+ *   cross-origin and need one). The AJAX Toolkit (`/soap/ajax/<v>/connection.js` with
+ *   `sforce.connection.sessionId`) would reach the same data through SOAP with an extra script;
+ *   the REST resource needs nothing loaded.
+ *
+ * The query is narrow: the current user's Tasks with that CallObject (CallObject is not indexed;
+ * OwnerId is a lookup and indexed), the oldest first, one row. Rejects when it cannot tell (no
+ * session, HTTP error, unreadable answer): the log queue then keeps the log pending rather than
+ * risk a second Task.
+ */
+import type { Timers } from './openCtiCrm';
+
+/** The part of `fetch` used here (the page's own, or the workbench's in tests). */
+export type FetchLike = (
+    input: string,
+    init?: { headers?: Record<string, string>; credentials?: 'same-origin' }
+) => Promise<{ status: number; ok: boolean; json(): Promise<unknown> }>;
+
+export interface TaskFinderOptions {
+    fetch: FetchLike;
+    /** `{!$Api.Session_ID}` of the adapter page. */
+    sessionId: string;
+    /** `{!$User.Id}`: the agent, who owns the Tasks saveLog creates. */
+    userId?: string;
+    /** REST API version, e.g. '68.0'. */
+    apiVersion: string;
+    timers: Timers;
+    timeoutMs?: number;
+}
+
+/** An error a lookup reports: `kind` 'session' when the session expired (the agent must reload). */
+export class TaskQueryError extends Error {
+    constructor(
+        message: string,
+        readonly kind?: 'session' | 'access'
+    ) {
+        super(message);
+        this.name = 'TaskQueryError';
+    }
+}
+
+const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+/** A SOQL string literal: backslash and quote escaped (SOQL reference, "Quoted String Escape Sequences"). */
+export function soqlString(value: string): string {
+    return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+}
+
+/** The SOQL that finds a call's Task. */
+export function taskQuery(callObject: string, userId?: string): string {
+    const owner = userId && RECORD_ID.test(userId) ? ` AND OwnerId = ${soqlString(userId)}` : '';
+    return `SELECT Id FROM Task WHERE CallObject = ${soqlString(callObject)}${owner} ORDER BY CreatedDate ASC LIMIT 1`;
+}
+
+function errorOf(body: unknown): { errorCode: string; message: string } {
+    const first = Array.isArray(body) ? (body[0] as unknown) : body;
+    const value = (first && typeof first === 'object' ? first : {}) as { errorCode?: unknown; message?: unknown };
+    return {
+        errorCode: typeof value.errorCode === 'string' ? value.errorCode.slice(0, 80) : 'UNKNOWN_ERROR',
+        message: typeof value.message === 'string' ? value.message.slice(0, 500) : 'no message'
+    };
+}
+
+/** `findLog` for the bridge core's LogWriter. */
+export function createTaskFinder(options: TaskFinderOptions): (callObject: string) => Promise<string | null> {
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    return async (callObject) => {
+        if (!options.sessionId)
+            throw new TaskQueryError('No API session on the adapter page: cannot look up the Task.');
+        const url = `/services/data/v${options.apiVersion}/query?q=${encodeURIComponent(taskQuery(callObject, options.userId))}`;
+        let timer: unknown;
+        const timeout = new Promise<never>((_, reject) => {
+            timer = options.timers.setTimeout(
+                () => reject(new TaskQueryError(`The Task lookup got no answer within ${timeoutMs / 1000} s.`)),
+                timeoutMs
+            );
+        });
+        try {
+            const response = await Promise.race([
+                options.fetch(url, {
+                    headers: { Authorization: `Bearer ${options.sessionId}`, Accept: 'application/json' },
+                    credentials: 'same-origin'
+                }),
+                timeout
+            ]);
+            const body = await Promise.race([response.json().catch(() => null), timeout]);
+            if (!response.ok) {
+                const { errorCode, message } = errorOf(body);
+                const kind =
+                    response.status === 401 || errorCode === 'INVALID_SESSION_ID'
+                        ? 'session'
+                        : errorCode === 'INSUFFICIENT_ACCESS' ||
+                            errorCode === 'API_DISABLED_FOR_ORG' ||
+                            response.status === 403
+                          ? 'access'
+                          : undefined;
+                throw new TaskQueryError(`Task lookup failed (${response.status} ${errorCode}: ${message})`, kind);
+            }
+            const records = (body as { records?: unknown } | null)?.records;
+            if (!Array.isArray(records)) throw new TaskQueryError('The Task lookup answer has no records.');
+            const id = (records[0] as { Id?: unknown } | undefined)?.Id;
+            return typeof id === 'string' && RECORD_ID.test(id) ? id : null;
+        } finally {
+            options.timers.clearTimeout(timer);
+        }
+    };
+}

@@ -1,0 +1,125 @@
+/**
+ * The REST API query resource, as far as the adapter page uses it: `GET /services/data/vXX.X/query?q=<SOQL>`
+ * with `Authorization: Bearer <session id>` (REST API Developer Guide, "Query" resource,
+ * developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_query.htm). The
+ * Visualforce domain serves `/services/data` to its own pages with the page's `{!$Api.Session_ID}`
+ * (a Visualforce session, which has API access; Visualforce Developer Guide, `$Api`,
+ * developer.salesforce.com/docs/atlas.en-us.pages.meta/pages/pages_variables_global_api.htm).
+ *
+ * Answers follow the guide: 200 `{ totalSize, done, records: [{ attributes: { type, url }, Id }] }`;
+ * errors as a list of `{ message, errorCode }`: 401 INVALID_SESSION_ID for a missing, wrong or
+ * expired session, 400 MALFORMED_QUERY for SOQL the stand-in does not understand, 503 for an
+ * injected failure. Only the one query shape the adapter sends is understood (a Task by CallObject,
+ * optionally by OwnerId) — anything else is refused loudly rather than half-answered.
+ */
+import type { SaveLogFaults } from './faults';
+import type { OrgStore } from './store';
+
+export interface RestAnswer {
+    status: number;
+    body: unknown;
+}
+
+export interface RestQueryRequest {
+    /** The URL path, e.g. /services/data/v68.0/query */
+    path: string;
+    /** The `q` parameter, decoded. */
+    q: string | null;
+    /** The Authorization header. */
+    authorization: string | undefined;
+}
+
+/** SOQL string literal: `'` and `\` escaped with a backslash (SOQL reference, "Quoted String Escape Sequences"). */
+const LITERAL = String.raw`'((?:[^'\\]|\\.)*)'`;
+const TASK_BY_CALL_OBJECT = new RegExp(
+    String.raw`^SELECT\s+Id\s+FROM\s+Task\s+WHERE\s+CallObject\s*=\s*${LITERAL}(?:\s+AND\s+OwnerId\s*=\s*${LITERAL})?` +
+        String.raw`(?:\s+ORDER\s+BY\s+CreatedDate\s+(ASC|DESC))?(?:\s+LIMIT\s+(\d+))?\s*$`,
+    'i'
+);
+
+function unescape(literal: string): string {
+    return literal.replace(/\\(.)/g, (_m, ch: string) => ({ n: '\n', r: '\r', t: '\t' })[ch] ?? ch);
+}
+
+function error(status: number, errorCode: string, message: string): RestAnswer {
+    return { status, body: [{ message, errorCode }] };
+}
+
+/** Answers one query request against the workbench org. */
+export function answerQuery(
+    org: OrgStore,
+    request: RestQueryRequest,
+    session: { id: string; expired: () => boolean },
+    faults: SaveLogFaults
+): RestAnswer {
+    const version = /^\/services\/data\/v(\d+\.\d)\/query\/?$/.exec(request.path);
+    if (!version) return error(404, 'NOT_FOUND', 'The requested resource does not exist');
+    const token = /^Bearer\s+(.+)$/i.exec(request.authorization ?? '')?.[1];
+    if (!token || token !== session.id || session.expired())
+        return error(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+    if (faults.queryFailures > 0) {
+        faults.queryFailures -= 1;
+        return error(503, 'SERVER_UNAVAILABLE', 'workbench fault: query failure injected.');
+    }
+    const soql = (request.q ?? '').trim();
+    const match = TASK_BY_CALL_OBJECT.exec(soql);
+    if (!match)
+        return error(
+            400,
+            'MALFORMED_QUERY',
+            `The workbench understands only SELECT Id FROM Task WHERE CallObject = '…' [AND OwnerId = '…'] [ORDER BY CreatedDate] [LIMIT n]: ${soql.slice(0, 200)}`
+        );
+    const callObject = unescape(match[1] ?? '');
+    const ownerId = match[2] === undefined ? undefined : unescape(match[2]);
+    let tasks = org
+        .allTasks()
+        .filter(
+            (task) =>
+                task.CallObject === callObject &&
+                (ownerId === undefined || String(task.OwnerId).slice(0, 15) === ownerId.slice(0, 15))
+        );
+    if ((match[3] ?? 'ASC').toUpperCase() === 'DESC') tasks = tasks.reverse();
+    if (match[4] !== undefined) tasks = tasks.slice(0, Number(match[4]));
+    const records = tasks.map((task) => ({
+        attributes: { type: 'Task', url: `/services/data/v${version[1]}/sobjects/Task/${String(task.Id)}` },
+        Id: task.Id
+    }));
+    return { status: 200, body: { totalSize: records.length, done: true, records } };
+}
+
+/**
+ * A `fetch` over `answerQuery` for code running in the same process (Jest): what the adapter page's
+ * relative `fetch('/services/data/…')` reaches on the Visualforce domain.
+ */
+export function inProcessFetch(
+    org: OrgStore,
+    session: { id: string; expired: () => boolean },
+    faults: SaveLogFaults
+): (
+    input: string,
+    init?: { headers?: Record<string, string> }
+) => Promise<{ status: number; ok: boolean; json(): Promise<unknown> }> {
+    return (input, init) => {
+        const url = new URL(input, 'https://workbench.vf.force.com');
+        const headers = init?.headers ?? {};
+        const authorization = Object.entries(headers).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+        const answer = answerQuery(
+            org,
+            { path: url.pathname, q: url.searchParams.get('q'), authorization },
+            session,
+            faults
+        );
+        const body = JSON.parse(JSON.stringify(answer.body)) as unknown;
+        return new Promise((resolve) =>
+            setTimeout(
+                () =>
+                    resolve({
+                        status: answer.status,
+                        ok: answer.status >= 200 && answer.status < 300,
+                        json: () => Promise.resolve(body)
+                    }),
+                0
+            )
+        );
+    };
+}
