@@ -44,6 +44,8 @@ export interface CallRecord {
     matches: RecordRef[];
     /** The record the call is logged against (WhoId/WhatId). */
     record?: RecordRef;
+    /** The screen pop's search answered (even with no match); false after a reload cut it short. */
+    searched?: boolean;
     /** Last change (epoch ms), for pruning. */
     updatedAt: number;
 }

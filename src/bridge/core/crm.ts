@@ -49,6 +49,8 @@ export interface ScreenPopRequest {
     direction: 'inbound' | 'outbound';
     /** Caller ANI (inbound) or dialled number (outbound); absent when the softphone sent none. */
     phoneNumber?: string;
+    /** Search only, open nothing: a finished call whose pop was cut short (a reload) still finds its record. */
+    searchOnly?: boolean;
 }
 
 /** Salesforce-side actions the bridge needs (the adapter implements them with Open CTI). */
@@ -260,6 +262,8 @@ export function createBridge(deps: BridgeDeps): Bridge {
     /** True when nothing more will be written for the call: its record need not survive a reload. */
     function logIsFinal(call: CallRecord, now: number): boolean {
         if (!isFinished(call)) return false;
+        // Its screen pop was cut short: the search runs again after a reload to find its record.
+        if (!call.record && !call.searched && call.matches.length === 0 && call.phoneNumber) return false;
         const status = logs.status(call.conversationId);
         if (status === undefined) return !logWanted(call); // a missed call nobody logs
         if (status !== 'saved') return false;
@@ -368,8 +372,8 @@ export function createBridge(deps: BridgeDeps): Bridge {
         }
     }
 
-    async function popRecords(call: CallRecord): Promise<void> {
-        if (call.direction === 'inbound') {
+    async function popRecords(call: CallRecord, searchOnly = false): Promise<void> {
+        if (call.direction === 'inbound' && !searchOnly) {
             try {
                 crm.showPanel();
             } catch (error) {
@@ -387,12 +391,13 @@ export function createBridge(deps: BridgeDeps): Bridge {
         try {
             const request: ScreenPopRequest = { conversationId: call.conversationId, direction: call.direction };
             if (call.phoneNumber !== undefined) request.phoneNumber = call.phoneNumber;
+            if (searchOnly) request.searchOnly = true;
             const matches = await crm.screenPop(request);
             const current = calls.get(call.conversationId);
             if (!current || current.record) return; // an agent's choice made meanwhile wins
             const found = Array.isArray(matches) ? matches.slice(0, 50) : [];
             if (found.length === 1 && found[0]) attachRecord(call.conversationId, found[0], found);
-            else if (found.length > 1) update({ ...current, matches: found, updatedAt: clock() });
+            else update({ ...current, matches: found, searched: true, updatedAt: clock() });
         } catch (error) {
             publishError(
                 {
@@ -633,9 +638,12 @@ export function createBridge(deps: BridgeDeps): Bridge {
             restoreCalls();
             logs.restore();
             // A call still live when the page reloaded lost its screen pop: pop it again.
+            // A finished call whose pop never answered searches again without opening anything.
             for (const call of [...calls.values()]) {
                 const live = call.state === 'ringing' || call.state === 'connected' || call.state === 'dialing';
                 if (live && !call.record) void popRecords(call);
+                else if (!call.record && !call.searched && call.matches.length === 0 && call.phoneNumber)
+                    void popRecords(call, true);
             }
             publish('heartbeat', heartbeat());
             publish('configAnnounced', config());

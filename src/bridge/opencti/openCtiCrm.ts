@@ -249,6 +249,7 @@ export function createOpenCtiCrm(options: OpenCtiCrmOptions): CrmActions & {
             );
             const matches = matchesOf(result);
             const first = matches[0];
+            if (request.searchOnly) return matches;
             if (matches.length === 1 && first) {
                 // The layout's own pop when it names this record (it may carry more params), else the record.
                 const data = (result as { SCREEN_POP_DATA?: PopRequest } | null)?.SCREEN_POP_DATA;

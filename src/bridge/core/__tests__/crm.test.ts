@@ -742,6 +742,33 @@ describe('bridge', () => {
             await flush();
             expect([...crm.tasks.values()][0]).toMatchObject({ CallObject: 'conv-1', WhoId: CONTACT.recordId });
         });
+
+        it('searches again, without opening anything, for a finished call whose pop a reload cut short', async () => {
+            let answerPop: (records: RecordRef[]) => void = () => undefined;
+            crm.screenPop = (request) => {
+                crm.pops.push(request);
+                return new Promise((resolve) => (answerPop = resolve));
+            };
+            const before = makeBridge();
+            fromSoftphone(before, 'incomingCall', {
+                partnerId: 'p',
+                conversationId: 'conv-1',
+                callerANI: '+18005550100'
+            });
+            fromSoftphone(before, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
+            fromSoftphone(before, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 4 });
+            await flush();
+            before.dispose(); // the page reloads before the pop answers
+            crm.pops.length = 0;
+            makeBridge();
+            expect(crm.pops).toEqual([
+                { conversationId: 'conv-1', direction: 'inbound', phoneNumber: '+18005550100', searchOnly: true }
+            ]);
+            answerPop([CONTACT]);
+            await flush();
+            expect(crm.onlyTask()).toMatchObject({ WhoId: CONTACT.recordId });
+            expect(crm.panelShown).toBe(1); // only for the ringing call, not again
+        });
     });
 
     describe('late notes', () => {
