@@ -9,8 +9,13 @@ import type { KeyValueStorage } from './storage';
 
 /** Storage key (localStorage: a draft must survive closing the tab by mistake). */
 export const DRAFT_STORE_KEY = 'softphoneBridge.wrapUpDrafts.v1';
-/** Drafts older than this are dropped: notes may hold customer data and must not linger. */
-export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * Drafts untouched this long are dropped: notes may hold customer data and must not linger. Two
+ * hours, the adapter's wrap-up window (bridge core WRAP_UP_WINDOW_MS): once submitted, the notes
+ * live in the adapter's pending log until the Task has them, and the draft is removed as soon as
+ * the Task is confirmed saved with its values.
+ */
+export const DRAFT_TTL_MS = 2 * 60 * 60 * 1000;
 /** Most drafts kept (the oldest go first). */
 export const MAX_DRAFTS = 20;
 /** Longest notes the channel carries (c/softphoneProtocol saveWrapUp.notes). */

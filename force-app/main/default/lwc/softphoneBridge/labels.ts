@@ -40,6 +40,10 @@ import HISTORY_EMPTY from '@salesforce/label/c.SoftphoneBridge_History_Empty';
 import HISTORY_HEADING from '@salesforce/label/c.SoftphoneBridge_History_Heading';
 import HISTORY_NO_TASK from '@salesforce/label/c.SoftphoneBridge_History_No_Task';
 import HISTORY_TASK_LINK from '@salesforce/label/c.SoftphoneBridge_History_Task_Link';
+import LOG_FIX_ACCESS from '@salesforce/label/c.SoftphoneBridge_Log_Fix_Access';
+import LOG_FIX_SESSION from '@salesforce/label/c.SoftphoneBridge_Log_Fix_Session';
+import LOG_FIX_VALIDATION from '@salesforce/label/c.SoftphoneBridge_Log_Fix_Validation';
+import LOG_STORAGE_FULL from '@salesforce/label/c.SoftphoneBridge_Log_Storage_Full';
 import NO_CALL from '@salesforce/label/c.SoftphoneBridge_No_Call';
 import NO_MATCH from '@salesforce/label/c.SoftphoneBridge_No_Match';
 import NO_PHONE from '@salesforce/label/c.SoftphoneBridge_No_Phone';
@@ -90,6 +94,10 @@ export const LABELS = {
     chooseRecordAction: CHOOSE_RECORD_ACTION,
     chooseRecordThis: CHOOSE_RECORD_THIS,
     connecting: CONNECTING,
+    logFixAccess: LOG_FIX_ACCESS,
+    logFixSession: LOG_FIX_SESSION,
+    logFixValidation: LOG_FIX_VALIDATION,
+    logStorageFull: LOG_STORAGE_FULL,
     currentCallHeading: CURRENT_CALL_HEADING,
     dialBlockedActiveCall: DIAL_BLOCKED_ACTIVE_CALL,
     dialBlockedNotConfigured: DIAL_BLOCKED_NOT_CONFIGURED,

@@ -761,6 +761,21 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
                 return undefined;
         }
     }
+    /** Logs kept only in the adapter page's memory (browser storage full): a reload would lose them. */
+    get storageFullText(): string {
+        const unstored = Object.values(this.state.logs).filter(
+            (log) => log.stored === false && log.status !== 'saved'
+        ).length;
+        return unstored > 0 ? formatLabel(LABELS.logStorageFull, unstored) : '';
+    }
+    /** What to do about a lasting save error (validation rule, access, expired session) of any log. */
+    get logAdviceText(): string {
+        const kind = Object.values(this.state.logs).find((log) => log.status === 'failed' && log.errorKind)?.errorKind;
+        if (kind === 'validation') return LABELS.logFixValidation;
+        if (kind === 'access') return LABELS.logFixAccess;
+        if (kind === 'session') return LABELS.logFixSession;
+        return '';
+    }
     get canRetryLogs(): boolean {
         return this.wrapUp.kind === 'failed' && this.isAdapterConnected;
     }

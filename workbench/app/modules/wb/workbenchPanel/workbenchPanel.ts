@@ -1,15 +1,23 @@
 /**
- * The Workbench panel: not part of the product. Fault injection (saveLog failures, a slow
- * softphone, a hostile frame), the org's trusted URLs (as Setup > Trusted URLs would change them),
- * an org reset, and a log of what the platform stand-ins did on the package's behalf.
+ * The Workbench panel: not part of the product. Fault injection (saveLog refused, answers lost,
+ * late or never sent, lasting errors, Task lookups failing, a slow softphone, a hostile frame), the
+ * org's trusted URLs (as Setup > Trusted URLs would change them), an org reset, and a log of what the
+ * platform stand-ins did on the package's behalf.
  */
 import { LightningElement } from 'lwc';
 import { api as orgApi, config, emit, on, type LogEntry } from 'lex/runtime';
+import { NO_FAULTS, type SaveLogFaults } from '../../../../platform/org/faults';
 
-interface Faults {
-    saveLogFailures: number;
-    softphoneDelayMs: number;
-}
+/** The org's faults (platform/org/faults.ts) and the slow softphone, as GET/POST /workbench/api/faults carry them. */
+type Faults = SaveLogFaults & { softphoneDelayMs: number };
+
+/** The counted saveLog and query faults, each with what it does (platform/org/faults.ts). */
+const COUNTER_FAULTS: readonly { key: keyof SaveLogFaults; label: string }[] = [
+    { key: 'saveLogLostAnswers', label: 'saveLog writes, answer lost, the next' },
+    { key: 'saveLogSlowAnswers', label: 'saveLog writes, answers late, the next' },
+    { key: 'saveLogNoAnswers', label: 'saveLog neither writes nor answers, the next' },
+    { key: 'queryFailures', label: 'Task lookup (REST query) fails the next' }
+];
 
 interface TrustedSiteRow {
     name: string;
@@ -20,7 +28,7 @@ interface TrustedSiteRow {
 export default class WorkbenchPanel extends LightningElement {
     open = false;
     trustedSites: TrustedSiteRow[] = [];
-    faults: Faults = { saveLogFailures: 0, softphoneDelayMs: 0 };
+    faults: Faults = { ...NO_FAULTS, softphoneDelayMs: 0 };
     hostile = false;
     entries: (LogEntry & { key: number; className: string })[] = [];
     private counter = 0;
@@ -81,6 +89,34 @@ export default class WorkbenchPanel extends LightningElement {
 
     handleToggle(): void {
         this.open = !this.open;
+    }
+
+    get counterFaults(): { key: string; label: string; value: number; buttonId: string }[] {
+        return COUNTER_FAULTS.map(({ key, label }) => ({
+            key,
+            label,
+            value: Number(this.faults[key]) || 0,
+            buttonId: `arm-${key}`
+        }));
+    }
+    get lastingErrors(): { value: string; label: string; selected: boolean }[] {
+        return [
+            { value: '', label: 'nothing (works)' },
+            { value: 'validation', label: 'a validation rule' },
+            { value: 'access', label: 'insufficient access' },
+            { value: 'session', label: 'an expired session' }
+        ].map((option) => ({ ...option, selected: option.value === this.faults.saveLogLastingError }));
+    }
+
+    handleCounterFault(event: Event): void {
+        const key = (event.currentTarget as HTMLElement).dataset.fault ?? '';
+        const input = this.template?.querySelector<HTMLInputElement>(`input[data-id="${key}"]`);
+        void this.setFaults({ [key]: Math.max(0, Number(input?.value ?? 0) || 0) });
+    }
+
+    handleLastingError(event: Event): void {
+        const value = (event.target as HTMLSelectElement).value as SaveLogFaults['saveLogLastingError'];
+        void this.setFaults({ saveLogLastingError: value });
     }
 
     handleSaveLogFailures(): void {

@@ -55,6 +55,13 @@ describe('c-softphone-bridge drafts', () => {
         expect(updateDraft(storage, 'c', { submitted: null }, EMPTY, 7).c?.submitted).toBeUndefined();
     });
 
+    it('keeps a draft with customer notes two hours at most', () => {
+        const storage = memoryStorage();
+        updateDraft(storage, 'c1', { notes: 'Card ends 4242' }, EMPTY, 0);
+        expect(DRAFT_TTL_MS).toBeLessThanOrEqual(2 * 60 * 60 * 1000);
+        expect(readDrafts(storage, 3 * 60 * 60 * 1000)).toEqual({});
+    });
+
     it('drops expired drafts and keeps the newest MAX_DRAFTS', () => {
         const storage = memoryStorage();
         updateDraft(storage, 'old', { notes: 'x' }, EMPTY, 0);

@@ -577,6 +577,25 @@ describe('c-softphone-bridge', () => {
             expect(localStorage.getItem(DRAFT_STORE_KEY)).toBeNull();
         });
 
+        it('tells the agent when browser storage is full and what to do about a lasting save error', async () => {
+            const element = await connected();
+            await send(ENDED);
+            await send(withPayload(LOG_FAILED, { stored: false, errorKind: 'session', error: 'INVALID_SESSION_ID' }));
+            expect($(element, 'storage-full').getAttribute('role')).toBe('alert');
+            expect(text(element, 'storage-full')).toBe('c.SoftphoneBridge_Log_Storage_Full');
+            expect(text(element, 'log-advice')).toBe('c.SoftphoneBridge_Log_Fix_Session');
+            await expect(element).toBeAccessible();
+
+            await send(withPayload(LOG_FAILED, { errorKind: 'validation' }));
+            expect($(element, 'storage-full')).toBeNull();
+            expect(text(element, 'log-advice')).toBe('c.SoftphoneBridge_Log_Fix_Validation');
+            await expect(element).toBeAccessible();
+
+            await send(LOG_SAVED);
+            expect($(element, 'storage-full')).toBeNull();
+            expect($(element, 'log-advice')).toBeNull();
+        });
+
         it('a saveWrapUp the adapter rejects says why and can be sent again', async () => {
             const element = await connected();
             await send(ENDED);
