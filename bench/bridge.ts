@@ -66,7 +66,7 @@ const USAGE = `Usage: tsx bench/bridge.ts [options]
   --warmup N           unmeasured hops of each kind first (default 100)
   --gap-ms N           pause after the adapter's main thread was idle, before each hop (default 2)
   --incoming N         incomingCall → searchAndScreenPop samples (default 100; 0 skips)
-  --burst N            statusChanged events fired back to back (default 10000; 0 skips)
+  --burst N            statusChanged events fired back to back (default 2000; 0 skips)
   --same-site-vendor   serve the vendor softphone from 127.0.0.1 like the other origins (one renderer
                        process for every frame) instead of from localhost (its own process, as a
                        cross-site vendor in production)
@@ -84,7 +84,7 @@ function parseOptions(argv: readonly string[]): Options {
         warmup: 100,
         gapMs: 2,
         incoming: 100,
-        burst: 10_000,
+        burst: 2_000,
         sameSiteVendor: false,
         budgetS: 300,
         out: path.join(ROOT, '.build', 'bench', 'bridge.json'),
