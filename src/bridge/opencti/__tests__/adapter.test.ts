@@ -27,7 +27,7 @@ import {
     waitReady,
     expectSnapshotsAccessible,
     snapshotForA11y,
-    startPage
+    pageTracker
 } from './harness';
 import type { Started, Vendor } from './harness';
 
@@ -36,21 +36,7 @@ const JOE_MOBILE = '+15035551212';
 const SHARED = '+14155550199';
 const UNKNOWN = '+12125550000';
 
-let started: Started[] = [];
-
-function page(options: Parameters<typeof startPage>[0] = {}): Started {
-    const s = startPage(options);
-    started.push(s);
-    return s;
-}
-
-async function ready(options: Parameters<typeof startPage>[0] = {}): Promise<Started & { vendor: Vendor }> {
-    const s = page(options);
-    await waitReady(s.adapter);
-    const vendor = connectVendor(s.adapter);
-    await settle();
-    return { ...s, vendor };
-}
+const { page, ready, disposeAll } = pageTracker();
 
 function today(): string {
     const d = new Date();
@@ -69,8 +55,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-    for (const s of started) s.adapter.dispose();
-    started = [];
+    disposeAll();
     // Every panel state a test rendered (snapshotForA11y) must be accessible.
     await expectSnapshotsAccessible();
     document.body.replaceChildren();

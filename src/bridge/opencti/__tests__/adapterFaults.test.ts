@@ -6,15 +6,14 @@
  */
 import { JOE_LEAD_ID } from '../../../../workbench/platform/org/sampleData';
 import {
-    connectVendor,
     expectSnapshotsAccessible,
     FakeLocks,
     MemoryStorage,
     PARTNER_ID,
     settle,
     snapshotForA11y,
-    startPage,
-    waitReady
+    waitReady,
+    pageTracker
 } from './harness';
 import type { Started, Vendor } from './harness';
 import { SAVE_LOG_TIMEOUT_MS } from '../openCtiCrm';
@@ -22,21 +21,7 @@ import { SAVE_LOG_TIMEOUT_MS } from '../openCtiCrm';
 const CONVERSATION = 'conv-fault-1';
 const JOE_MOBILE = '+15035551212';
 
-let started: Started[] = [];
-
-function page(options: Parameters<typeof startPage>[0] = {}): Started {
-    const s = startPage(options);
-    started.push(s);
-    return s;
-}
-
-async function ready(options: Parameters<typeof startPage>[0] = {}): Promise<Started & { vendor: Vendor }> {
-    const s = page(options);
-    await waitReady(s.adapter);
-    const vendor = connectVendor(s.adapter);
-    await settle();
-    return { ...s, vendor };
-}
+const { page, ready, disposeAll } = pageTracker();
 
 async function answeredCall(vendor: Vendor, conversationId = CONVERSATION): Promise<void> {
     vendor.bridge.incomingCall({ partnerId: PARTNER_ID, conversationId, callerANI: JOE_MOBILE });
@@ -57,8 +42,7 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-    for (const s of started) s.adapter.dispose();
-    started = [];
+    disposeAll();
     await expectSnapshotsAccessible();
     document.body.replaceChildren();
     jest.useRealTimers();

@@ -251,6 +251,36 @@ export function startPage(
     return { wb, adapter, root };
 }
 
+/**
+ * The adapter pages one test file starts: `page` starts one, `ready` also waits for it and connects
+ * a vendor, and `disposeAll` (in afterEach) ends every page the file started.
+ */
+export function pageTracker(): {
+    page(options?: Parameters<typeof startPage>[0]): Started;
+    ready(options?: Parameters<typeof startPage>[0]): Promise<Started & { vendor: Vendor }>;
+    disposeAll(): void;
+} {
+    const started: Started[] = [];
+    const page = (options: Parameters<typeof startPage>[0] = {}): Started => {
+        const s = startPage(options);
+        started.push(s);
+        return s;
+    };
+    return {
+        page,
+        async ready(options = {}) {
+            const s = page(options);
+            await waitReady(s.adapter);
+            const vendor = connectVendor(s.adapter);
+            await settle();
+            return { ...s, vendor };
+        },
+        disposeAll() {
+            for (const s of started.splice(0)) s.adapter.dispose();
+        }
+    };
+}
+
 /** What the adapter published on the message channel (the LMS bus), events only. */
 export function channelEvents(wb: InProcessWorkbench, type?: string): { type: string; payload: unknown }[] {
     return wb.bus
