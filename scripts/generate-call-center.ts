@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CALL_CENTER, GENERAL_SECTION, checkDefinition } from '../src/callCenter/definition';
 import type { CallCenterDefinition, CallCenterSectionDefinition } from '../src/callCenter/definition';
-import type { Generator } from './generate';
+import type { Generator } from './lib/generator';
 import { DEFAULT_DIR, ROOT } from './lib/paths';
 
 export const CALL_CENTER_METADATA_FILE = path.join(

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Metadata } from 'libphonenumber-js/core';
 import type { MetadataJson } from 'libphonenumber-js/core';
-import type { Generator } from './generate';
+import type { Generator } from './lib/generator';
 import { LWC_DIR, ROOT } from './lib/paths';
 
 export const CALLING_CODES_FILE = path.join(LWC_DIR, 'streemUrl', 'callingCodes.ts');

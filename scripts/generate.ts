@@ -5,8 +5,7 @@
  */
 import { generateCallCenter } from './generate-call-center';
 import { generateCallingCodes } from './generate-calling-codes';
-
-export type Generator = () => Promise<string[]> | string[];
+import type { Generator } from './lib/generator';
 
 const GENERATORS: Generator[] = [generateCallCenter, generateCallingCodes];
 

@@ -25,6 +25,8 @@ const STEPS: Step[] = [
     { name: 'build', command: 'tsx', args: ['scripts/build.ts'] },
     { name: 'typecheck', command: 'npm', args: ['run', '--silent', 'typecheck'] },
     { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
+    // Import cycles, type-only imports included (dpdm resolves the c/* aliases through tsconfig paths).
+    { name: 'import cycles', command: 'npm', args: ['run', '--silent', 'cycles'] },
     { name: 'format', command: 'npm', args: ['run', '--silent', 'format:check'] },
     { name: 'validate', command: 'tsx', args: ['scripts/validate.ts'] },
     { name: 'code analyzer', command: 'tsx', args: ['scripts/analyze.ts'] },

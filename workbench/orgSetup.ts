@@ -6,7 +6,7 @@
  * values the softphone team handed over (Setup > Call Centers). Here those addresses are the workbench's own origins and the softphone
  * is the reference softphone (workbench/softphone/).
  */
-import type { WorkbenchUrls } from './server';
+import type { WorkbenchUrls } from './urls';
 import { DIAL_FROM, PARTNER_CONFIG, PRESENCE_STATUSES } from './softphone/constants';
 
 export interface OrgSetup {

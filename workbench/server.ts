@@ -22,6 +22,7 @@ import sirv from 'sirv';
 import { API_VERSION, APP_OUT_DIR, OUT_DIR, PAGES_DIR, SLDS_ASSETS_DIR } from './paths';
 import { loadCallCenterSettings } from './platform/callCenter';
 import { orgSetup } from './orgSetup';
+import type { WorkbenchUrls } from './urls';
 import { lightningCsp, lightningPermissionsPolicy, visualforceCsp, type OrgTrustedSite } from './platform/csp';
 import { readLabels, readMessageChannels, readStaticResources, readTrustedSites } from './platform/metadata';
 import { NO_FAULTS, applyFaultChange, saveWithFaults, type SaveLogFaults } from './platform/org/faults';
@@ -44,14 +45,7 @@ export interface WorkbenchOptions {
     appDir?: string;
 }
 
-export interface WorkbenchUrls {
-    app: string;
-    visualforce: string;
-    softphone: string;
-    streem: string;
-    hostile: string;
-    ameyo: string;
-}
+export type { WorkbenchUrls } from './urls';
 
 /** The org's saveLog and query faults (platform/org/faults.ts) and a slow softphone. */
 export interface Faults extends SaveLogFaults {
