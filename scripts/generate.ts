@@ -4,10 +4,10 @@
  * that the committed output is current (where the output is committed).
  */
 import { generateCallCenter } from './generate-call-center';
-import { generateCallingCodes } from './generate-calling-codes';
+import { generatePhoneNumbers } from './generate-phone-numbers';
 import type { Generator } from './lib/generator';
 
-const GENERATORS: Generator[] = [generateCallCenter, generateCallingCodes];
+const GENERATORS: Generator[] = [generateCallCenter, generatePhoneNumbers];
 
 export async function generateAll(): Promise<string[]> {
     const written: string[] = [];

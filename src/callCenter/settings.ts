@@ -8,8 +8,7 @@
  * the adapter page shows the issues to the admin or agent and keeps the softphone running.
  * Pure: no DOM, no Node APIs (`URL` is a global in both).
  */
-import { isSupportedCountry, isValidPhoneNumber } from 'libphonenumber-js';
-import type { CountryCode } from 'libphonenumber-js';
+import { isSupportedRegion, parsePhoneNumber } from 'c/phoneNumbers';
 import {
     CALL_CENTER,
     COMPATIBILITY_MODES,
@@ -27,6 +26,8 @@ import {
 import type { CallCenterItemDefinition, ItemRule, TASK_SUBJECT_PLACEHOLDERS } from './definition';
 import { isSecureWebUrl } from '../shared/secureOrigin';
 
+/** An ISO 3166 region with a numbering plan (`US`, `GB`), as c/phoneNumbers knows them. */
+export type CountryCode = string;
 export type CompatibilityMode = (typeof COMPATIBILITY_MODES)[number];
 export type ParticipantType = (typeof PARTICIPANT_TYPES)[number];
 export type NoMatchBehaviour = (typeof NO_MATCH_BEHAVIOURS)[number];
@@ -295,7 +296,7 @@ function parseE164(raw: string): Parsed<string> {
             ]
         };
     }
-    if (!isValidPhoneNumber(compact)) {
+    if (!parsePhoneNumber(compact)?.possible) {
         return { problems: [invalid('invalid', `${compact} is not a valid phone number for its country code.`)] };
     }
     return { value: compact, problems: [] };
@@ -303,7 +304,7 @@ function parseE164(raw: string): Parsed<string> {
 
 function parseCountry(raw: string): Parsed<CountryCode> {
     const code = raw.toUpperCase();
-    if (!/^[A-Z]{2}$/.test(code) || !isSupportedCountry(code)) {
+    if (!/^[A-Z]{2}$/.test(code) || !isSupportedRegion(code)) {
         return { problems: [invalid('invalid', 'Enter a two-letter ISO 3166 country code such as US, GB or DE.')] };
     }
     return { value: code, problems: [] };

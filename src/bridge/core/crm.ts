@@ -102,7 +102,7 @@ export interface BridgeDeps {
     scheduler: Scheduler;
     /** Epoch milliseconds. */
     clock: () => number;
-    /** Returns the E.164 form of a number, or null when it is not a dialable number (libphonenumber-js in the adapter). */
+    /** Returns the E.164 form of a number, or null when it is not a dialable number (c/phoneNumbers in the adapter). */
     normalizePhone: (raw: string) => string | null;
     /** Identifies this adapter page instance (changes on reload), e.g. a random string. */
     adapterId: string;

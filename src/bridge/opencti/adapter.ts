@@ -29,7 +29,7 @@ import type { Timers } from './openCtiCrm';
 import type { AppViewInfo, ClickToDialPayload, LmsSubscription, OpenCti } from './openCtiApi';
 import { createPanelView } from './panelView';
 import type { PanelView, PendingChoice } from './panelView';
-import { phoneNormalizer } from './phone';
+import { phoneNormalizer } from 'c/phoneNumbers';
 import { openTabStorage } from './storage';
 import { createTaskFinder } from './taskQuery';
 import type { FetchLike } from './taskQuery';

@@ -11,7 +11,7 @@
  *   default country ← softphone.defaultCountry       iframe src ← softphone.url + ?crmOrigin=<adapter origin>
  *   accepted origin ← softphone.origin only          pop behaviour ← screenPop.noMatch / multipleMatches
  */
-import type { CountryCode } from 'libphonenumber-js/min';
+import type { CountryCode } from '../../callCenter/settings';
 import { parseCallCenterSettings, subjectFormatter } from '../../callCenter/settings';
 import type { SettingIssue } from '../../callCenter/settings';
 import { AMEYO_PARTNER_ID } from '../ameyo/mapping';

@@ -1,5 +1,6 @@
 /**
- * The adapter's smaller modules: Open CTI promise helpers, settings wiring and labels, E.164,
+ * The adapter's smaller modules: Open CTI promise helpers, settings wiring and labels (E.164 is in
+ * c/phoneNumbers' own tests),
  * tab storage, and the shared Open CTI fake's own contract (workbench/platform/opencti).
  */
 import type * as NodeFs from 'node:fs';
@@ -8,7 +9,6 @@ import { CALL_CENTER, toSettingsMap } from '../../../callCenter/definition';
 import { configFromSettings, DEFAULT_LABELS, formatLabel, readLabels, withCrmOrigin } from '../adapterConfig';
 import { loggableRecord, recordFromClick } from '../adapter';
 import { callOpenCti, matchesOf, OpenCtiError, savedRecordId } from '../openCtiCrm';
-import { toE164 } from '../phone';
 import { mergeStoredState, openTabStorage, TAB_ID_KEY } from '../storage';
 import { createInProcessWorkbench } from '../../../../workbench/platform/opencti/inProcess';
 import { JOE_LEAD_ID, ACME_ACCOUNT_ID } from '../../../../workbench/platform/org/sampleData';
@@ -206,21 +206,6 @@ describe('c-softphone-adapter records', () => {
         expect(loggableRecord({ url: 'x', recordId: '500000000000001AAA' })).toMatchObject({ objectType: 'Case' });
         expect(loggableRecord({ url: 'x', recordId: '005000000000001AAA', objectType: 'User' })).toBeUndefined();
         expect(loggableRecord({ url: 'x' })).toBeUndefined();
-    });
-});
-
-describe('c-softphone-adapter phone numbers', () => {
-    it.each([
-        ['(503) 555-1212', 'US', '+15035551212'],
-        ['+44 20 7946 0958', 'US', '+442079460958'],
-        ['0044 20 7946 0958', 'US', '+442079460958'],
-        ['020 7946 0958', 'GB', '+442079460958'],
-        ['(415) 555-0199 x12', 'US', '+14155550199'],
-        ['12', 'US', null],
-        ['not a number', 'US', null],
-        ['', 'US', null]
-    ] as const)('%s (%s) → %s', (raw, country, expected) => {
-        expect(toE164(raw, country)).toBe(expected);
     });
 });
 

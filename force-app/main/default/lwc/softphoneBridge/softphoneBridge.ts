@@ -47,8 +47,8 @@ import {
     readDialTargets,
     readRecordName,
     recordFieldsFor
-} from './phone';
-import type { DialTarget, PhoneFieldKind } from './phone';
+} from 'c/phoneNumbers';
+import type { DialTarget, PhoneFieldKind } from 'c/phoneNumbers';
 import { safeStorage } from './storage';
 import type { KeyValueStorage } from './storage';
 import {

@@ -6,7 +6,9 @@
  * page takes `name`, `phone`, `refId`, `source`, `callingCode` and `redirect`; the
  * `/streems?refId=` page is the call log for a reference ID.
  */
-import { NUMBERING_PLANS } from './callingCodes';
+import { isCallingCode, matchCallingCode, parsePhoneNumber } from 'c/phoneNumbers';
+
+export { matchCallingCode };
 
 /** What went wrong, for code that maps errors to (translated) custom labels. */
 export type StreemErrorCode =
@@ -261,15 +263,12 @@ function redirectValue(
 // ---------------------------------------------------------------------------------------
 // Phone and calling code
 
-const CALLING_CODE_SET = new Set(Object.keys(NUMBERING_PLANS));
-const MAX_CALLING_CODE_LENGTH = Math.max(...[...CALLING_CODE_SET].map((code) => code.length));
-
 /** A calling code as Streem expects it (`+44`), or undefined when blank. Throws when unknown. */
 export function normalizeCallingCode(callingCode: string | null | undefined): string | undefined {
     const value = (callingCode ?? '').trim();
     if (!value) return undefined;
     const digits = /^\+?\s*(\d{1,4})$/.exec(value)?.[1];
-    if (digits === undefined || !CALLING_CODE_SET.has(digits)) {
+    if (digits === undefined || !isCallingCode(digits)) {
         throw new StreemUrlError(
             'CALLING_CODE_INVALID',
             'callingCode',
@@ -298,32 +297,15 @@ export function parsePhone(raw: string | null | undefined, callingCode?: string)
     const value = (raw ?? '').trim();
     if (!value) return { ok: false, reason: 'missing' };
     if (!/^\+?[\d\s().\-/\u00a0]+$/.test(value)) return { ok: false, reason: 'characters' };
-    let digits = value.replace(/\D/g, '');
-    let code = callingCode;
-    if (value.startsWith('+')) {
-        const own = matchCallingCode(digits);
-        if (own === undefined) return { ok: false, reason: 'unknownCallingCode' };
-        code = `+${own}`;
-        digits = digits.slice(own.length);
+    if (value.startsWith('+') && matchCallingCode(value.replace(/\D/g, '')) === undefined) {
+        return { ok: false, reason: 'unknownCallingCode' };
     }
-    const [trunk, lengths] = NUMBERING_PLANS[Number((code ?? DEFAULT_CALLING_CODE).slice(1))] ?? ['', []];
-    // Drop the trunk prefix only when that turns an impossible length into a possible one, so a
-    // number that merely starts with the same digit (812... in Russia, trunk 8) is left alone.
-    if (trunk && digits.startsWith(trunk) && !lengths.includes(digits.length)) {
-        const national = digits.slice(trunk.length);
-        if (lengths.includes(national.length)) digits = national;
-    }
-    if (!lengths.includes(digits.length)) return { ok: false, reason: 'length' };
-    return { ok: true, phone: digits, callingCode: code };
-}
-
-/** The calling code an international number's digits start with (codes are prefix-free). */
-export function matchCallingCode(digits: string): string | undefined {
-    for (let length = Math.min(MAX_CALLING_CODE_LENGTH, digits.length); length >= 1; length--) {
-        const prefix = digits.slice(0, length);
-        if (CALLING_CODE_SET.has(prefix)) return prefix;
-    }
-    return undefined;
+    const defaultCode = (callingCode ?? DEFAULT_CALLING_CODE).slice(1);
+    const parsed = parsePhoneNumber(value, { defaultCallingCode: defaultCode });
+    if (!parsed?.possible) return { ok: false, reason: 'length' };
+    // A national number keeps the default as given (none: Streem assumes +1); +44, 0044 bring their own.
+    const ownCode = value.startsWith('+') || parsed.callingCode !== defaultCode;
+    return { ok: true, phone: parsed.nationalNumber, callingCode: ownCode ? `+${parsed.callingCode}` : callingCode };
 }
 
 // ---------------------------------------------------------------------------------------

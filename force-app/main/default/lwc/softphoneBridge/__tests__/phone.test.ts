@@ -7,7 +7,7 @@ import {
     readDialTargets,
     readRecordName,
     recordFieldsFor
-} from '../phone';
+} from 'c/phoneNumbers';
 import { elapsedSeconds, formatDuration, formatLabel } from '../format';
 
 describe('c-softphone-bridge phone', () => {

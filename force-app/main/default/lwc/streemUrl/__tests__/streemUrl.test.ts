@@ -19,7 +19,7 @@ import {
     resolveBaseUrl,
     templateFields
 } from 'c/streemUrl';
-import { NUMBERING_PLANS } from '../callingCodes';
+import { CALLING_CODES, NON_GEOGRAPHIC } from '../../phoneNumbers/phoneData';
 
 const BASE = 'https://acme.streempro.app';
 
@@ -328,7 +328,7 @@ describe('c-streem-url', () => {
         });
 
         it('matches the longest calling code (codes are prefix-free)', () => {
-            const codes = Object.keys(NUMBERING_PLANS);
+            const codes = [...Object.keys(CALLING_CODES), ...Object.keys(NON_GEOGRAPHIC)];
             const prefixPairs = codes.flatMap((a) =>
                 codes.filter((b) => a !== b && b.startsWith(a)).map((b) => [a, b])
             );
