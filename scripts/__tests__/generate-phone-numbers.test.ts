@@ -110,5 +110,7 @@ describe('generate-phone-numbers', () => {
         );
         expect(differences.map((c) => `${c.region} ${c.form}: ${c.input}`)).toEqual(TOLERATED);
         expect(regions.size).toBe(Object.keys(metadata.countries).length);
+        // Every region gives both numbers, each in five written forms: nothing is silently skipped.
+        expect(all.length).toBe(regions.size * 2 * 5);
     });
 });

@@ -10,7 +10,20 @@
  */
 import { CALLING_CODES, FORMATS, LEADING_DIGITS, NON_GEOGRAPHIC, REGION_FORMATS, REGIONS } from './phoneData';
 
-export * from './phoneFields';
+// Supplemental files of a service module are reached only through its main file (LWC "Share JavaScript Code").
+export {
+    DEFAULT_PHONE_FIELDS,
+    NAME_FIELDS,
+    displayPhone,
+    formattedPhoneValue,
+    isNorthAmericanLocale,
+    northAmericanDigits,
+    phoneFieldsFor,
+    readDialTargets,
+    readRecordName,
+    recordFieldsFor
+} from './phoneFields';
+export type { DialTarget, PhoneFieldKind } from './phoneFields';
 
 /** A phone number split into its parts. */
 export interface PhoneNumber {
