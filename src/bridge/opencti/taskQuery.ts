@@ -25,7 +25,7 @@ import type { Timers } from './openCtiCrm';
 /** The part of `fetch` used here (the page's own, or the workbench's in tests). */
 export type FetchLike = (
     input: string,
-    init?: { headers?: Record<string, string>; credentials?: 'same-origin' }
+    init?: { headers?: Record<string, string>; credentials?: 'same-origin'; method?: 'GET' | 'POST'; body?: string }
 ) => Promise<{ status: number; ok: boolean; json(): Promise<unknown> }>;
 
 export interface TaskFinderOptions {
@@ -73,47 +73,89 @@ function errorOf(body: unknown): { errorCode: string; message: string } {
     };
 }
 
+/** `fetch`'s init as used here: GET by default; POST with a JSON body to create. */
+interface RestInit {
+    method?: 'GET' | 'POST';
+    body?: string;
+}
+
+/**
+ * One same-origin REST call with the page's session: resolves the parsed JSON of a 2xx answer,
+ * rejects with a TaskQueryError (kind 'session' or 'access' when the admin or agent must act)
+ * otherwise, or when no answer comes within the timeout.
+ */
+async function restJson(options: TaskFinderOptions, url: string, what: string, init: RestInit = {}): Promise<unknown> {
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    if (!options.sessionId) throw new TaskQueryError(`No API session on the page: no ${what}.`);
+    let timer: unknown;
+    const timeout = new Promise<never>((_, reject) => {
+        timer = options.timers.setTimeout(
+            () => reject(new TaskQueryError(`The ${what} got no answer within ${timeoutMs / 1000} s.`)),
+            timeoutMs
+        );
+    });
+    try {
+        const headers: Record<string, string> = {
+            Authorization: `Bearer ${options.sessionId}`,
+            Accept: 'application/json'
+        };
+        if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+        const response = await Promise.race([
+            options.fetch(url, {
+                headers,
+                credentials: 'same-origin',
+                ...(init.method ? { method: init.method } : {}),
+                ...(init.body !== undefined ? { body: init.body } : {})
+            }),
+            timeout
+        ]);
+        const body = await Promise.race([response.json().catch(() => null), timeout]);
+        if (!response.ok) {
+            const { errorCode, message } = errorOf(body);
+            const kind =
+                response.status === 401 || errorCode === 'INVALID_SESSION_ID'
+                    ? 'session'
+                    : errorCode === 'INSUFFICIENT_ACCESS' ||
+                        errorCode === 'INSUFFICIENT_ACCESS_OR_READONLY' ||
+                        errorCode === 'API_DISABLED_FOR_ORG' ||
+                        response.status === 403
+                      ? 'access'
+                      : undefined;
+            throw new TaskQueryError(`${what} failed (${response.status} ${errorCode}: ${message})`, kind);
+        }
+        return body;
+    } finally {
+        options.timers.clearTimeout(timer);
+    }
+}
+
 /** `findLog` for the bridge core's LogWriter. */
 export function createTaskFinder(options: TaskFinderOptions): (callObject: string) => Promise<string | null> {
-    const timeoutMs = options.timeoutMs ?? 15_000;
     return async (callObject) => {
-        if (!options.sessionId)
-            throw new TaskQueryError('No API session on the adapter page: cannot look up the Task.');
         const url = `/services/data/v${options.apiVersion}/query?q=${encodeURIComponent(taskQuery(callObject, options.userId))}`;
-        let timer: unknown;
-        const timeout = new Promise<never>((_, reject) => {
-            timer = options.timers.setTimeout(
-                () => reject(new TaskQueryError(`The Task lookup got no answer within ${timeoutMs / 1000} s.`)),
-                timeoutMs
-            );
-        });
-        try {
-            const response = await Promise.race([
-                options.fetch(url, {
-                    headers: { Authorization: `Bearer ${options.sessionId}`, Accept: 'application/json' },
-                    credentials: 'same-origin'
-                }),
-                timeout
-            ]);
-            const body = await Promise.race([response.json().catch(() => null), timeout]);
-            if (!response.ok) {
-                const { errorCode, message } = errorOf(body);
-                const kind =
-                    response.status === 401 || errorCode === 'INVALID_SESSION_ID'
-                        ? 'session'
-                        : errorCode === 'INSUFFICIENT_ACCESS' ||
-                            errorCode === 'API_DISABLED_FOR_ORG' ||
-                            response.status === 403
-                          ? 'access'
-                          : undefined;
-                throw new TaskQueryError(`Task lookup failed (${response.status} ${errorCode}: ${message})`, kind);
-            }
-            const records = (body as { records?: unknown } | null)?.records;
-            if (!Array.isArray(records)) throw new TaskQueryError('The Task lookup answer has no records.');
-            const id = (records[0] as { Id?: unknown } | undefined)?.Id;
-            return typeof id === 'string' && RECORD_ID.test(id) ? id : null;
-        } finally {
-            options.timers.clearTimeout(timer);
-        }
+        const body = await restJson(options, url, 'Task lookup');
+        const records = (body as { records?: unknown } | null)?.records;
+        if (!Array.isArray(records)) throw new TaskQueryError('The Task lookup answer has no records.');
+        const id = (records[0] as { Id?: unknown } | undefined)?.Id;
+        return typeof id === 'string' && RECORD_ID.test(id) ? id : null;
+    };
+}
+
+/**
+ * Creates a Task with the REST API's sObject resource (`POST /services/data/vXX.X/sobjects/Task`,
+ * answer 201 `{ id, success, errors }`; REST API guide, "sObject Basic Information",
+ * resources_sobject_basic_info.htm), on the same origin with the same session as the lookup.
+ * Callers look the call's Task up first (createTaskFinder): a create is never blind.
+ */
+export function createTaskCreator(
+    options: TaskFinderOptions
+): (fields: Readonly<Record<string, string | number | boolean>>) => Promise<string> {
+    return async (fields) => {
+        const url = `/services/data/v${options.apiVersion}/sobjects/Task`;
+        const body = await restJson(options, url, 'Task create', { method: 'POST', body: JSON.stringify(fields) });
+        const id = (body as { id?: unknown } | null)?.id;
+        if (typeof id !== 'string' || !RECORD_ID.test(id))
+            throw new TaskQueryError('The Task create answer named no Id.');
+        return id;
     };
 }

@@ -1,0 +1,77 @@
+/**
+ * Static resource `callPop`: the script of the Visualforce page CallPop (docs/url-pop.md). Reads the
+ * page's JSON islands (custom setting fields, labels, session; all JSENCODE-d merge fields) and runs
+ * src/urlPop/callPopPage.ts, which replaces the page with the callPop component.
+ */
+import { DEFAULT_PAGE_LABELS, runCallPopPage } from '../urlPop/callPopPage';
+import type { CallPopPageLabels, LockManagerLike, PageSession } from '../urlPop/callPopPage';
+import type { FetchLike } from '../bridge/opencti/taskQuery';
+
+/** A JSON island's object, or {} when absent or unreadable. */
+function island(id: string): Record<string, unknown> {
+    try {
+        const parsed: unknown = JSON.parse(document.getElementById(id)?.textContent ?? 'null');
+        return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+    } catch {
+        return {};
+    }
+}
+
+function text(value: unknown): string | undefined {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function localDate(): string {
+    const now = new Date();
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function start(): void {
+    const host = window as unknown as { __callPopStarted?: boolean };
+    if (host.__callPopStarted) return;
+    host.__callPopStarted = true;
+    const settings = island('call-pop-settings');
+    const labelsIsland = island('call-pop-labels');
+    const session = island('call-pop-session');
+    const labels: CallPopPageLabels = {
+        opening: text(labelsIsland.opening) ?? DEFAULT_PAGE_LABELS.opening,
+        logging: text(labelsIsland.logging) ?? DEFAULT_PAGE_LABELS.logging,
+        failed: text(labelsIsland.failed) ?? DEFAULT_PAGE_LABELS.failed,
+        subject: text(labelsIsland.subject) ?? DEFAULT_PAGE_LABELS.subject
+    };
+    const pageSession: PageSession = {};
+    const sessionId = text(session.sessionId);
+    const userId = text(session.userId);
+    const orgUrl = text(session.orgUrl);
+    if (sessionId) pageSession.sessionId = sessionId;
+    if (userId) pageSession.userId = userId;
+    if (orgUrl) pageSession.orgUrl = orgUrl;
+    const status = document.getElementById('call-pop-status');
+    const locks = (navigator as unknown as { locks?: LockManagerLike }).locks;
+    void runCallPopPage({
+        search: window.location.search,
+        protocol: window.location.protocol,
+        settings: {
+            mappings: { puzzel: text(settings.puzzel), ameyo: text(settings.ameyo), generic: text(settings.generic) },
+            noMatch: text(settings.noMatch) ?? null,
+            multipleMatches: text(settings.multipleMatches) ?? null
+        },
+        session: pageSession,
+        labels,
+        fetch: window.fetch.bind(window) as unknown as FetchLike,
+        timers: {
+            setTimeout: (callback, delayMs) => window.setTimeout(callback, delayMs),
+            clearTimeout: (handle) => window.clearTimeout(handle as number)
+        },
+        ...(locks ? { locks } : {}),
+        today: localDate,
+        setStatus: (value) => {
+            if (status) status.textContent = value;
+        },
+        replace: (url) => window.location.replace(url),
+        warn: (message) => console.warn(message)
+    });
+}
+
+start();

@@ -1,0 +1,160 @@
+/**
+ * What the Visualforce page CallPop does (issue 14; docs/url-pop.md), with its platform parts
+ * injected so it runs the same in Jest, the workbench and an org:
+ * 1. reads the vendor's query string and translates it with the profile's mapping
+ *    (c/callPopParams: only mapped names, never credentials, every value validated);
+ * 2. on a hang-up with a call id, logs the call as exactly one Task: looks the Task up by
+ *    CallObject first and creates it only when there is none (same-origin REST with the page's
+ *    session, src/bridge/opencti/taskQuery.ts), under a Web Lock per call so two pops of one call
+ *    in two tabs do not both create; a lookup that cannot answer never creates blind;
+ * 3. replaces itself with the callPop component on the org's own host. The target is built here
+ *    from a fixed path; nothing from the query string can choose it (no open redirect).
+ */
+import { callPopPath, translateVendorParams } from 'c/callPopParams';
+import type { CallPop, LogError, PopSettings } from 'c/callPopParams';
+import { TaskQueryError, createTaskCreator, createTaskFinder } from '../bridge/opencti/taskQuery';
+import type { FetchLike } from '../bridge/opencti/taskQuery';
+import type { Timers } from '../bridge/opencti/openCtiCrm';
+
+/** REST API version of the page's calls (the package's API version). */
+export const API_VERSION = '68.0';
+
+/** User-visible text (custom labels from the page). */
+export interface CallPopPageLabels {
+    opening: string;
+    logging: string;
+    failed: string;
+    /** Task subject; `{0}` is the caller's number. */
+    subject: string;
+}
+
+export const DEFAULT_PAGE_LABELS: CallPopPageLabels = {
+    opening: 'Opening the call…',
+    logging: 'Logging the call…',
+    failed: 'The call could not be opened. Close this tab and try again.',
+    subject: 'Call {0}'
+};
+
+/** The page's session island: `{!$Api.Session_ID}`, `{!$User.Id}`, `{!$Api.Partner_Server_URL_680}`. */
+export interface PageSession {
+    sessionId?: string;
+    userId?: string;
+    orgUrl?: string;
+}
+
+/** The part of the Web Locks API used (navigator.locks). */
+export interface LockManagerLike {
+    request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+export interface CallPopPageDeps {
+    /** location.search of the page. */
+    search: string;
+    /** location.protocol of the page, e.g. 'https:'. */
+    protocol: string;
+    settings: PopSettings;
+    session: PageSession;
+    labels: CallPopPageLabels;
+    fetch: FetchLike;
+    timers: Timers;
+    locks?: LockManagerLike;
+    /** Today as YYYY-MM-DD in the agent's time zone (Task.ActivityDate). */
+    today: () => string;
+    setStatus: (text: string) => void;
+    /** location.replace: the pop is not a page to come back to. */
+    replace: (url: string) => void;
+    warn?: (message: string) => void;
+}
+
+/** The origin Lightning is reached on: the org's API host, when it is a URL on this page's scheme. */
+export function lightningOrigin(orgUrl: string | undefined, protocol: string): string {
+    if (!orgUrl) return '';
+    try {
+        const url = new URL(orgUrl);
+        return url.protocol === protocol && !url.username && !url.password ? url.origin : '';
+    } catch {
+        return '';
+    }
+}
+
+/** The Task a hung-up call becomes (fields per the Task object reference; CallObject = the vendor's call id). */
+export function taskFields(pop: CallPop, labels: CallPopPageLabels, today: string): Record<string, string | number> {
+    const fields: Record<string, string | number> = {
+        Subject: labels.subject
+            .replace('{0}', pop.phone ?? '')
+            .trim()
+            .slice(0, 255),
+        CallObject: pop.callId ?? '',
+        CallType: 'Inbound',
+        Status: 'Completed',
+        TaskSubtype: 'Call',
+        ActivityDate: today
+    };
+    if (pop.durationSeconds !== undefined) fields.CallDurationInSeconds = pop.durationSeconds;
+    if (pop.disposition !== undefined) fields.CallDisposition = pop.disposition;
+    return fields;
+}
+
+function logErrorOf(error: unknown): LogError {
+    if (error instanceof TaskQueryError && (error.kind === 'session' || error.kind === 'access')) return error.kind;
+    return 'failed';
+}
+
+/** Finds or creates the call's one Task; resolves its Id or why there is none. */
+export async function logHangup(
+    pop: CallPop,
+    deps: CallPopPageDeps
+): Promise<{ taskId: string } | { logError: LogError }> {
+    const callId = pop.callId;
+    if (!callId) return { logError: 'noCallId' };
+    const options = {
+        fetch: deps.fetch,
+        sessionId: deps.session.sessionId ?? '',
+        ...(deps.session.userId ? { userId: deps.session.userId } : {}),
+        apiVersion: API_VERSION,
+        timers: deps.timers
+    };
+    const find = createTaskFinder(options);
+    const create = createTaskCreator(options);
+    const once = async (): Promise<{ taskId: string } | { logError: LogError }> => {
+        try {
+            const existing = await find(callId);
+            if (existing) return { taskId: existing };
+            return { taskId: await create(taskFields(pop, deps.labels, deps.today())) };
+        } catch (error) {
+            deps.warn?.(`CallPop: ${error instanceof Error ? error.message : String(error)}`);
+            return { logError: logErrorOf(error) };
+        }
+    };
+    if (!deps.locks) return once();
+    try {
+        return await deps.locks.request(`streemCallPop.task.${callId}`, once);
+    } catch {
+        return once();
+    }
+}
+
+/** Runs the page: translate, log a hang-up, replace the page with the component. Never throws. */
+export async function runCallPopPage(deps: CallPopPageDeps): Promise<string> {
+    let target: string;
+    try {
+        const params = new URLSearchParams(deps.search.slice(0, 8_000));
+        const { pop, refused, problems } = translateVendorParams(params.entries(), deps.settings);
+        for (const problem of problems) deps.warn?.(`CallPop: Call_Pop_Settings__c: ${problem}`);
+        if (refused.length > 0) deps.warn?.(`CallPop: invalid values dropped: ${refused.join(', ')}`);
+        if (pop.event === 'hangup') {
+            deps.setStatus(deps.labels.logging);
+            const result = await logHangup(pop, deps);
+            if ('taskId' in result) pop.taskId = result.taskId;
+            else pop.logError = result.logError;
+        }
+        target = lightningOrigin(deps.session.orgUrl, deps.protocol) + callPopPath(pop);
+    } catch (error) {
+        deps.warn?.(`CallPop: ${error instanceof Error ? error.message : String(error)}`);
+        deps.setStatus(deps.labels.failed);
+        return '';
+    }
+    deps.setStatus(deps.labels.opening);
+    deps.replace(target);
+    return target;
+}
