@@ -13,7 +13,8 @@ module.exports = {
         // Platform modules that must behave, not just exist (see force-app/test/jest-mocks).
         '^lightning/navigation$': `${MOCKS}/lightning/navigation.ts`,
         '^lightning/messageService$': `${MOCKS}/lightning/messageService.ts`,
-        '^lightning/uiRecordApi$': `${MOCKS}/lightning/uiRecordApi.ts`
+        '^lightning/uiRecordApi$': `${MOCKS}/lightning/uiRecordApi.ts`,
+        '^lightning/graphql$': `${MOCKS}/lightning/graphql.ts`
     },
     setupFilesAfterEnv: ['<rootDir>/jest.setup.js'],
     testPathIgnorePatterns: [...jestConfig.testPathIgnorePatterns, '<rootDir>/.build/'],

@@ -107,3 +107,64 @@ declare module 'lightning/messageService' {
     export function createMessageContext(): MessageContext;
     export function releaseMessageContext(context: MessageContext): void;
 }
+
+declare module 'lightning/graphql' {
+    import type { WireAdapterConstructor } from 'lwc';
+
+    /** A parsed GraphQL document (LWC guide, reference-graphql-wire). */
+    export interface GraphQLDocument {
+        readonly __brand?: 'GraphQLDocument';
+    }
+    export interface GraphQLError {
+        message: string;
+        [key: string]: unknown;
+    }
+    /** What the wire delivers: `data` and `errors` (GraphQL's own response shape, not `error`). */
+    export interface GraphQLResult<T = unknown> {
+        data?: T;
+        errors?: GraphQLError[];
+        refresh?: () => Promise<void>;
+    }
+    export interface GraphQLConfig {
+        query?: GraphQLDocument;
+        variables?: Record<string, unknown>;
+        operationName?: string;
+    }
+    export function gql(strings: TemplateStringsArray, ...values: unknown[]): GraphQLDocument;
+    export const graphql: WireAdapterConstructor<GraphQLConfig, GraphQLResult>;
+    /** Imperative mutations (LWC guide, reference-graphql-mutation); resolves `{ data, errors }`. */
+    export function executeMutation<T = unknown>(config: {
+        query: GraphQLDocument;
+        variables?: Record<string, unknown>;
+        operationName?: string;
+    }): Promise<GraphQLResult<T>>;
+}
+
+declare module 'lightning/platformWorkspaceApi' {
+    import type { WireAdapterConstructor } from 'lwc';
+    import type { PageReference } from 'lightning/navigation';
+
+    /** A workspace tab (Console guide, getAllTabInfo): the fields used here. */
+    export interface TabInfo {
+        tabId: string;
+        recordId?: string;
+        pageReference?: PageReference;
+        subtabs?: TabInfo[];
+        focused?: boolean;
+    }
+    export const IsConsoleNavigation: WireAdapterConstructor<Record<string, never>, boolean>;
+    export function openTab(options: {
+        pageReference?: PageReference;
+        recordId?: string;
+        url?: string;
+        focus?: boolean;
+        label?: string;
+    }): Promise<string>;
+    export function focusTab(tabId: string): Promise<void>;
+    export function getAllTabInfo(): Promise<TabInfo[]>;
+}
+
+declare module 'lightning/pageReferenceUtils' {
+    export function encodeDefaultFieldValues(values: Record<string, unknown>): string;
+    export function decodeDefaultFieldValues(encoded: string): Record<string, string>;
+}

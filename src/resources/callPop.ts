@@ -5,7 +5,6 @@
  */
 import { DEFAULT_PAGE_LABELS, runCallPopPage } from '../urlPop/callPopPage';
 import type { CallPopPageLabels, LockManagerLike, PageSession } from '../urlPop/callPopPage';
-import type { FetchLike } from '../bridge/opencti/taskQuery';
 
 /** A JSON island's object, or {} when absent or unreadable. */
 function island(id: string): Record<string, unknown> {
@@ -59,7 +58,7 @@ function start(): void {
         },
         session: pageSession,
         labels,
-        fetch: window.fetch.bind(window) as unknown as FetchLike,
+        fetch: window.fetch.bind(window),
         timers: {
             setTimeout: (callback, delayMs) => window.setTimeout(callback, delayMs),
             clearTimeout: (handle) => window.clearTimeout(handle as number)

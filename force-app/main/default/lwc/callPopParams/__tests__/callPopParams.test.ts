@@ -1,0 +1,233 @@
+/** @jest-environment node */
+import {
+    CALL_POP_PATH,
+    DEFAULT_MAPPINGS,
+    LIMITS,
+    callPopPath,
+    mappingFor,
+    normalizeDuration,
+    normalizeEvent,
+    normalizePhone,
+    parseMapping,
+    readCallPop,
+    toState,
+    translateVendorParams
+} from 'c/callPopParams';
+
+function vendor(query: string): [string, string][] {
+    return [...new URLSearchParams(query).entries()];
+}
+
+describe('c-call-pop-params', () => {
+    describe('readCallPop', () => {
+        it('reads every c__ parameter of a ring and a hang-up', () => {
+            expect(
+                readCallPop({
+                    c__event: 'hangup',
+                    c__phone: '+1 (503) 555-1212',
+                    c__callId: 'conv-42',
+                    c__duration: '95',
+                    c__disposition: 'Resolved',
+                    c__queue: 'Sales',
+                    c__agent: 'Ann',
+                    c__profile: 'Puzzel',
+                    c__taskId: '00T000000000001AAA',
+                    c__noMatch: 'newLead',
+                    c__multipleMatches: 'ask'
+                })
+            ).toEqual({
+                pop: {
+                    event: 'hangup',
+                    phone: '+1 (503) 555-1212',
+                    callId: 'conv-42',
+                    durationSeconds: 95,
+                    disposition: 'Resolved',
+                    queue: 'Sales',
+                    agent: 'Ann',
+                    profile: 'puzzel',
+                    taskId: '00T000000000001AAA',
+                    noMatch: 'newLead',
+                    multipleMatches: 'ask'
+                },
+                refused: []
+            });
+        });
+
+        it('treats a pop without an event as a ring and ignores unknown and unprefixed keys', () => {
+            expect(readCallPop({ phone: '5035551212', c__phone: '5035551212', c__other: 'x' })).toEqual({
+                pop: { event: 'ring', phone: '5035551212' },
+                refused: []
+            });
+        });
+
+        it('drops invalid values and names them, never throwing on any shape', () => {
+            const { pop, refused } = readCallPop({
+                c__event: 'explode',
+                c__phone: '<img src=x onerror=alert(1)>',
+                c__duration: '-5',
+                c__taskId: "00T'; DROP",
+                c__logError: 'other',
+                c__noMatch: 'newCase',
+                c__profile: '../../etc'
+            });
+            expect(pop).toEqual({ event: 'ring' });
+            expect(refused.sort()).toEqual(
+                ['c__duration', 'c__event', 'c__logError', 'c__noMatch', 'c__phone', 'c__profile', 'c__taskId'].sort()
+            );
+            for (const state of [null, undefined, 42, 'x', [], { c__phone: { toString: () => '1' } }])
+                expect(() => readCallPop(state)).not.toThrow();
+        });
+
+        it('caps lengths, drops oversized values unread and strips control, bidi and zero-width characters', () => {
+            const { pop, refused } = readCallPop({
+                c__callId: 'x'.repeat(300),
+                c__queue: `Sa\u202Eles\u0000\u200B${'q'.repeat(200)}`,
+                c__disposition: 'd'.repeat(LIMITS.raw + 1),
+                c__agent: 'Ann\nSmith'
+            });
+            expect(pop.callId).toHaveLength(LIMITS.callId);
+            expect(pop.queue).toHaveLength(LIMITS.queue);
+            expect(pop.queue!.startsWith('Sa les')).toBe(true);
+            expect(pop.agent).toBe('Ann Smith');
+            expect(pop.disposition).toBeUndefined();
+            expect(refused).toEqual(['c__disposition']);
+        });
+    });
+
+    it('normalizes vendor words for events, numbers and durations', () => {
+        expect(['ring', 'RINGING', 'alerting', 'offered'].map(normalizeEvent)).toEqual([
+            'ring',
+            'ring',
+            'ring',
+            'ring'
+        ]);
+        expect(['hangup', 'Hang-Up', 'ended', 'disconnected'].map(normalizeEvent)).toEqual([
+            'hangup',
+            'hangup',
+            'hangup',
+            'hangup'
+        ]);
+        expect(normalizeEvent('answer')).toBeUndefined();
+        expect(normalizePhone('2149')).toBe('2149');
+        expect(normalizePhone('12')).toBeUndefined();
+        expect(normalizePhone('1'.repeat(41))).toBeUndefined();
+        expect(normalizePhone('javascript:alert(1)')).toBeUndefined();
+        expect(['95', '95.7', '95s', '0'].map(normalizeDuration)).toEqual([95, 95, 95, 0]);
+        expect(['86401', '1e3', 'abc', ''].map(normalizeDuration)).toEqual([
+            undefined,
+            undefined,
+            undefined,
+            undefined
+        ]);
+    });
+
+    it('builds only the component path, whatever the values', () => {
+        const path = callPopPath({ event: 'ring', phone: '+1 503', callId: 'https://evil.example/&c__x=1' });
+        expect(path.startsWith(`${CALL_POP_PATH}?`)).toBe(true);
+        const query = new URLSearchParams(path.slice(path.indexOf('?') + 1));
+        expect(query.get('c__callId')).toBe('https://evil.example/&c__x=1');
+        expect(query.get('c__phone')).toBe('+1 503');
+        expect([...query.keys()]).toEqual(['c__event', 'c__phone', 'c__callId']);
+        expect(readCallPop(toState({ event: 'hangup', durationSeconds: 7, taskId: '00T000000000001' })).pop).toEqual({
+            event: 'hangup',
+            durationSeconds: 7,
+            taskId: '00T000000000001'
+        });
+    });
+
+    describe('vendor profiles', () => {
+        it('translates Puzzel variables (seed 003) for ring and hang-up', () => {
+            expect(
+                translateVendorParams(vendor('profile=puzzel&event=ring&anum=2149&queue_key=sales&callid=p-1')).pop
+            ).toEqual({
+                event: 'ring',
+                phone: '2149',
+                callId: 'p-1',
+                queue: 'sales',
+                profile: 'puzzel'
+            });
+            expect(
+                translateVendorParams(vendor('profile=puzzel&event=hangup&anum=2149&callid=p-1&duration=61')).pop
+            ).toMatchObject({ event: 'hangup', callId: 'p-1', durationSeconds: 61 });
+        });
+
+        it("translates Ameyo's call URL (seed 001) and never passes its session ids on", () => {
+            const { pop } = translateVendorParams(
+                vendor(
+                    'profile=ameyo&phone=8447380993&sessionId=d108-secret&crmSessionId=c1&userCrtObjectId=u1&crtObjectId=d604-vce-27&campaignId=60&userId=agent7&callType=inbound'
+                )
+            );
+            expect(pop).toEqual({
+                event: 'ring',
+                phone: '8447380993',
+                callId: 'd604-vce-27',
+                queue: '60',
+                agent: 'agent7',
+                profile: 'ameyo'
+            });
+            expect(JSON.stringify(toState(pop))).not.toMatch(/secret|c1|u1/);
+        });
+
+        it('matches vendor names case-insensitively (seed 001 lost its case), first present name wins', () => {
+            expect(
+                translateVendorParams(vendor('profile=AMEYO&DISPLAYPHONE=555-0100&crtobjectid=c')).pop
+            ).toMatchObject({
+                phone: '555-0100',
+                callId: 'c',
+                profile: 'ameyo'
+            });
+            expect(translateVendorParams(vendor('profile=ameyo&phone=5550100&displayPhone=5559999')).pop.phone).toBe(
+                '5550100'
+            );
+        });
+
+        it('uses the generic profile for unknown or missing profiles and drops unmapped parameters', () => {
+            const { pop } = translateVendorParams(
+                vendor('profile=evil&phone=5035551212&callId=g1&redirect=https://evil.example&c__event=hangup')
+            );
+            expect(pop).toEqual({ event: 'ring', phone: '5035551212', callId: 'g1', profile: 'generic' });
+        });
+
+        it("uses the admin's mapping from the custom setting, and the pop choices", () => {
+            const { pop } = translateVendorParams(vendor('profile=puzzel&caller=5551234&id=x9&anum=0000'), {
+                mappings: { puzzel: 'phone=caller; callId=id' },
+                noMatch: 'newContact',
+                multipleMatches: 'search'
+            });
+            expect(pop).toEqual({
+                event: 'ring',
+                phone: '5551234',
+                callId: 'x9',
+                profile: 'puzzel',
+                noMatch: 'newContact',
+                multipleMatches: 'search'
+            });
+            expect(translateVendorParams(vendor('anum=5551234'), { noMatch: 'explode' }).pop.noMatch).toBeUndefined();
+        });
+
+        it('refuses credentials and nonsense in a mapping, falling back to the default when nothing is left', () => {
+            const parsed = parseMapping('phone=sessionId|anum; colour=red; callId=bad name; agent=');
+            expect(parsed.mapping).toEqual({ phone: ['anum'] });
+            expect(parsed.problems).toHaveLength(4);
+            const fallback = mappingFor('ameyo', { ameyo: 'phone=sessionId' });
+            expect(fallback.source).toBe('default');
+            expect(fallback.mapping).toEqual(parseMapping(DEFAULT_MAPPINGS.ameyo).mapping);
+            expect(fallback.problems).toEqual(['"sessionId" carries a credential and is never passed on']);
+        });
+
+        it('keeps every default mapping within a 255-character Text field and free of secrets', () => {
+            for (const text of Object.values(DEFAULT_MAPPINGS)) {
+                expect(text.length).toBeLessThanOrEqual(255);
+                expect(parseMapping(text).problems).toEqual([]);
+            }
+        });
+
+        it('reads at most 200 parameters and a bounded query', () => {
+            const many: [string, string][] = Array.from({ length: 5000 }, (_, i) => [`p${i}`, 'v']);
+            many.push(['phone', '5035551212']);
+            const started = Date.now();
+            expect(translateVendorParams(many).pop.phone).toBeUndefined();
+            expect(Date.now() - started).toBeLessThan(1000);
+        });
+    });
+});
