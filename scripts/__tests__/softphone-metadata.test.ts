@@ -63,11 +63,18 @@ describe('message channel SoftphoneBridge', () => {
 describe('permission set Softphone_Bridge_User', () => {
     const permissionSet = readMetadata('permissionsets/Softphone_Bridge_User.permissionset-meta.xml', 'PermissionSet');
 
-    it('opens the adapter page the call center points at', () => {
+    it('opens the adapter page the call center points at, and the URL call pop page', () => {
         const adapterUrl = findItem(CALL_CENTER, 'reqGeneralInfo', 'reqAdapterUrl')?.defaultValue;
         const pages = (permissionSet.pageAccesses as Xml[]).filter((p) => p.enabled === 'true').map((p) => p.apexPage);
-        expect(pages).toEqual(['SoftphoneAdapter']);
-        expect(adapterUrl).toBe(`/apex/${String(pages[0])}`);
+        expect(pages).toEqual(['CallPop', 'SoftphoneAdapter']);
+        expect(adapterUrl).toBe('/apex/SoftphoneAdapter');
+    });
+
+    it('lets agents read the URL call pop settings ($Setup) and no other custom setting', () => {
+        const settings = ([permissionSet.customSettingAccesses].flat() as Xml[]).map(
+            (s) => `${String(s.name)}=${String(s.enabled)}`
+        );
+        expect(settings).toEqual(['Call_Pop_Settings__c=true']);
     });
 
     it('grants Edit Tasks for call logging and nothing beyond it', () => {
