@@ -57,6 +57,8 @@ describe('c-call-pop callers', () => {
         );
         expect(writtenForms('(415) 555-0199')).toEqual(expect.arrayContaining(['415.555.0199', '+1 415 555 0199']));
         expect(writtenForms('+442079460958')).toEqual(expect.arrayContaining(['+442079460958', '02079460958']));
+        // Grouped international form, as an agent types it into a UK contact's phone field.
+        expect(writtenForms('+442079460958')).toContain('+44 20 7946 0958');
         expect(writtenForms('2149')).toEqual(['2149']);
         expect(writtenForms(undefined)).toEqual([]);
         expect(writtenForms('+1 503 555 1212').length).toBeLessThanOrEqual(MAX_FORMS);
