@@ -1,32 +1,23 @@
 /**
- * Every user-visible string of softphoneBridge, from the custom labels in
+ * The user-visible strings softphoneBridge itself shows or builds views with (each child component
+ * imports the labels it shows), from the custom labels in
  * labels/SoftphoneBridge.labels-meta.xml (an admin can translate or reword them in Setup).
  */
-import ABOUT_THIS_RECORD from '@salesforce/label/c.SoftphoneBridge_About_This_Record';
 import ANNOUNCE_CALL from '@salesforce/label/c.SoftphoneBridge_Announce_Call';
-import CHECK_CALL_CENTER from '@salesforce/label/c.SoftphoneBridge_Check_Call_Center';
-import CHECK_PERMISSION_SET from '@salesforce/label/c.SoftphoneBridge_Check_Permission_Set';
-import CHECK_UTILITY_ITEM from '@salesforce/label/c.SoftphoneBridge_Check_Utility_Item';
-import CHOOSE_RECORD from '@salesforce/label/c.SoftphoneBridge_Choose_Record';
 import CHOOSE_RECORD_ACTION from '@salesforce/label/c.SoftphoneBridge_Choose_Record_Action';
 import CHOOSE_RECORD_THIS from '@salesforce/label/c.SoftphoneBridge_Choose_Record_This';
 import CONNECTING from '@salesforce/label/c.SoftphoneBridge_Connecting';
-import CURRENT_CALL_HEADING from '@salesforce/label/c.SoftphoneBridge_Current_Call_Heading';
 import DIAL_BLOCKED_ACTIVE_CALL from '@salesforce/label/c.SoftphoneBridge_Dial_Blocked_Active_Call';
 import DIAL_BLOCKED_NOT_CONFIGURED from '@salesforce/label/c.SoftphoneBridge_Dial_Blocked_Not_Configured';
 import DIAL_BLOCKED_NOT_CONNECTED from '@salesforce/label/c.SoftphoneBridge_Dial_Blocked_Not_Connected';
 import DIAL_BLOCKED_OFFLINE from '@salesforce/label/c.SoftphoneBridge_Dial_Blocked_Offline';
 import DIAL_BLOCKED_SIGNED_OUT from '@salesforce/label/c.SoftphoneBridge_Dial_Blocked_Signed_Out';
 import DIAL_FIELD from '@salesforce/label/c.SoftphoneBridge_Dial_Field';
-import DIAL_HEADING from '@salesforce/label/c.SoftphoneBridge_Dial_Heading';
 import DIAL_NUMBER from '@salesforce/label/c.SoftphoneBridge_Dial_Number';
 import DIALING_REQUESTED from '@salesforce/label/c.SoftphoneBridge_Dialing_Requested';
 import DIRECTION_INBOUND from '@salesforce/label/c.SoftphoneBridge_Direction_Inbound';
 import DIRECTION_OUTBOUND from '@salesforce/label/c.SoftphoneBridge_Direction_Outbound';
 import DISMISS from '@salesforce/label/c.SoftphoneBridge_Dismiss';
-import DISPOSITION_LABEL from '@salesforce/label/c.SoftphoneBridge_Disposition_Label';
-import DISPOSITION_PLACEHOLDER from '@salesforce/label/c.SoftphoneBridge_Disposition_Placeholder';
-import DURATION_LABEL from '@salesforce/label/c.SoftphoneBridge_Duration_Label';
 import ERROR_HEADING from '@salesforce/label/c.SoftphoneBridge_Error_Heading';
 import FIELD_ASSISTANT from '@salesforce/label/c.SoftphoneBridge_Field_Assistant';
 import FIELD_CONTACT_MOBILE from '@salesforce/label/c.SoftphoneBridge_Field_Contact_Mobile';
@@ -36,32 +27,16 @@ import FIELD_MOBILE from '@salesforce/label/c.SoftphoneBridge_Field_Mobile';
 import FIELD_OTHER from '@salesforce/label/c.SoftphoneBridge_Field_Other';
 import FIELD_PHONE from '@salesforce/label/c.SoftphoneBridge_Field_Phone';
 import FIELD_WEB_PHONE from '@salesforce/label/c.SoftphoneBridge_Field_Web_Phone';
-import HISTORY_EMPTY from '@salesforce/label/c.SoftphoneBridge_History_Empty';
-import HISTORY_HEADING from '@salesforce/label/c.SoftphoneBridge_History_Heading';
-import HISTORY_NO_TASK from '@salesforce/label/c.SoftphoneBridge_History_No_Task';
 import HISTORY_TASK_LINK from '@salesforce/label/c.SoftphoneBridge_History_Task_Link';
 import LOG_FIX_ACCESS from '@salesforce/label/c.SoftphoneBridge_Log_Fix_Access';
 import LOG_FIX_SESSION from '@salesforce/label/c.SoftphoneBridge_Log_Fix_Session';
 import LOG_FIX_VALIDATION from '@salesforce/label/c.SoftphoneBridge_Log_Fix_Validation';
 import LOG_STORAGE_FULL from '@salesforce/label/c.SoftphoneBridge_Log_Storage_Full';
-import NO_CALL from '@salesforce/label/c.SoftphoneBridge_No_Call';
-import NO_MATCH from '@salesforce/label/c.SoftphoneBridge_No_Match';
-import NO_PHONE from '@salesforce/label/c.SoftphoneBridge_No_Phone';
-import NOT_CONNECTED_BODY from '@salesforce/label/c.SoftphoneBridge_Not_Connected_Body';
-import NOT_CONNECTED_HEADING from '@salesforce/label/c.SoftphoneBridge_Not_Connected_Heading';
-import NOTES_LABEL from '@salesforce/label/c.SoftphoneBridge_Notes_Label';
-import NUMBER_LABEL from '@salesforce/label/c.SoftphoneBridge_Number_Label';
 import OUTCOME_MISSED from '@salesforce/label/c.SoftphoneBridge_Outcome_Missed';
 import OUTCOME_REJECTED from '@salesforce/label/c.SoftphoneBridge_Outcome_Rejected';
 import OUTCOME_UNANSWERED from '@salesforce/label/c.SoftphoneBridge_Outcome_Unanswered';
-import PRESENCE_CHANGING from '@salesforce/label/c.SoftphoneBridge_Presence_Changing';
-import PRESENCE_LABEL from '@salesforce/label/c.SoftphoneBridge_Presence_Label';
 import PRESENCE_UNKNOWN from '@salesforce/label/c.SoftphoneBridge_Presence_Unknown';
 import RECORD_ERROR from '@salesforce/label/c.SoftphoneBridge_Record_Error';
-import RECORD_LABEL from '@salesforce/label/c.SoftphoneBridge_Record_Label';
-import RETRY_CONNECTION from '@salesforce/label/c.SoftphoneBridge_Retry_Connection';
-import RETRY_SAVE from '@salesforce/label/c.SoftphoneBridge_Retry_Save';
-import SAVE from '@salesforce/label/c.SoftphoneBridge_Save';
 import SIGNED_OUT from '@salesforce/label/c.SoftphoneBridge_Signed_Out';
 import STATE_CONNECTED from '@salesforce/label/c.SoftphoneBridge_State_Connected';
 import STATE_DIALING from '@salesforce/label/c.SoftphoneBridge_State_Dialing';
@@ -73,24 +48,16 @@ import STATUS_DRAFT from '@salesforce/label/c.SoftphoneBridge_Status_Draft';
 import STATUS_FAILED from '@salesforce/label/c.SoftphoneBridge_Status_Failed';
 import STATUS_PENDING from '@salesforce/label/c.SoftphoneBridge_Status_Pending';
 import STATUS_REJECTED from '@salesforce/label/c.SoftphoneBridge_Status_Rejected';
-import STATUS_SAVE_OFFLINE from '@salesforce/label/c.SoftphoneBridge_Status_Save_Offline';
 import STATUS_SAVED from '@salesforce/label/c.SoftphoneBridge_Status_Saved';
 import STATUS_SAVING from '@salesforce/label/c.SoftphoneBridge_Status_Saving';
-import TIMER_LABEL from '@salesforce/label/c.SoftphoneBridge_Timer_Label';
 import TITLE from '@salesforce/label/c.SoftphoneBridge_Title';
 import UNKNOWN_NUMBER from '@salesforce/label/c.SoftphoneBridge_Unknown_Number';
 import VERSION_MISMATCH from '@salesforce/label/c.SoftphoneBridge_Version_Mismatch';
 import VIEW_TASK from '@salesforce/label/c.SoftphoneBridge_View_Task';
-import WRAP_UP_HEADING from '@salesforce/label/c.SoftphoneBridge_Wrap_Up_Heading';
 
 /** The labels by purpose. */
 export const LABELS = {
-    aboutThisRecord: ABOUT_THIS_RECORD,
     announceCall: ANNOUNCE_CALL,
-    checkCallCenter: CHECK_CALL_CENTER,
-    checkPermissionSet: CHECK_PERMISSION_SET,
-    checkUtilityItem: CHECK_UTILITY_ITEM,
-    chooseRecord: CHOOSE_RECORD,
     chooseRecordAction: CHOOSE_RECORD_ACTION,
     chooseRecordThis: CHOOSE_RECORD_THIS,
     connecting: CONNECTING,
@@ -98,22 +65,17 @@ export const LABELS = {
     logFixSession: LOG_FIX_SESSION,
     logFixValidation: LOG_FIX_VALIDATION,
     logStorageFull: LOG_STORAGE_FULL,
-    currentCallHeading: CURRENT_CALL_HEADING,
     dialBlockedActiveCall: DIAL_BLOCKED_ACTIVE_CALL,
     dialBlockedNotConfigured: DIAL_BLOCKED_NOT_CONFIGURED,
     dialBlockedNotConnected: DIAL_BLOCKED_NOT_CONNECTED,
     dialBlockedOffline: DIAL_BLOCKED_OFFLINE,
     dialBlockedSignedOut: DIAL_BLOCKED_SIGNED_OUT,
     dialField: DIAL_FIELD,
-    dialHeading: DIAL_HEADING,
     dialNumber: DIAL_NUMBER,
     dialingRequested: DIALING_REQUESTED,
     directionInbound: DIRECTION_INBOUND,
     directionOutbound: DIRECTION_OUTBOUND,
     dismiss: DISMISS,
-    dispositionLabel: DISPOSITION_LABEL,
-    dispositionPlaceholder: DISPOSITION_PLACEHOLDER,
-    durationLabel: DURATION_LABEL,
     errorHeading: ERROR_HEADING,
     fieldAssistant: FIELD_ASSISTANT,
     fieldContactMobile: FIELD_CONTACT_MOBILE,
@@ -123,28 +85,12 @@ export const LABELS = {
     fieldOther: FIELD_OTHER,
     fieldPhone: FIELD_PHONE,
     fieldWebPhone: FIELD_WEB_PHONE,
-    historyEmpty: HISTORY_EMPTY,
-    historyHeading: HISTORY_HEADING,
-    historyNoTask: HISTORY_NO_TASK,
     historyTaskLink: HISTORY_TASK_LINK,
-    noCall: NO_CALL,
-    noMatch: NO_MATCH,
-    noPhone: NO_PHONE,
-    notConnectedBody: NOT_CONNECTED_BODY,
-    notConnectedHeading: NOT_CONNECTED_HEADING,
-    notesLabel: NOTES_LABEL,
-    numberLabel: NUMBER_LABEL,
     outcomeMissed: OUTCOME_MISSED,
     outcomeRejected: OUTCOME_REJECTED,
     outcomeUnanswered: OUTCOME_UNANSWERED,
-    presenceChanging: PRESENCE_CHANGING,
-    presenceLabel: PRESENCE_LABEL,
     presenceUnknown: PRESENCE_UNKNOWN,
     recordError: RECORD_ERROR,
-    recordLabel: RECORD_LABEL,
-    retryConnection: RETRY_CONNECTION,
-    retrySave: RETRY_SAVE,
-    save: SAVE,
     signedOut: SIGNED_OUT,
     stateConnected: STATE_CONNECTED,
     stateDialing: STATE_DIALING,
@@ -156,13 +102,10 @@ export const LABELS = {
     statusFailed: STATUS_FAILED,
     statusPending: STATUS_PENDING,
     statusRejected: STATUS_REJECTED,
-    statusSaveOffline: STATUS_SAVE_OFFLINE,
     statusSaved: STATUS_SAVED,
     statusSaving: STATUS_SAVING,
-    timerLabel: TIMER_LABEL,
     title: TITLE,
     unknownNumber: UNKNOWN_NUMBER,
     versionMismatch: VERSION_MISMATCH,
-    viewTask: VIEW_TASK,
-    wrapUpHeading: WRAP_UP_HEADING
+    viewTask: VIEW_TASK
 } as const;

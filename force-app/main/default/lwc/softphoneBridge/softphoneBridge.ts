@@ -30,27 +30,30 @@ import {
     currentCall,
     dialBlock,
     parseStatusList,
-    sameRecordId,
     silenceLimitMs
 } from './bridgeState';
 import type { BridgeState, DialBlock } from './bridgeState';
 import { MAX_NOTES_LENGTH, onDraftsChanged, readDrafts, removeDraft, updateDraft } from './drafts';
 import type { DraftMap, WrapUpValues } from './drafts';
-import { elapsedSeconds, formatDuration, formatLabel } from './format';
+import { formatLabel } from 'c/softphoneFormat';
 import { readHistory, recordCall, recordLog, writeHistory } from './history';
 import type { HistoryEntry } from './history';
 import { LABELS } from './labels';
-import {
-    displayPhone,
-    formattedPhoneValue,
-    phoneFieldsFor,
-    readDialTargets,
-    readRecordName,
-    recordFieldsFor
-} from 'c/phoneNumbers';
-import type { DialTarget, PhoneFieldKind } from 'c/phoneNumbers';
+import { displayPhone, phoneFieldsFor, readDialTargets, readRecordName, recordFieldsFor } from 'c/phoneNumbers';
 import { safeStorage } from './storage';
 import type { KeyValueStorage } from './storage';
+import {
+    callAnnouncement,
+    callCard,
+    dialButtons,
+    dispositionOptions,
+    historyRows,
+    keepEqual,
+    memoizeLast,
+    presenceOptions,
+    wrapUpStatusView
+} from './views';
+import type { CallCard, DialButton, HistoryRow, Option, RecordLink, WrapUpStatusView } from './views';
 import {
     formValues,
     hasContent,
@@ -61,7 +64,7 @@ import {
     wrapUpStatus
 } from './wrapUp';
 import type { WrapUpFacts, WrapUpStatus } from './wrapUp';
-import { applyVendorEvent, EMPTY_VENDOR_STATE, treeOptions } from './vendorSession';
+import { applyVendorEvent, EMPTY_VENDOR_STATE } from './vendorSession';
 import type { VendorState } from './vendorSession';
 import { ldsErrorText } from 'c/ldsErrors';
 
@@ -70,32 +73,6 @@ type LmsContext = ReturnType<typeof createMessageContext>;
 
 type Connection = 'connecting' | 'connected' | 'notConnected';
 
-const STATE_LABELS: Record<CallView['state'], string> = {
-    ringing: LABELS.stateRinging,
-    dialing: LABELS.stateDialing,
-    connected: LABELS.stateConnected,
-    ended: LABELS.stateEnded,
-    wrappedUp: LABELS.stateWrappedUp,
-    rejected: LABELS.stateRejected
-};
-
-const OUTCOME_LABELS: Partial<Record<NonNullable<CallView['outcome']>, string>> = {
-    missed: LABELS.outcomeMissed,
-    rejected: LABELS.outcomeRejected,
-    unanswered: LABELS.outcomeUnanswered
-};
-
-const FIELD_WORDS: Record<PhoneFieldKind, string> = {
-    phone: LABELS.fieldPhone,
-    mobile: LABELS.fieldMobile,
-    home: LABELS.fieldHome,
-    other: LABELS.fieldOther,
-    assistant: LABELS.fieldAssistant,
-    contactPhone: LABELS.fieldContactPhone,
-    contactMobile: LABELS.fieldContactMobile,
-    webPhone: LABELS.fieldWebPhone
-};
-
 const DIAL_BLOCK_LABELS: Record<Exclude<DialBlock, 'offline'>, string> = {
     notConnected: LABELS.dialBlockedNotConnected,
     signedOut: LABELS.dialBlockedSignedOut,
@@ -103,38 +80,8 @@ const DIAL_BLOCK_LABELS: Record<Exclude<DialBlock, 'offline'>, string> = {
     activeCall: LABELS.dialBlockedActiveCall
 };
 
-const STATUS_LABELS: Partial<Record<WrapUpStatus['kind'], string>> = {
-    draft: LABELS.statusDraft,
-    saving: LABELS.statusSaving,
-    pending: LABELS.statusPending,
-    saved: LABELS.statusSaved,
-    failed: LABELS.statusFailed
-};
-
-const TICK_MS = 1_000;
 /** How long "Calling…" waits for the softphone's outbound call before the buttons work again. */
 const DIAL_ANSWER_TIMEOUT_MS = 20_000;
-
-/** A record link: the record Navigate opens and the URL GenerateUrl made for it (for the href). */
-interface RecordLink {
-    recordId: string;
-    label: string;
-    url: string;
-}
-
-/** One row of the session history. */
-interface HistoryItem {
-    key: string;
-    icon: string;
-    directionLabel: string;
-    number: string;
-    startedAt: number;
-    summary: string;
-    record?: RecordLink;
-    task?: RecordLink;
-    /** The Task link's accessible name: "View Task" plus which call, as several rows have one. */
-    taskLabel?: string;
-}
 
 export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     /** Id of the record on the page (set by Lightning on record pages). */
@@ -192,7 +139,6 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     private snapshotFrom?: string;
     private stateRequestedFor?: string;
     private watchdog?: ReturnType<typeof setTimeout>;
-    private ticker?: ReturnType<typeof setInterval>;
     private dialTimer?: ReturnType<typeof setTimeout>;
     private draftStore: KeyValueStorage = safeStorage(() => window.localStorage);
     private historyStore: KeyValueStorage = safeStorage(() => window.sessionStorage);
@@ -200,11 +146,29 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     private readonly pendingUrls = new Set<string>();
     private fieldsCache?: { key: string; fields: string[] };
 
-    /** Back in view: resume the timer, and pick up drafts another tab may have changed meanwhile. */
+    /** Back in view: pick up drafts another tab may have changed meanwhile. */
     private readonly handleVisibility = (): void => {
         if (!document.hidden) this.reloadDrafts();
-        this.updateTicker();
     };
+
+    // What each child is given, remembered so that an event gives a child a new object only when
+    // what it shows changed (LWC re-renders a child only when a property it got is a new value).
+    private readonly currentCallOf = memoizeLast(currentCall);
+    private readonly callCardOf = memoizeLast(
+        (call: CallView, _recordUrl: string | undefined, pageRecordId: string | undefined): CallCard =>
+            callCard(call, this.linkFor, pageRecordId, LOCALE)
+    );
+    private readonly historyRowsOf = memoizeLast(
+        (history: readonly HistoryEntry[], _recordUrls: Record<string, string>): HistoryRow[] =>
+            historyRows(history, this.linkFor, LOCALE)
+    );
+    private readonly presenceOptionsOf = memoizeLast(presenceOptions);
+    private readonly dispositionOptionsOf = memoizeLast(dispositionOptions);
+    private readonly dialButtonsOf = memoizeLast(
+        (record: RecordRepresentation | undefined, _objectApiName?: string, _phoneFields?: string): DialButton[] =>
+            record ? dialButtons(readDialTargets(this.phoneFieldNames, this.lookup), LOCALE) : []
+    );
+    private readonly wrapUpStatusKept = keepEqual<WrapUpStatusView>();
 
     // ---- lifecycle ----------------------------------------------------------------------
 
@@ -230,12 +194,6 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         document.removeEventListener('visibilitychange', this.handleVisibility);
         clearTimeout(this.watchdog);
         clearTimeout(this.dialTimer);
-        this.stopTicker();
-    }
-
-    override renderedCallback(): void {
-        this.renderTimer();
-        this.updateTicker();
     }
 
     // ---- the channel ----------------------------------------------------------------------
@@ -433,40 +391,6 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         this.drafts = readDrafts(this.draftStore, Date.now());
     }
 
-    // ---- live timer (updated in place, so the card does not re-render every second) ------------
-
-    private get timedCall(): CallView | undefined {
-        const call = this.call;
-        return call?.state === 'connected' ? call : undefined;
-    }
-
-    private updateTicker(): void {
-        // Keeps counting if the adapter goes quiet: the call itself is most likely still on.
-        const running = this.timedCall !== undefined && !document.hidden;
-        if (running && this.ticker === undefined) {
-            // eslint-disable-next-line @lwc/lwc/no-async-operation -- the live call timer ticks once a second
-            this.ticker = setInterval(() => this.renderTimer(), TICK_MS);
-            this.renderTimer();
-        } else if (!running) {
-            this.stopTicker();
-        }
-    }
-
-    private stopTicker(): void {
-        if (this.ticker !== undefined) clearInterval(this.ticker);
-        this.ticker = undefined;
-    }
-
-    private renderTimer(): void {
-        const call = this.timedCall;
-        const element = this.template?.querySelector('[data-id="timer"]');
-        if (!call || !element) return;
-        const text = formatDuration(elapsedSeconds(call.connectedAt ?? call.startedAt, Date.now()));
-        // LWS distorts this setter only for the shared <html>, <head> and <body>; this is our own template's span.
-        // eslint-disable-next-line @locker/locker/distorted-node-text-content-setter
-        if (element.textContent !== text) element.textContent = text;
-    }
-
     // ---- record (phone fields for click-to-dial) -------------------------------------------------
 
     @wire(getRecord, { recordId: '$recordId', fields: '$idFields', optionalFields: '$optionalFields' })
@@ -499,7 +423,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         return getFieldValue(this.record, `${this.objectApiName ?? ''}.${field}`);
     };
 
-    // ---- template state: connection ---------------------------------------------------------------
+    // ---- template state: connection and banners ---------------------------------------------------
 
     get isConnecting(): boolean {
         return this.connection === 'connecting';
@@ -532,16 +456,35 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         return this.visibleError !== undefined;
     }
 
-    // ---- template state: presence -----------------------------------------------------------------
-
-    get presenceOptions(): { label: string; value: string }[] {
-        return (this.state.config?.presenceOptions ?? []).map((option) => ({
-            label: option.label,
-            value: option.softphoneId
-        }));
+    /** Logs kept only in the adapter page's memory (browser storage full): a reload would lose them. */
+    get storageFullText(): string {
+        const unstored = Object.values(this.state.logs).filter(
+            (log) => log.stored === false && log.status !== 'saved'
+        ).length;
+        return unstored > 0 ? formatLabel(LABELS.logStorageFull, unstored) : '';
     }
-    get hasPresenceOptions(): boolean {
-        return this.presenceOptions.length > 0;
+    /** What to do about a lasting save error (validation rule, access, expired session) of any log. */
+    get logAdviceText(): string {
+        const kind = Object.values(this.state.logs).find((log) => log.status === 'failed' && log.errorKind)?.errorKind;
+        if (kind === 'validation') return LABELS.logFixValidation;
+        if (kind === 'access') return LABELS.logFixAccess;
+        if (kind === 'session') return LABELS.logFixSession;
+        return '';
+    }
+
+    /** What a screen reader hears when the call changes (not every second). */
+    get announcement(): string {
+        const card = this.callCard;
+        return this.dialingText ?? (card ? callAnnouncement(card) : '');
+    }
+
+    // ---- template state: presence (c-softphone-presence) -----------------------------------------------
+
+    get showPresence(): boolean {
+        return this.isAdapterConnected || this.state.presence !== undefined;
+    }
+    get presenceOptions(): Option[] {
+        return this.presenceOptionsOf(this.state.config?.presenceOptions);
     }
     get presenceValue(): string | undefined {
         return this.pendingPresenceId ?? this.state.presence?.softphoneId;
@@ -561,106 +504,24 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     get isPresencePending(): boolean {
         return this.pendingPresenceId !== undefined;
     }
-    get showPresence(): boolean {
-        return this.isAdapterConnected || this.state.presence !== undefined;
-    }
 
-    // ---- template state: the current call ---------------------------------------------------------
+    // ---- template state: the current call (c-softphone-current-call) ------------------------------------
 
     get call(): CallView | undefined {
-        return currentCall(this.state);
+        return this.currentCallOf(this.state);
+    }
+    get callCard(): CallCard | undefined {
+        const call = this.call;
+        if (!call) return undefined;
+        const recordUrl = call.record ? this.recordUrls[call.record.recordId] : undefined;
+        return this.callCardOf(call, recordUrl, this.recordId);
     }
     /** The call area: once the adapter answered, or while a call is known (even if the adapter went away). */
     get showCallSection(): boolean {
-        return this.isAdapterConnected || this.hasCall;
-    }
-    get hasCall(): boolean {
-        return this.call !== undefined;
-    }
-    get directionLabel(): string {
-        return this.call?.direction === 'outbound' ? LABELS.directionOutbound : LABELS.directionInbound;
-    }
-    get directionIcon(): string {
-        const call = this.call;
-        return call ? callIcon(call.direction, call.state, call.outcome) : 'utility:call';
-    }
-    get stateLabel(): string {
-        const call = this.call;
-        return call ? STATE_LABELS[call.state] : '';
-    }
-    get stateBadgeClass(): string {
-        switch (this.call?.state) {
-            case 'ringing':
-            case 'dialing':
-                return 'slds-theme_warning';
-            case 'connected':
-                return 'slds-theme_success';
-            default:
-                return '';
-        }
-    }
-    get hasNumber(): boolean {
-        return Boolean(this.call?.phoneNumber);
-    }
-    get callNumber(): string {
-        return formattedPhoneValue(this.call?.phoneNumber, LOCALE);
-    }
-    get callNumberText(): string {
-        const number = this.call?.phoneNumber;
-        return number ? displayPhone(number, LOCALE) : LABELS.unknownNumber;
-    }
-    get isTimed(): boolean {
-        return this.timedCall !== undefined;
-    }
-    get hasFinalDuration(): boolean {
-        const call = this.call;
-        return call !== undefined && call.state !== 'connected' && call.durationSeconds !== undefined;
-    }
-    get finalDuration(): string {
-        return formatDuration(this.call?.durationSeconds ?? 0);
-    }
-    /** What a screen reader hears when the call changes (not every second). */
-    get announcement(): string {
-        const call = this.call;
-        if (this.dialingText) return this.dialingText;
-        return call ? formatLabel(LABELS.announceCall, this.directionLabel, this.stateLabel, this.callNumberText) : '';
-    }
-    get dialingText(): string | undefined {
-        return this.dialRequest
-            ? formatLabel(LABELS.dialingRequested, displayPhone(this.dialRequest.number, LOCALE))
-            : undefined;
+        return this.isAdapterConnected || this.call !== undefined;
     }
 
-    get callRecord(): RecordLink | undefined {
-        const record = this.call?.record;
-        return record ? this.linkFor(record.recordId, record.name ?? record.recordId) : undefined;
-    }
-    get isAboutThisRecord(): boolean {
-        return sameRecordId(this.call?.record?.recordId, this.recordId);
-    }
-    get needsChoice(): boolean {
-        const call = this.call;
-        return call !== undefined && !call.record && call.matches.length > 1;
-    }
-    get hasNoMatch(): boolean {
-        const call = this.call;
-        // Only while the call is live: a finished call with no record simply has none.
-        return call !== undefined && !call.record && call.matches.length === 0 && call.state !== 'dialing';
-    }
-    get matchChoices(): { key: string; recordId: string; label: string }[] {
-        const call = this.call;
-        if (!call) return [];
-        return call.matches.map((match) => {
-            const name = match.name ?? match.recordId;
-            const objectType = match.objectType ?? '';
-            const label = sameRecordId(match.recordId, this.recordId)
-                ? LABELS.chooseRecordThis
-                : LABELS.chooseRecordAction;
-            return { key: match.recordId, recordId: match.recordId, label: formatLabel(label, name, objectType) };
-        });
-    }
-
-    // ---- template state: wrap-up ------------------------------------------------------------------
+    // ---- template state: wrap-up (c-softphone-wrap-up) ------------------------------------------------
 
     get showWrapUp(): boolean {
         return canWrapUp(this.call);
@@ -677,21 +538,8 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         const call = this.call;
         return call ? formValues(call, this.drafts[call.conversationId]) : { disposition: '', notes: '' };
     }
-    get dispositionOptions(): { label: string; value: string }[] {
-        const current = this.wrapUpValues.disposition;
-        const tree = treeOptions(this.vendor.tree);
-        if (tree.length > 0) {
-            return current && !tree.some((option) => option.value === current)
-                ? [...tree, { label: current, value: current }]
-                : tree;
-        }
-        const announced = this.state.config?.dispositions ?? [];
-        // A value the agent (or the softphone) chose stays selectable even if the announced list changed.
-        const values = current && !announced.includes(current) ? [...announced, current] : announced;
-        return values.map((value) => ({ label: value, value }));
-    }
-    get hasDispositions(): boolean {
-        return this.dispositionOptions.length > 0;
+    get dispositionOptions(): Option[] {
+        return this.dispositionOptionsOf(this.vendor.tree, this.state.config?.dispositions, this.disposition);
     }
     get disposition(): string {
         return this.wrapUpValues.disposition;
@@ -714,97 +562,46 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     get showSaveOffline(): boolean {
         return this.showWrapUp && !this.isAdapterConnected && hasContent(this.wrapUpValues);
     }
-    get wrapUpStatusText(): string | undefined {
-        const status = this.wrapUp;
-        if (status.kind === 'rejected') return formatLabel(LABELS.statusRejected, status.message);
-        return STATUS_LABELS[status.kind];
-    }
-    get wrapUpStatusDetail(): string | undefined {
-        const status = this.wrapUp;
-        return status.kind === 'failed' ? status.message : undefined;
-    }
-    get wrapUpStatusKind(): string {
-        return this.wrapUp.kind;
-    }
-    get wrapUpStatusClass(): string {
-        switch (this.wrapUp.kind) {
-            case 'saved':
-                return 'slds-text-color_success';
-            case 'failed':
-            case 'rejected':
-                return 'slds-text-color_error';
-            default:
-                return 'slds-text-color_weak';
-        }
-    }
-    get wrapUpStatusIcon(): string {
-        switch (this.wrapUp.kind) {
-            case 'saved':
-                return 'utility:success';
-            case 'failed':
-            case 'rejected':
-                return 'utility:error';
-            case 'draft':
-                return 'utility:edit';
-            default:
-                return 'utility:clock';
-        }
-    }
-    get wrapUpIconVariant(): string | undefined {
-        switch (this.wrapUp.kind) {
-            case 'saved':
-                return 'success';
-            case 'failed':
-            case 'rejected':
-                return 'error';
-            default:
-                return undefined;
-        }
-    }
-    /** Logs kept only in the adapter page's memory (browser storage full): a reload would lose them. */
-    get storageFullText(): string {
-        const unstored = Object.values(this.state.logs).filter(
-            (log) => log.stored === false && log.status !== 'saved'
-        ).length;
-        return unstored > 0 ? formatLabel(LABELS.logStorageFull, unstored) : '';
-    }
-    /** What to do about a lasting save error (validation rule, access, expired session) of any log. */
-    get logAdviceText(): string {
-        const kind = Object.values(this.state.logs).find((log) => log.status === 'failed' && log.errorKind)?.errorKind;
-        if (kind === 'validation') return LABELS.logFixValidation;
-        if (kind === 'access') return LABELS.logFixAccess;
-        if (kind === 'session') return LABELS.logFixSession;
-        return '';
-    }
     get canRetryLogs(): boolean {
         return this.wrapUp.kind === 'failed' && this.isAdapterConnected;
     }
-    get taskLink(): RecordLink | undefined {
+    get wrapUpStatus(): WrapUpStatusView {
         const status = this.wrapUp;
         const taskId = 'taskId' in status ? status.taskId : undefined;
-        return taskId ? this.linkFor(taskId, LABELS.viewTask) : undefined;
+        return this.wrapUpStatusKept(
+            wrapUpStatusView(status, taskId ? this.linkFor(taskId, LABELS.viewTask) : undefined)
+        );
     }
 
-    // ---- template state: dial -----------------------------------------------------------------------
+    // ---- template state: the protocol's own session (c-softphone-session) -------------------------------
+
+    get vendorSession(): VendorState['session'] {
+        return this.vendor.session;
+    }
+    get callTimeline(): VendorState['timelines'][string] | undefined {
+        const call = this.call;
+        return call ? this.vendor.timelines[call.conversationId] : undefined;
+    }
+    /** The protocol's session is up and the wrap-up has a disposition: it may be disposed with the next call. */
+    get canDisposeAndDial(): boolean {
+        return (
+            this.vendor.session?.status === 'loggedIn' &&
+            this.showWrapUp &&
+            this.wrapUpValues.disposition.trim() !== '' &&
+            this.wrapUp.kind !== 'saving'
+        );
+    }
+
+    // ---- template state: dial (c-softphone-dial-list) ---------------------------------------------------
 
     get onRecordPage(): boolean {
         return Boolean(this.recordId && this.objectApiName);
     }
-    get dialTargets(): (DialTarget & { key: string; label: string })[] {
-        if (!this.record) return [];
-        return readDialTargets(this.phoneFieldNames, this.lookup).map((target) => {
-            const number = displayPhone(target.number, LOCALE);
-            const label = target.kind
-                ? formatLabel(LABELS.dialField, FIELD_WORDS[target.kind], number)
-                : formatLabel(LABELS.dialNumber, number);
-            return { ...target, key: target.field, label };
-        });
-    }
-    get hasDialTargets(): boolean {
-        return this.dialTargets.length > 0;
+    get dialTargets(): DialButton[] {
+        return this.dialButtonsOf(this.record, this.objectApiName, this.phoneFields);
     }
     get showNoPhone(): boolean {
-        return this.record !== undefined && !this.hasDialTargets;
+        return this.record !== undefined && this.dialTargets.length === 0;
     }
     get recordErrorText(): string | undefined {
         return this.recordError && !this.record
@@ -824,45 +621,27 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
             ? formatLabel(LABELS.dialBlockedOffline, this.presenceLabel)
             : DIAL_BLOCK_LABELS[reason];
     }
-
-    // ---- template state: history ----------------------------------------------------------------------
-
-    get historyItems(): HistoryItem[] {
-        return this.history.map((entry) => {
-            const number = entry.phoneNumber ? displayPhone(entry.phoneNumber, LOCALE) : LABELS.unknownNumber;
-            const outcome = entry.outcome ? OUTCOME_LABELS[entry.outcome] : undefined;
-            const parts = [outcome ?? STATE_LABELS[entry.state]];
-            if (entry.durationSeconds) parts.push(formatDuration(entry.durationSeconds));
-            const item: HistoryItem = {
-                key: entry.conversationId,
-                icon: callIcon(entry.direction, entry.state, entry.outcome),
-                directionLabel: entry.direction === 'outbound' ? LABELS.directionOutbound : LABELS.directionInbound,
-                number,
-                startedAt: entry.startedAt,
-                summary: parts.join(' · ')
-            };
-            if (entry.record)
-                item.record = this.linkFor(entry.record.recordId, entry.record.name ?? entry.record.recordId);
-            if (entry.taskId) {
-                item.task = this.linkFor(entry.taskId, LABELS.viewTask);
-                item.taskLabel = formatLabel(LABELS.historyTaskLink, number);
-            }
-            return item;
-        });
+    get dialingText(): string | undefined {
+        return this.dialRequest
+            ? formatLabel(LABELS.dialingRequested, displayPhone(this.dialRequest.number, LOCALE))
+            : undefined;
     }
+
+    // ---- template state: history (c-softphone-call-history) ---------------------------------------------
+
     get showHistorySection(): boolean {
         return !this.hideHistory;
     }
-    get hasHistory(): boolean {
-        return this.history.length > 0;
+    get historyRows(): HistoryRow[] {
+        return this.historyRowsOf(this.history, this.recordUrls);
     }
 
     // ---- links -------------------------------------------------------------------------------------
 
-    private linkFor(recordId: string, label: string): RecordLink {
+    private readonly linkFor = (recordId: string, label: string): RecordLink => {
         // Until GenerateUrl answers, a Lightning URL that resolves any record Id.
         return { recordId, label, url: this.recordUrls[recordId] ?? `/lightning/r/${recordId}/view` };
-    }
+    };
 
     private refreshUrls(): void {
         const ids = new Set<string>();
@@ -887,7 +666,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         }
     }
 
-    // ---- handlers ------------------------------------------------------------------------------------
+    // ---- handlers (events from the child components) -------------------------------------------------
 
     handleRetryConnection(): void {
         this.lookForAdapter();
@@ -898,22 +677,6 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         this.localError = undefined;
     }
 
-    get vendorSession(): VendorState['session'] {
-        return this.vendor.session;
-    }
-    get callTimeline(): VendorState['timelines'][string] | undefined {
-        const call = this.call;
-        return call ? this.vendor.timelines[call.conversationId] : undefined;
-    }
-    /** The protocol's session is up and the wrap-up has a disposition: it may be disposed with the next call. */
-    get canDisposeAndDial(): boolean {
-        return (
-            this.vendor.session?.status === 'loggedIn' &&
-            this.showWrapUp &&
-            this.wrapUpValues.disposition.trim() !== '' &&
-            this.wrapUp.kind !== 'saving'
-        );
-    }
     handleDisposeAndDial(event: CustomEvent<{ number: string }>): void {
         const call = this.call;
         const number = event.detail?.number?.trim();
@@ -927,8 +690,8 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         this.send('signOut', undefined);
     }
 
-    handlePresenceChange(event: CustomEvent<{ value: string }>): void {
-        const softphoneId = event.detail.value;
+    handlePresenceChange(event: CustomEvent<{ softphoneId: string }>): void {
+        const softphoneId = event.detail.softphoneId;
         if (!softphoneId || softphoneId === this.state.presence?.softphoneId) return;
         const commandId = this.send('setPresence', { softphoneId });
         if (commandId === undefined) return;
@@ -936,15 +699,14 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         this.pendingPresenceId = softphoneId;
     }
 
-    handleOpenRecord(event: MouseEvent): void {
-        event.preventDefault();
-        const recordId = (event.currentTarget as HTMLElement).dataset.recordId;
+    handleOpenRecord(event: CustomEvent<{ recordId: string }>): void {
+        const recordId = event.detail?.recordId;
         if (recordId) this[NavigationMixin.Navigate](recordPage(recordId));
     }
 
-    handleChooseRecord(event: Event): void {
+    handleChooseRecord(event: CustomEvent<{ recordId: string }>): void {
         const call = this.call;
-        const recordId = (event.currentTarget as HTMLElement).dataset.recordId;
+        const recordId = event.detail?.recordId;
         const record: RecordRef | undefined = call?.matches.find((match) => match.recordId === recordId);
         if (!call || !record) return;
         this.send('choosePopTarget', { conversationId: call.conversationId, record });
@@ -974,8 +736,8 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         this.send('retryLogs', undefined);
     }
 
-    handleDial(event: Event): void {
-        const field = (event.currentTarget as HTMLElement).dataset.field;
+    handleDial(event: CustomEvent<{ field: string }>): void {
+        const field = event.detail?.field;
         const target = this.dialTargets.find((candidate) => candidate.field === field);
         if (!target || this.dialDisabled || !this.recordId) return;
         const record: RecordRef = { recordId: this.recordId };
@@ -991,11 +753,6 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
             this.dialRequest = undefined;
         }, DIAL_ANSWER_TIMEOUT_MS);
     }
-}
-
-function callIcon(direction: CallView['direction'], state: CallView['state'], outcome: CallView['outcome']): string {
-    if (outcome === 'missed' || state === 'rejected') return 'utility:missed_call';
-    return direction === 'outbound' ? 'utility:outbound_call' : 'utility:incoming_call';
 }
 
 function recordPage(recordId: string): { type: string; attributes: Record<string, unknown> } {

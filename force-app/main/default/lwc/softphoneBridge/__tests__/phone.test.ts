@@ -8,7 +8,6 @@ import {
     readRecordName,
     recordFieldsFor
 } from 'c/phoneNumbers';
-import { elapsedSeconds, formatDuration, formatLabel } from '../format';
 
 describe('c-softphone-bridge phone', () => {
     it("uses each object's standard phone fields unless an admin lists others", () => {
@@ -71,22 +70,5 @@ describe('c-softphone-bridge phone', () => {
         expect(displayPhone('+15035551212', 'en-US')).toBe('(503) 555-1212');
         expect(displayPhone(' +44 20 7123 4567 ', 'en-US')).toBe('+44 20 7123 4567');
         expect(displayPhone(undefined, 'en-US')).toBe('');
-    });
-});
-
-describe('c-softphone-bridge format', () => {
-    it('fills label placeholders', () => {
-        expect(formatLabel('Call {0} {1}', 'mobile', '(503) 555-1212')).toBe('Call mobile (503) 555-1212');
-        expect(formatLabel('{1} before {0}{2}', 'a', 'b')).toBe('b before a');
-    });
-
-    it('formats durations as m:ss and h:mm:ss', () => {
-        expect(formatDuration(0)).toBe('0:00');
-        expect(formatDuration(65.9)).toBe('1:05');
-        expect(formatDuration(3_725)).toBe('1:02:05');
-        expect(formatDuration(-5)).toBe('0:00');
-        expect(formatDuration(Number.NaN)).toBe('0:00');
-        expect(elapsedSeconds(10_000, 9_000)).toBe(0);
-        expect(elapsedSeconds(10_000, 12_999)).toBe(2);
     });
 });

@@ -106,8 +106,33 @@ function expected<T extends ChannelCommand['type']>(type: T, payload: unknown): 
     return { ...built.value, id: expect.any(String) };
 }
 
+/** The component's shadow root and those of the package's components inside it (c-*), outermost first. */
+function shadowRoots(element: HTMLElement): ShadowRoot[] {
+    const roots: ShadowRoot[] = [];
+    const visit = (root: ShadowRoot): void => {
+        roots.push(root);
+        for (const child of root.querySelectorAll('*')) {
+            if (child.tagName.startsWith('C-') && child.shadowRoot) visit(child.shadowRoot);
+        }
+    };
+    visit(element.shadowRoot!);
+    return roots;
+}
+
+/** Every element matching `selector` in the component or the child components it is composed of. */
+function $$<T extends HTMLElement = HTMLElement & Record<string, any>>(element: HTMLElement, selector: string): T[] {
+    return shadowRoots(element).flatMap((root) => [...root.querySelectorAll<T>(selector)]);
+}
+
 function $(element: HTMLElement, id: string): HTMLElement & Record<string, any> {
-    return element.shadowRoot!.querySelector(`[data-id="${id}"]`) as HTMLElement & Record<string, any>;
+    return $$(element, `[data-id="${id}"]`)[0] ?? (null as unknown as HTMLElement & Record<string, any>);
+}
+
+/** The text the component shows, its child components' included. */
+function shownText(element: HTMLElement): string {
+    return shadowRoots(element)
+        .map((root) => root.textContent)
+        .join(' ');
 }
 
 function text(element: HTMLElement, id: string): string {
@@ -306,7 +331,7 @@ describe('c-softphone-bridge', () => {
             );
             expect($(element, 'presence-picker').value).toBe('215fd887-39be-4935-981f-2670d6afeaa7');
             expect($(element, 'presence-picker').disabled).toBe(true);
-            expect(element.shadowRoot!.textContent).toContain('c.SoftphoneBridge_Presence_Changing');
+            expect(shownText(element)).toContain('c.SoftphoneBridge_Presence_Changing');
             await expect(element).toBeAccessible();
 
             await send({
@@ -316,7 +341,7 @@ describe('c-softphone-bridge', () => {
                 payload: { softphoneId: '215fd887-39be-4935-981f-2670d6afeaa7', label: 'Break', changedAt: 1 }
             });
             expect($(element, 'presence-picker').disabled).toBe(false);
-            expect(element.shadowRoot!.textContent).not.toContain('c.SoftphoneBridge_Presence_Changing');
+            expect(shownText(element)).not.toContain('c.SoftphoneBridge_Presence_Changing');
         });
 
         it('shows the presence as a badge when the call center offers no statuses to pick', async () => {
@@ -367,11 +392,7 @@ describe('c-softphone-bridge', () => {
             await send(RINGING_SEVERAL);
 
             expect(text(element, 'choose-record')).toBe('c.SoftphoneBridge_Choose_Record');
-            const choices = [
-                ...element.shadowRoot!.querySelectorAll<HTMLElement & { label: string }>(
-                    '[data-id="choices"] lightning-button'
-                )
-            ];
+            const choices = [...$$<HTMLElement & { label: string }>(element, '[data-id="choices"] lightning-button')];
             expect(choices).toHaveLength(2);
             await expect(element).toBeAccessible();
 
@@ -721,7 +742,8 @@ describe('c-softphone-bridge', () => {
 
         function dialButtons(element: HTMLElement): (HTMLElement & { label: string; disabled: boolean })[] {
             return [
-                ...element.shadowRoot!.querySelectorAll<HTMLElement & { label: string; disabled: boolean }>(
+                ...$$<HTMLElement & { label: string; disabled: boolean }>(
+                    element,
                     '[data-id="dial-targets"] lightning-button'
                 )
             ];
@@ -863,7 +885,7 @@ describe('c-softphone-bridge', () => {
             await send(ENDED);
             await send(LOG_SAVED);
 
-            const rows = element.shadowRoot!.querySelectorAll('[data-id="history-list"] > li');
+            const rows = $$(element, '[data-id="history-list"] > li');
             expect(rows).toHaveLength(2);
             expect((rows[0] as HTMLElement).dataset.conversationId).toBe('conv-1003'); // newest first
             const task = $(element, 'history-task');
@@ -887,7 +909,7 @@ describe('c-softphone-bridge', () => {
 
             const second = create();
             await flush();
-            expect(second.shadowRoot!.querySelectorAll('[data-id="history-list"] > li')).toHaveLength(1);
+            expect($$(second, '[data-id="history-list"] > li')).toHaveLength(1);
             expect($(second, 'history-task')).not.toBeNull();
         });
 
@@ -902,7 +924,7 @@ describe('c-softphone-bridge', () => {
             const element = await connected({ recordId: LEAD_ID, objectApiName: 'Lead' });
             getRecordAdapter.emit(LEAD);
             await flush();
-            await click(element.shadowRoot!.querySelector('[data-id="dial-targets"] lightning-button'));
+            await click($$(element, '[data-id="dial-targets"] lightning-button')[0]!);
             const commandId = lastCommand().id;
 
             await send({

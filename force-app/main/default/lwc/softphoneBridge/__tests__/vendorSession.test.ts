@@ -54,6 +54,11 @@ function commands(): ChannelCommand[] {
 function inner(element: HTMLElement): ShadowRoot {
     return element.shadowRoot!.querySelector('c-softphone-session')!.shadowRoot!;
 }
+
+/** The wrap-up child's shadow root (disposition, notes, Save, status); an empty root when it is not shown. */
+function wrapUp(element: HTMLElement): ParentNode {
+    return element.shadowRoot!.querySelector('c-softphone-wrap-up')?.shadowRoot ?? document.createDocumentFragment();
+}
 async function bridge(): Promise<HTMLElement> {
     const element = createElement('c-softphone-bridge', { is: SoftphoneBridge });
     document.body.appendChild(element);
@@ -114,7 +119,7 @@ describe('c-softphone-bridge with the Ameyo toolbar protocol', () => {
                 entries: [{ at: 1_790_000_010_000, kind: 'transfer', text: 'transfer to agent queue request sent' }]
             })
         );
-        const combobox = element.shadowRoot!.querySelector('[data-id="disposition"]') as HTMLElement & {
+        const combobox = wrapUp(element).querySelector('[data-id="disposition"]') as HTMLElement & {
             options: { label: string; value: string }[];
         };
         expect(combobox.options).toEqual([
@@ -132,10 +137,10 @@ describe('c-softphone-bridge with the Ameyo toolbar protocol', () => {
         const element = await bridge();
         await send(event('dispositionTree', TREE));
         await send(ENDED);
-        const combobox = element.shadowRoot!.querySelector('[data-id="disposition"]')!;
+        const combobox = wrapUp(element).querySelector('[data-id="disposition"]')!;
         combobox.dispatchEvent(new CustomEvent('change', { detail: { value: 'Sale' } }));
         await flush();
-        (element.shadowRoot!.querySelector('[data-id="save"]') as HTMLElement).click();
+        (wrapUp(element).querySelector('[data-id="save"]') as HTMLElement).click();
         await flush();
         const save = commands().at(-1)!;
         expect(save).toMatchObject({
@@ -151,8 +156,8 @@ describe('c-softphone-bridge with the Ameyo toolbar protocol', () => {
                 conversationId: CONVERSATION
             })
         );
-        expect(element.shadowRoot!.querySelector('[data-id="wrap-up"]')).not.toBeNull();
-        const status = element.shadowRoot!.querySelector('[data-id="wrap-up-status"]') as HTMLElement;
+        expect(wrapUp(element).querySelector('[data-id="wrap-up"]')).not.toBeNull();
+        const status = wrapUp(element).querySelector('[data-id="wrap-up-status"]') as HTMLElement;
         expect(status.dataset.status).toBe('rejected');
         expect(status.textContent).toContain('Not saved: crtObjectId is null');
         await expect(element).toBeAccessible();
@@ -172,8 +177,8 @@ describe('c-softphone-bridge dispose and dial next', () => {
         await send(event('dispositionTree', TREE));
         await send(ENDED);
         expect(inner(element).querySelector('[data-id="dispose-and-dial-form"]')).toBeNull();
-        element
-            .shadowRoot!.querySelector('[data-id="disposition"]')!
+        wrapUp(element)
+            .querySelector('[data-id="disposition"]')!
             .dispatchEvent(new CustomEvent('change', { detail: { value: 'Sale' } }));
         await flush();
         const root = inner(element);
@@ -192,7 +197,7 @@ describe('c-softphone-bridge dispose and dial next', () => {
             payload: { conversationId: CONVERSATION, disposition: 'Sale', number: '+14155550199' }
         });
         // Waiting for Ameyo: no second submission.
-        const status = element.shadowRoot!.querySelector('[data-id="wrap-up-status"]') as HTMLElement;
+        const status = wrapUp(element).querySelector('[data-id="wrap-up-status"]') as HTMLElement;
         expect(status.dataset.status).toBe('saving');
         expect(inner(element).querySelector('[data-id="dispose-and-dial-form"]')).toBeNull();
     });

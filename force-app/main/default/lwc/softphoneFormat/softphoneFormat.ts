@@ -1,5 +1,6 @@
 /**
- * Text helpers for softphoneBridge: label placeholders and call durations. Pure, no `lwc`.
+ * Text helpers shared by softphoneBridge and the components inside it: label placeholders and
+ * call durations. Pure, no `lwc`.
  */
 
 /** Replaces `{0}`, `{1}`… in a custom label with the given values (missing ones become ''). */
