@@ -165,8 +165,10 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     private readonly presenceOptionsOf = memoizeLast(presenceOptions);
     private readonly dispositionOptionsOf = memoizeLast(dispositionOptions);
     private readonly dialButtonsOf = memoizeLast(
-        (record: RecordRepresentation | undefined, _objectApiName?: string, _phoneFields?: string): DialButton[] =>
-            record ? dialButtons(readDialTargets(this.phoneFieldNames, this.lookup), LOCALE) : []
+        (record: RecordRepresentation | undefined, _objectApiName?: string, _phoneFields?: string): DialButton[] => {
+            if (!record) return [];
+            return dialButtons(readDialTargets(this.phoneFieldNames, this.lookup), LOCALE);
+        }
     );
     private readonly wrapUpStatusKept = keepEqual<WrapUpStatusView>();
 

@@ -919,6 +919,81 @@ describe('c-softphone-bridge', () => {
         });
     });
 
+    describe('composition: a call event gives a child new values only when what it shows changed', () => {
+        /** The values the parent handed each child component (LWC re-renders a child only for a new value). */
+        function childInputs(element: HTMLElement): Record<string, unknown> {
+            const child = (tag: string): Record<string, unknown> =>
+                (element.shadowRoot!.querySelector(tag) ?? {}) as unknown as Record<string, unknown>;
+            return {
+                presenceOptions: child('c-softphone-presence').options,
+                presenceValue: child('c-softphone-presence').value,
+                call: child('c-softphone-current-call').call,
+                dispositions: child('c-softphone-wrap-up').options,
+                wrapUpStatus: child('c-softphone-wrap-up').status,
+                dialTargets: child('c-softphone-dial-list').targets,
+                historyRows: child('c-softphone-call-history').rows
+            };
+        }
+
+        async function afterACall(): Promise<HTMLElement> {
+            const element = await connected({ recordId: LEAD_ID, objectApiName: 'Lead' });
+            getRecordAdapter.emit(LEAD);
+            await flush();
+            await endedCallWithTask();
+            await change(element, 'notes', 'Typed');
+            return element;
+        }
+
+        it('a heartbeat changes nothing any child shows', async () => {
+            const element = await afterACall();
+            const before = childInputs(element);
+
+            await send(HEARTBEAT);
+
+            const after = childInputs(element);
+            for (const key of Object.keys(before)) {
+                expect({ key, same: after[key] === before[key] }).toEqual({ key, same: true });
+            }
+        });
+
+        it('a presence change reaches the presence picker only', async () => {
+            const element = await afterACall();
+            const before = childInputs(element);
+
+            await send({
+                version: 1,
+                kind: 'event',
+                type: 'presenceChanged',
+                payload: { softphoneId: '215fd887-39be-4935-981f-2670d6afeaa7', label: 'Break', changedAt: 2 }
+            });
+
+            const after = childInputs(element);
+            expect(after.presenceValue).toBe('215fd887-39be-4935-981f-2670d6afeaa7');
+            const { presenceValue: _changed, ...unchanged } = before;
+            for (const key of Object.keys(unchanged)) {
+                expect({ key, same: after[key] === before[key] }).toEqual({ key, same: true });
+            }
+        });
+
+        it('typing notes reaches the wrap-up only; a new call reaches the call and history, not the dial list', async () => {
+            const element = await afterACall();
+            const typed = childInputs(element);
+            await change(element, 'notes', 'Typed more');
+            const retyped = childInputs(element);
+            for (const key of ['presenceOptions', 'call', 'dialTargets', 'historyRows']) {
+                expect({ key, same: retyped[key] === typed[key] }).toEqual({ key, same: true });
+            }
+            expect(retyped.wrapUpStatus).toBe(typed.wrapUpStatus); // still a draft: the same status line
+
+            await send(withPayload(RINGING_NONE, { conversationId: 'conv-next', startedAt: 1_790_000_900_000 }));
+            const ringing = childInputs(element);
+            expect(ringing.call).not.toBe(retyped.call);
+            expect(ringing.historyRows).not.toBe(retyped.historyRows);
+            expect(ringing.dialTargets).toBe(retyped.dialTargets);
+            expect(ringing.presenceOptions).toBe(retyped.presenceOptions);
+        });
+    });
+
     describe('errors from the adapter', () => {
         it('shows an error answering our command, and dismisses it', async () => {
             const element = await connected({ recordId: LEAD_ID, objectApiName: 'Lead' });
