@@ -32,6 +32,7 @@ function text(element: HTMLElement, id: string): string {
 }
 
 async function flush(): Promise<void> {
+    // eslint-disable-next-line no-await-in-loop -- one microtask per LWC re-render step, in order
     for (let i = 0; i < 3; i++) await Promise.resolve();
 }
 

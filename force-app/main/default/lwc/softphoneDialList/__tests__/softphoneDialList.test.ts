@@ -49,7 +49,7 @@ describe('c-softphone-dial-list', () => {
         const dial = jest.fn();
         element.addEventListener('dial', dial);
 
-        expect($(element, 'dial-blocked')!.textContent!.trim()).toBe('Your status is Offline.');
+        expect($(element, 'dial-blocked')!.textContent.trim()).toBe('Your status is Offline.');
         expect(buttons(element).every((button) => button.disabled)).toBe(true);
         buttons(element)[0]!.click();
         expect(dial).not.toHaveBeenCalled();
