@@ -3,7 +3,10 @@
  * the Open CTI adapter page over the SoftphoneBridge message channel only: it listens to the
  * adapter's events (validated with c/softphoneProtocol, since they cross a window boundary) and
  * sends the protocol's commands (setPresence, dial, saveWrapUp, choosePopTarget, requestState,
- * retryLogs). The logic lives in the pure modules beside it; this class wires them to the platform.
+ * retryLogs). The logic lives in the pure modules beside it; this class wires them to the platform
+ * and coordinates the child components that show each part (c-softphone-presence, -session,
+ * -current-call, -wrap-up, -dial-list, -call-history, -connection-help): it hands each a view from
+ * ./views.ts, memoized so a child re-renders only when what it shows changed, and acts on their events.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { APPLICATION_SCOPE, MessageContext, publish, subscribe, unsubscribe } from 'lightning/messageService';
