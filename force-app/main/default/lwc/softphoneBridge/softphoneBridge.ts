@@ -50,7 +50,7 @@ import {
     callCard,
     dialButtons,
     dispositionOptions,
-    historyRows,
+    historyRowsKeeper,
     keepEqual,
     memoizeLast,
     presenceOptions,
@@ -161,9 +161,10 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         (call: CallView, _recordUrl: string | undefined, pageRecordId: string | undefined): CallCard =>
             callCard(call, this.linkFor, pageRecordId, LOCALE)
     );
+    private readonly keptHistoryRows = historyRowsKeeper();
     private readonly historyRowsOf = memoizeLast(
         (history: readonly HistoryEntry[], _recordUrls: Record<string, string>): HistoryRow[] =>
-            historyRows(history, this.linkFor, LOCALE)
+            this.keptHistoryRows(history, this.linkFor, LOCALE)
     );
     private readonly presenceOptionsOf = memoizeLast(presenceOptions);
     private readonly dispositionOptionsOf = memoizeLast(dispositionOptions);

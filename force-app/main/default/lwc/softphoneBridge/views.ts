@@ -196,32 +196,50 @@ export function callAnnouncement(card: CallCard): string {
     return formatLabel(LABELS.announceCall, card.directionLabel, card.stateLabel, card.numberText);
 }
 
-/** The session history's rows, newest first. */
-export function historyRows(
+/** One row of the session history. */
+export function historyRow(entry: HistoryEntry, linkFor: LinkFor, locale: string | undefined): HistoryRow {
+    const number = entry.phoneNumber ? displayPhone(entry.phoneNumber, locale) : LABELS.unknownNumber;
+    const outcome = entry.outcome ? OUTCOME_LABELS[entry.outcome] : undefined;
+    const parts = [outcome ?? STATE_LABELS[entry.state]];
+    if (entry.durationSeconds) parts.push(formatDuration(entry.durationSeconds));
+    const row: HistoryRow = {
+        key: entry.conversationId,
+        icon: callIcon(entry.direction, entry.state, entry.outcome),
+        directionLabel: directionLabel(entry.direction),
+        number,
+        startedAt: entry.startedAt,
+        summary: parts.join(' · ')
+    };
+    if (entry.record) row.record = linkFor(entry.record.recordId, entry.record.name ?? entry.record.recordId);
+    if (entry.taskId) {
+        row.task = linkFor(entry.taskId, LABELS.viewTask);
+        row.taskLabel = formatLabel(LABELS.historyTaskLink, number);
+    }
+    return row;
+}
+
+/**
+ * The session history's rows, newest first, keeping the row of an unchanged call the same object
+ * (the same entry, whose links have the same URLs), so its row component does not re-render.
+ */
+export function historyRowsKeeper(): (
     entries: readonly HistoryEntry[],
     linkFor: LinkFor,
     locale: string | undefined
-): HistoryRow[] {
-    return entries.map((entry) => {
-        const number = entry.phoneNumber ? displayPhone(entry.phoneNumber, locale) : LABELS.unknownNumber;
-        const outcome = entry.outcome ? OUTCOME_LABELS[entry.outcome] : undefined;
-        const parts = [outcome ?? STATE_LABELS[entry.state]];
-        if (entry.durationSeconds) parts.push(formatDuration(entry.durationSeconds));
-        const row: HistoryRow = {
-            key: entry.conversationId,
-            icon: callIcon(entry.direction, entry.state, entry.outcome),
-            directionLabel: directionLabel(entry.direction),
-            number,
-            startedAt: entry.startedAt,
-            summary: parts.join(' · ')
-        };
-        if (entry.record) row.record = linkFor(entry.record.recordId, entry.record.name ?? entry.record.recordId);
-        if (entry.taskId) {
-            row.task = linkFor(entry.taskId, LABELS.viewTask);
-            row.taskLabel = formatLabel(LABELS.historyTaskLink, number);
-        }
-        return row;
-    });
+) => HistoryRow[] {
+    let previous = new Map<HistoryEntry, HistoryRow>();
+    return (entries, linkFor, locale) => {
+        const kept = new Map<HistoryEntry, HistoryRow>();
+        const rows = entries.map((entry) => {
+            const fresh = historyRow(entry, linkFor, locale);
+            const old = previous.get(entry);
+            const row = old && old.record?.url === fresh.record?.url && old.task?.url === fresh.task?.url ? old : fresh;
+            kept.set(entry, row);
+            return row;
+        });
+        previous = kept;
+        return rows;
+    };
 }
 
 /** One button per number on the record, labelled with the field and the number as the user reads it. */

@@ -3,7 +3,7 @@ import {
     callAnnouncement,
     callCard,
     dispositionOptions,
-    historyRows,
+    historyRowsKeeper,
     keepEqual,
     memoizeLast,
     wrapUpStatusView
@@ -71,7 +71,7 @@ describe('c-softphone-bridge views', () => {
     });
 
     it('history rows: outcome or state, duration, record and Task links', () => {
-        const rows = historyRows(
+        const rows = historyRowsKeeper()(
             [
                 {
                     conversationId: 'conv-2',
@@ -110,6 +110,32 @@ describe('c-softphone-bridge views', () => {
             record: { recordId: LEAD_ID, label: 'Joe Customer' },
             task: { recordId: '00T5e00000TaSk1AAA', label: 'c.SoftphoneBridge_View_Task' }
         });
+    });
+
+    it('history rows: an unchanged call keeps its row object; a changed call or a new URL gets a new one', () => {
+        const rowsOf = historyRowsKeeper();
+        const first = {
+            conversationId: 'a',
+            direction: 'inbound',
+            state: 'ended',
+            startedAt: 1,
+            taskId: '00T5e00000TaSk1AAA'
+        } as const;
+        const second = { conversationId: 'b', direction: 'inbound', state: 'ringing', startedAt: 2 } as const;
+        const before = rowsOf([second, first], linkFor, 'en-US');
+
+        const updated = { ...second, state: 'connected' as const };
+        const after = rowsOf([updated, first], linkFor, 'en-US');
+        expect(after[1]).toBe(before[1]);
+        expect(after[0]).not.toBe(before[0]);
+
+        const resolved = rowsOf(
+            [updated, first],
+            (id, label) => ({ recordId: id, label, url: `/resolved/${id}` }),
+            'en-US'
+        );
+        expect(resolved[1]).not.toBe(after[1]);
+        expect(resolved[1]!.task!.url).toBe('/resolved/00T5e00000TaSk1AAA');
     });
 
     it("dispositions: the tree's codes, else the announced list, keeping a chosen value selectable", () => {

@@ -52,28 +52,29 @@ describe('c-softphone-call-history', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('lists the calls in the order given, with record and Task links or a note that there is no Task', async () => {
+    it('lists the calls in the order given, one row component each', async () => {
         const element = create(ROWS);
 
         const items = [...element.shadowRoot!.querySelectorAll<HTMLElement>('[data-id="history-list"] > li')];
         expect(items.map((item) => item.dataset.conversationId)).toEqual(['conv-2', 'conv-1']);
-        expect(items[0]!.textContent).toContain('Missed');
-        expect(items[0]!.textContent).toContain('c.SoftphoneBridge_History_No_Task');
-        expect(items[1]!.querySelector('[data-id="history-record"]')!.textContent).toBe('Joe Customer');
-        const task = items[1]!.querySelector('[data-id="history-task"]')!;
-        expect(task.textContent).toBe('c.SoftphoneBridge_View_Task');
-        expect(task.getAttribute('aria-label')).toBe('View Task for the call with (503) 555-1212');
-        expect(task.getAttribute('href')).toBe('/task');
+        const rows = items.map(
+            (item) => item.querySelector('c-softphone-call-history-row') as HTMLElement & { row: unknown }
+        );
+        expect(rows.map((row) => row.row)).toEqual(ROWS);
+        expect(rows[1]!.shadowRoot!.querySelector('[data-id="history-task"]')!.getAttribute('aria-label')).toBe(
+            'View Task for the call with (503) 555-1212'
+        );
         await expect(element).toBeAccessible();
     });
 
-    it('asks the parent to open a record or Task', () => {
+    it("passes a row's request to open a record or Task on to the parent", () => {
         const element = create(ROWS);
         const opened = jest.fn();
         element.addEventListener('openrecord', opened);
 
-        $(element, 'history-task')!.click();
-        $(element, 'history-record')!.click();
+        const row = element.shadowRoot!.querySelectorAll('c-softphone-call-history-row')[1]!;
+        row.shadowRoot!.querySelector<HTMLElement>('[data-id="history-task"]')!.click();
+        row.shadowRoot!.querySelector<HTMLElement>('[data-id="history-record"]')!.click();
 
         expect(opened.mock.calls.map(([event]) => (event as CustomEvent).detail)).toEqual([
             { recordId: TASK_ID },
