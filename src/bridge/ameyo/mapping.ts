@@ -394,3 +394,140 @@ export function extensionInfo(
 ): { name: string; phone: string } | undefined {
     return extension ? { name: extension.name, phone: extension.phone } : undefined;
 }
+
+/* ------------------------------------------------------------------ what survives a reload */
+
+/** Storage key (in the adapter tab's store, next to the log queue's) of the toolbar's call state. */
+export const AMEYO_STORE_KEY = 'streemSoftphone.ameyo.v1';
+/** Calls whose pops and timeline are kept, and for how long. */
+export const MAX_STORED_CALLS = 50;
+export const STORED_CALL_MS = 12 * 60 * 60 * 1000;
+/** Most characters the toolbar's state may take in storage (the call logs come first). */
+export const STORE_MAX_CHARS = 200_000;
+
+/** A showCrm request: acknowledged once, with setRecordInfoForShowCrm, when its call has a record. */
+export interface PopRequest {
+    requestId: string;
+    phone: string;
+    acked: boolean;
+}
+
+/** What the toolbar knows of one Ameyo call. */
+export interface AmeyoCallState {
+    conversationId: string;
+    direction?: CallDirection;
+    pops: PopRequest[];
+    timeline: TimelineEntry[];
+    updatedAt: number;
+}
+
+export interface AmeyoToolbarState {
+    /** The call Ameyo is on (handlers without a call id refer to it). */
+    current?: { conversationId: string; direction: CallDirection };
+    calls: AmeyoCallState[];
+}
+
+function readPop(raw: unknown): PopRequest | null {
+    const pop = readObject(raw);
+    const requestId = pop && typeof pop.requestId === 'string' ? pop.requestId.slice(0, 128) : '';
+    if (!pop || !requestId) return null;
+    return { requestId, phone: typeof pop.phone === 'string' ? pop.phone.slice(0, 40) : '', acked: pop.acked === true };
+}
+
+function readEntry(raw: unknown): TimelineEntry | null {
+    const entry = readObject(raw);
+    if (!entry || typeof entry.at !== 'number' || !Number.isFinite(entry.at) || typeof entry.text !== 'string')
+        return null;
+    if (entry.kind !== 'transfer' && entry.kind !== 'conference') return null;
+    return { at: entry.at, kind: entry.kind, text: entry.text.slice(0, TEXT_MAX) };
+}
+
+function readCallState(raw: unknown): AmeyoCallState | null {
+    const call = readObject(raw);
+    if (!call || typeof call.conversationId !== 'string' || call.conversationId === '') return null;
+    const list = <T>(value: unknown, read: (item: unknown) => T | null, max: number): T[] =>
+        Array.isArray(value) ? value.slice(-max).flatMap((item) => read(item) ?? []) : [];
+    const state: AmeyoCallState = {
+        conversationId: call.conversationId.slice(0, 128),
+        pops: list(call.pops, readPop, 20),
+        timeline: list(call.timeline, readEntry, MAX_TIMELINE_ENTRIES),
+        updatedAt: typeof call.updatedAt === 'number' ? call.updatedAt : 0
+    };
+    if (call.direction === 'inbound' || call.direction === 'outbound') state.direction = call.direction;
+    return state;
+}
+
+/** The stored state read back; anything unreadable is left out (storage is shared and may hold anything). */
+export function readToolbarState(raw: string | null, now: number): AmeyoToolbarState {
+    if (raw === null) return { calls: [] };
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(raw);
+    } catch {
+        return { calls: [] };
+    }
+    const object = readObject(parsed);
+    if (!object || object.version !== 1 || !Array.isArray(object.calls)) return { calls: [] };
+    const calls = object.calls
+        .slice(-MAX_STORED_CALLS)
+        .flatMap((item) => readCallState(item) ?? [])
+        .filter((call) => now - call.updatedAt <= STORED_CALL_MS);
+    const current = readObject(object.current);
+    const state: AmeyoToolbarState = { calls };
+    if (
+        current &&
+        typeof current.conversationId === 'string' &&
+        current.conversationId !== '' &&
+        (current.direction === 'inbound' || current.direction === 'outbound')
+    )
+        state.current = { conversationId: current.conversationId.slice(0, 128), direction: current.direction };
+    return state;
+}
+
+/**
+ * The state as stored: the newest MAX_STORED_CALLS calls of the last STORED_CALL_MS, then the oldest
+ * dropped until it fits STORE_MAX_CHARS. Null when there is nothing to keep.
+ */
+export function toolbarStateJson(state: AmeyoToolbarState, now: number): string | null {
+    const calls = state.calls
+        .filter((call) => now - call.updatedAt <= STORED_CALL_MS)
+        .sort((a, b) => a.updatedAt - b.updatedAt)
+        .slice(-MAX_STORED_CALLS);
+    if (calls.length === 0 && !state.current) return null;
+    for (;;) {
+        const json = JSON.stringify({ version: 1, ...(state.current ? { current: state.current } : {}), calls });
+        if (json.length <= STORE_MAX_CHARS || calls.length === 0) return json;
+        calls.shift();
+    }
+}
+
+/**
+ * The stored state and what happened since the page started (before the store was open): the
+ * stored timeline first, then the new entries; a pop acknowledged in either stays acknowledged.
+ */
+export function mergeToolbarState(stored: AmeyoToolbarState, live: AmeyoToolbarState): AmeyoToolbarState {
+    const calls = new Map(stored.calls.map((call) => [call.conversationId, call]));
+    for (const call of live.calls) {
+        const old = calls.get(call.conversationId);
+        if (!old) {
+            calls.set(call.conversationId, call);
+            continue;
+        }
+        const pops = [...old.pops];
+        for (const pop of call.pops) {
+            const known = pops.find((p) => p.requestId === pop.requestId);
+            if (known) known.acked = known.acked || pop.acked;
+            else pops.push(pop);
+        }
+        const direction = call.direction ?? old.direction;
+        calls.set(call.conversationId, {
+            conversationId: call.conversationId,
+            ...(direction ? { direction } : {}),
+            pops,
+            timeline: [...old.timeline, ...call.timeline].slice(-MAX_TIMELINE_ENTRIES),
+            updatedAt: Math.max(old.updatedAt, call.updatedAt)
+        });
+    }
+    const current = live.current ?? stored.current;
+    return { ...(current ? { current } : {}), calls: [...calls.values()] };
+}

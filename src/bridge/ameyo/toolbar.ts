@@ -18,19 +18,23 @@ import type {
     ChannelEventType,
     DispositionTreeView
 } from 'c/softphoneProtocol';
-import type { Bridge, CallLog, LogWriter, SoftphonePort, WrapperEvent } from '../core/index';
+import type { Bridge, CallLog, KeyValueStore, SoftphonePort, WrapperEvent } from '../core/index';
 import {
     AMEYO_CONTAINER_ID,
     AMEYO_FRAME_ID,
     AMEYO_HANDLERS,
+    AMEYO_STORE_KEY,
     HANDLER_ALIASES,
+    MAX_STORED_CALLS,
     ROUTING_HANDLERS,
+    STORED_CALL_MS,
     ameyoScriptUrl,
     ameyoToolbarUrl,
     appendTimeline,
     callEndedFor,
     callsForShowCrm,
     extensionInfo,
+    mergeToolbarState,
     notesSubmittedFor,
     planDial,
     readAvailability,
@@ -42,11 +46,13 @@ import {
     readLogin,
     readShowCrm,
     readText,
+    readToolbarState,
     refusesDisposeAndDial,
     timelineEntry,
+    toolbarStateJson,
     withTimeline
 } from './mapping';
-import type { AmeyoHandler, RoutingHandler, TimelineEntry } from './mapping';
+import type { AmeyoCallState, AmeyoHandler, AmeyoToolbarState, RoutingHandler } from './mapping';
 
 /** How long a disposition waits for Ameyo's answer before the wrap-up is reopened with an error. */
 export const DISPOSE_TIMEOUT_MS = 20_000;
@@ -92,14 +98,18 @@ export interface AmeyoToolbarOptions {
 export interface AmeyoToolbar {
     /** The core's vendor port: start_call becomes doDial / populateNumberInDialBox. */
     readonly port: SoftphonePort;
-    /** Hands the started bridge over; handler calls that came earlier run now, in order. */
-    attach(bridge: Bridge): void;
+    /**
+     * Hands the started bridge and the tab's store over: the pops and timelines stored before a
+     * reload come back (merged with what came since), handler calls that came earlier run now, in
+     * order, and pops whose call already has its record are acknowledged.
+     */
+    attach(bridge: Bridge, store?: KeyValueStore): void;
     /** Takes the channel commands Ameyo handles (returns true), leaves the rest to the core. */
     receiveChannelMessage(raw: unknown): boolean;
     /** Sees every event the core publishes (to acknowledge pops once the record is known). */
     observe(event: ChannelEvent): void;
-    /** Adds each call's transfer and conference timeline to its Task Description. */
-    wrapWriter<T extends LogWriter>(writer: T): T;
+    /** The bridge's `amendLog`: each call's transfer and conference timeline in its Task Description. */
+    amendLog(conversationId: string, log: Partial<CallLog>): Partial<CallLog>;
     dispose(): void;
 }
 
@@ -125,11 +135,61 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
     const early: Array<() => void> = [];
     let session: AgentSessionView = { status: 'loggedOut', changedAt: options.clock() };
     let tree: DispositionTreeView | null = null;
-    let current: { conversationId: string; direction: 'inbound' | 'outbound' } | null = null;
-    const shows = new Map<string, { requestId: string; phone: string; acked: boolean }>();
-    const timelines = new Map<string, TimelineEntry[]>();
-    const taskCalls = new Map<string, string>();
+    let current: AmeyoToolbarState['current'] | null = null;
+    /** Each Ameyo call's pops and timeline; kept in the tab's store once attached (survives a reload). */
+    const known = new Map<string, AmeyoCallState>();
+    let store: KeyValueStore | null = null;
     let disposing: PendingDispose | null = null;
+
+    function callState(conversationId: string): AmeyoCallState {
+        let call = known.get(conversationId);
+        if (!call) {
+            call = { conversationId, pops: [], timeline: [], updatedAt: options.clock() };
+            known.set(conversationId, call);
+        }
+        call.updatedAt = options.clock();
+        return call;
+    }
+
+    /** Writes the calls' pops and timelines to the tab's store (none before attach). */
+    function persist(): void {
+        const now = options.clock();
+        // Memory keeps what storage keeps: the newest calls of the last hours.
+        const newestFirst = [...known.values()].sort((a, b) => b.updatedAt - a.updatedAt);
+        newestFirst.forEach((call, index) => {
+            if (index >= MAX_STORED_CALLS || now - call.updatedAt > STORED_CALL_MS) known.delete(call.conversationId);
+        });
+        if (!store) return;
+        const json = toolbarStateJson({ ...(current ? { current } : {}), calls: [...known.values()] }, now);
+        try {
+            if (json === null) store.removeItem(AMEYO_STORE_KEY);
+            else store.setItem(AMEYO_STORE_KEY, json);
+        } catch (error) {
+            warn(
+                `Ameyo call state could not be stored (${error instanceof Error ? error.message : String(error)}): transfers and pops since the last save would not survive a reload.`
+            );
+        }
+    }
+
+    function restore(from: KeyValueStore): void {
+        let raw: string | null = null;
+        try {
+            raw = from.getItem(AMEYO_STORE_KEY);
+        } catch (error) {
+            warn(
+                `Stored Ameyo call state could not be read (${error instanceof Error ? error.message : String(error)}).`
+            );
+        }
+        const merged = mergeToolbarState(readToolbarState(raw, options.clock()), {
+            ...(current ? { current } : {}),
+            calls: [...known.values()]
+        });
+        known.clear();
+        for (const call of merged.calls) known.set(call.conversationId, call);
+        current = merged.current ?? null;
+        store = from;
+        persist();
+    }
 
     function api(): AmeyoIntegration | undefined {
         return host.ameyo?.integration;
@@ -174,22 +234,35 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
 
     /* ---------------------------------------------------------------- showCrm and acknowledgement */
 
+    /** Acknowledges each pop of the call not acknowledged yet, once (stored before Ameyo is asked). */
     function acknowledge(conversationId: string): void {
-        const show = shows.get(conversationId);
-        if (!show || show.acked) return;
-        show.acked = true;
-        try {
-            // Seed 004, "screen pop flow": setRecordInfoForShowCrm(requestId, requestId, phone, callback).
-            callAmeyo('setRecordInfoForShowCrm', (integration) =>
-                integration.api.setRecordInfoForShowCrm(show.requestId, show.requestId, show.phone, (response) => {
-                    if (!/success|true/i.test(readText(response) ?? 'success'))
-                        warn(`setRecordInfoForShowCrm answered ${readText(response) ?? 'nothing'}.`);
-                })
-            );
-        } catch (error) {
-            show.acked = false;
-            warn(`Could not acknowledge the screen pop: ${error instanceof Error ? error.message : String(error)}`);
+        const call = known.get(conversationId);
+        const waiting = call?.pops.filter((pop) => !pop.acked) ?? [];
+        if (waiting.length === 0) return;
+        for (const pop of waiting) pop.acked = true;
+        persist();
+        for (const pop of waiting) {
+            try {
+                // Seed 004, "screen pop flow": setRecordInfoForShowCrm(requestId, requestId, phone, callback).
+                callAmeyo('setRecordInfoForShowCrm', (integration) =>
+                    integration.api.setRecordInfoForShowCrm(pop.requestId, pop.requestId, pop.phone, (response) => {
+                        if (!/success|true/i.test(readText(response) ?? 'success'))
+                            warn(`setRecordInfoForShowCrm answered ${readText(response) ?? 'nothing'}.`);
+                    })
+                );
+            } catch (error) {
+                pop.acked = false;
+                persist();
+                warn(`Could not acknowledge the screen pop: ${error instanceof Error ? error.message : String(error)}`);
+            }
         }
+    }
+
+    /** Acknowledges the pops of calls the bridge already has a record for (after a reload, a repeated showCrm). */
+    function acknowledgeKnown(b: Bridge, conversationId?: string): void {
+        for (const call of b.snapshot().calls)
+            if (call.record && (conversationId === undefined || call.conversationId === conversationId))
+                acknowledge(call.conversationId);
     }
 
     function showCrm(phone: unknown, additionalParameters: unknown, requestId: unknown): void {
@@ -199,11 +272,15 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
             return;
         }
         current = { conversationId: request.conversationId, direction: request.direction };
-        if (!shows.has(request.conversationId))
-            shows.set(request.conversationId, { requestId: request.requestId, phone: request.phone, acked: false });
-        if (shows.size > 50) shows.delete(shows.keys().next().value as string);
+        const call = callState(request.conversationId);
+        call.direction = request.direction;
+        // Each request is acknowledged once; a repeated one (same request id) is not a new pop.
+        if (!call.pops.some((pop) => pop.requestId === request.requestId))
+            call.pops = [...call.pops, { requestId: request.requestId, phone: request.phone, acked: false }].slice(-20);
+        persist();
         withBridge((b) => {
-            for (const call of callsForShowCrm(request)) b.handleSoftphoneCall(call);
+            for (const softphoneCall of callsForShowCrm(request)) b.handleSoftphoneCall(softphoneCall);
+            acknowledgeKnown(b, request.conversationId);
         });
     }
 
@@ -267,6 +344,7 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
         logoutHandler: (status) => {
             // Seed 004: clear cached call context and disposition UI remnants.
             current = null;
+            persist();
             if (disposing)
                 settleDispose({ ok: false, message: 'Signed out of Ameyo before the disposition was confirmed.' });
             updateSession({
@@ -301,7 +379,10 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
         hangupHandler: (_response, crtInfo) => {
             const conversationId = conversationOf(crtInfo);
             if (!conversationId) return;
-            const direction = current?.conversationId === conversationId ? current.direction : 'inbound';
+            const direction =
+                current?.conversationId === conversationId
+                    ? current.direction
+                    : (known.get(conversationId)?.direction ?? 'inbound');
             const call = callEndedFor(conversationId, direction);
             if (call) withBridge((b) => b.handleSoftphoneCall(call));
         },
@@ -311,13 +392,12 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
                 (response: unknown, crtInfo: unknown) => {
                     const conversationId = conversationOf(crtInfo);
                     if (!conversationId) return;
-                    const entries = appendTimeline(
-                        timelines.get(conversationId) ?? [],
-                        timelineEntry(name, response, options.clock())
-                    );
-                    timelines.set(conversationId, entries);
-                    if (timelines.size > 50) timelines.delete(timelines.keys().next().value as string);
-                    publish('callTimeline', { conversationId, entries });
+                    const call = callState(conversationId);
+                    call.timeline = appendTimeline(call.timeline, timelineEntry(name, response, options.clock()));
+                    persist();
+                    publish('callTimeline', { conversationId, entries: call.timeline });
+                    // The Task already written gets the new line now, once (amendLog adds the timeline).
+                    withBridge((b) => b.refreshLog(conversationId));
                 }
             ])
         ) as Record<RoutingHandler, (...args: unknown[]) => void>),
@@ -449,7 +529,9 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
     function republish(): void {
         publish('agentSession', session);
         if (tree) publish('dispositionTree', tree);
-        for (const [conversationId, entries] of timelines) publish('callTimeline', { conversationId, entries });
+        for (const call of known.values())
+            if (call.timeline.length > 0)
+                publish('callTimeline', { conversationId: call.conversationId, entries: call.timeline });
     }
 
     load();
@@ -474,9 +556,11 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
                 }
             }
         },
-        attach(started) {
+        attach(started, tabStore) {
+            if (tabStore) restore(tabStore);
             bridge = started;
             for (const task of early.splice(0)) task();
+            acknowledgeKnown(started);
             republish();
         },
         receiveChannelMessage(raw) {
@@ -510,30 +594,12 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
         observe(event) {
             if (event.type === 'callStateChanged' && event.payload.record) acknowledge(event.payload.conversationId);
         },
-        wrapWriter<T extends LogWriter>(writer: T): T {
-            const describe = (
-                conversationId: string | undefined,
-                description: string | undefined
-            ): string | undefined =>
-                conversationId ? withTimeline(description, timelines.get(conversationId) ?? []) : description;
-            const wrapped: LogWriter = {
-                ...writer,
-                async saveLog(log: CallLog) {
-                    const Description = describe(log.CallObject, log.Description);
-                    const taskId = await writer.saveLog(Description === undefined ? log : { ...log, Description });
-                    taskCalls.set(taskId, log.CallObject);
-                    return taskId;
-                },
-                updateLog(taskId: string, patch: Partial<CallLog>) {
-                    if (!('Description' in patch)) return writer.updateLog(taskId, patch);
-                    const Description = describe(taskCalls.get(taskId) ?? patch.CallObject, patch.Description);
-                    return writer.updateLog(taskId, {
-                        ...patch,
-                        ...(Description !== undefined ? { Description } : {})
-                    });
-                }
-            };
-            return wrapped as T;
+        amendLog(conversationId, log) {
+            const entries = known.get(conversationId)?.timeline ?? [];
+            // A patch without notes (Subject absent: not the whole log) leaves Description alone.
+            if (entries.length === 0 || (log.Subject === undefined && log.Description === undefined)) return {};
+            const Description = withTimeline(log.Description, entries);
+            return Description === undefined ? {} : { Description };
         },
         dispose() {
             disposed = true;

@@ -109,6 +109,12 @@ export interface BridgeDeps {
     retryPolicy?: Partial<RetryPolicy>;
     /** Developer diagnostics (console.warn in the adapter). */
     onWarning?: (message: string) => void;
+    /**
+     * Fields a vendor protocol adds to a call's Task before it is queued (the Ameyo toolbar's
+     * transfer timeline in Description): given what the bridge would write, returns the fields to
+     * change. Applied to every write, so the queue holds what the Task should say.
+     */
+    amendLog?: (conversationId: string, log: Partial<CallLog>) => Partial<CallLog>;
 }
 
 /** A click-to-dial request (Open CTI onClickToDial or the component's `dial` command). */
@@ -141,6 +147,12 @@ export interface Bridge {
     clickToDial(request: DialRequest): BridgeResult<WrapperEventPayload<'start_call'>>;
     /** The current state, as the `snapshot` event carries it. */
     snapshot(): ChannelEventPayload<'snapshot'>;
+    /**
+     * What `amendLog` adds for a call changed: patches only those fields on the call's one Task
+     * (its queued entry, else the Task found by CallObject; created only when none exists). False
+     * when the call is unknown or has no Task to write yet.
+     */
+    refreshLog(conversationId: string): boolean;
     /** Stops timers (pending logs stay persisted). */
     dispose(): void;
 }
@@ -316,8 +328,35 @@ export function createBridge(deps: BridgeDeps): Bridge {
         publish('callStateChanged', toCallView(call));
     }
 
+    /** The fields `amendLog` changes on `log` ({} without the hook, or when it fails). */
+    function amendment(conversationId: string, log: Partial<CallLog>): Partial<CallLog> {
+        if (!deps.amendLog) return {};
+        try {
+            return deps.amendLog(conversationId, log);
+        } catch (error) {
+            warn(`amendLog failed: ${error instanceof Error ? error.message : String(error)}`);
+            return {};
+        }
+    }
+
+    function amended<T extends Partial<CallLog>>(conversationId: string, log: T): T {
+        return { ...log, ...amendment(conversationId, log) };
+    }
+
     function writeLog(call: CallRecord): void {
-        logs.upsert(call.conversationId, buildCallLog(call, formatSubject));
+        logs.upsert(call.conversationId, amended(call.conversationId, buildCallLog(call, formatSubject)));
+    }
+
+    function refreshLog(conversationId: string): boolean {
+        const call = calls.get(conversationId);
+        if (!call || !logWanted(call)) return false;
+        // A call not answered yet gets its Task, amendment included, when it is.
+        if (!logs.has(conversationId) && call.outcome !== 'answered') return false;
+        const log = buildCallLog(call, formatSubject);
+        const patch = amendment(conversationId, log);
+        if (Object.keys(patch).length === 0) return false;
+        logs.upsertPatch(conversationId, patch, { ...log, ...patch });
+        return true;
     }
 
     /**
@@ -437,7 +476,12 @@ export function createBridge(deps: BridgeDeps): Bridge {
             const log = effect === 'writeLog' || (effect === 'missedCallLog' && settings.logMissedCalls);
             // Late notes (or a late end) for a call no longer known: only their own fields, on the Task
             // found by CallObject; the rest (Subject, Who/What) would be guesses.
-            if (log && !known) logs.upsertPatch(conversationId, factsOf(message), buildCallLog(call, formatSubject));
+            if (log && !known)
+                logs.upsertPatch(
+                    conversationId,
+                    amended(conversationId, factsOf(message)),
+                    amended(conversationId, buildCallLog(call, formatSubject))
+                );
             else if (log && logWanted(call)) writeLog(call);
             if (effect === 'screenPop') void popRecords(call);
         }
@@ -668,6 +712,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
         },
         clickToDial,
         snapshot,
+        refreshLog,
         dispose() {
             disposed = true;
             if (heartbeatTimer !== undefined) scheduler.clearTimeout(heartbeatTimer);

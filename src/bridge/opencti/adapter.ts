@@ -538,7 +538,6 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
                     return base.openRecord(record);
                 }
             };
-            if (ameyo) crm = ameyo.wrapWriter(crm);
             tab = await openTabStorage({
                 local:
                     env.localStorage === null ? undefined : (env.localStorage ?? safeStorage(() => win.localStorage)),
@@ -571,10 +570,11 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
                 normalizePhone: phoneNormalizer(current.defaultCountry),
                 adapterId,
                 retryPolicy: current.retryPolicy,
-                onWarning: warn
+                onWarning: warn,
+                ...(ameyo ? { amendLog: ameyo.amendLog.bind(ameyo) } : {})
             });
             bridge.start();
-            ameyo?.attach(bridge);
+            ameyo?.attach(bridge, tab.store);
             ready = true;
             const queued = early.splice(0);
             for (const task of queued) guarded(task);

@@ -15,6 +15,7 @@
  * Every storage access is guarded: with storage blocked (privacy settings) the store keeps state in
  * memory for the life of the page and says so once.
  */
+import { AMEYO_STORE_KEY } from '../ameyo/mapping';
 import { CALL_STORE_KEY, LOG_STORE_KEY } from '../core/index';
 import type { KeyValueStore } from '../core/index';
 import type { Timers } from './openCtiCrm';
@@ -30,10 +31,11 @@ export const ALIVE_STALE_MS = 45_000;
 const RELOAD_LOCK_ATTEMPTS = 5;
 const RELOAD_LOCK_DELAY_MS = 100;
 
-/** The core keys whose state is per tab, and the list field holding each one's items. */
+/** The keys whose state is per tab (the core's and the Ameyo toolbar's), and the list field holding each one's items. */
 const TAB_KEYS: ReadonlyArray<{ key: string; list: string }> = [
     { key: LOG_STORE_KEY, list: 'entries' },
-    { key: CALL_STORE_KEY, list: 'calls' }
+    { key: CALL_STORE_KEY, list: 'calls' },
+    { key: AMEYO_STORE_KEY, list: 'calls' }
 ];
 
 /** The part of the Web Locks API used here (navigator.locks). */
