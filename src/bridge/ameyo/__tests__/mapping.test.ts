@@ -7,16 +7,24 @@ import {
     ameyoToolbarUrl,
     callEndedFor,
     callsForShowCrm,
+    MAX_STORED_CALLS,
+    MAX_TIMELINE_ENTRIES,
+    mergeToolbarState,
     planDial,
     readCampaign,
     readDisposeResult,
     readDispositionCodes,
     readLogin,
     readShowCrm,
+    readToolbarState,
     refusesDisposeAndDial,
+    STORE_MAX_CHARS,
+    STORED_CALL_MS,
     timelineEntry,
+    toolbarStateJson,
     withTimeline
 } from '../mapping';
+import type { AmeyoCallState } from '../mapping';
 
 describe('Ameyo toolbar mapping', () => {
     it("builds seed 004's script and toolbar addresses", () => {
@@ -178,6 +186,112 @@ describe('Ameyo toolbar mapping', () => {
             expect(withTimeline(undefined, [])).toBeUndefined();
             expect(withTimeline('notes', [])).toBe('notes');
             expect(withTimeline('x'.repeat(40_000), one)!.length).toBe(32_000);
+        });
+    });
+
+    describe('what survives a reload (pops and timelines in the tab store)', () => {
+        const NOW = Date.UTC(2026, 11, 1, 9, 0, 0);
+        const call = (conversationId: string, updatedAt = NOW): AmeyoCallState => ({
+            conversationId,
+            direction: 'inbound',
+            pops: [{ requestId: `req-${conversationId}`, phone: '+15035551212', acked: false }],
+            timeline: [{ at: NOW - 1_000, kind: 'transfer', text: 'transfer to agent queue request sent' }],
+            updatedAt
+        });
+
+        it('reads back what it wrote, with the current call', () => {
+            const state = {
+                current: { conversationId: 'crt-1', direction: 'inbound' as const },
+                calls: [call('crt-1')]
+            };
+            expect(readToolbarState(toolbarStateJson(state, NOW), NOW)).toEqual(state);
+            expect(toolbarStateJson({ calls: [] }, NOW)).toBeNull();
+        });
+
+        it('drops what is old, beyond the count, or over the size ceiling (oldest first)', () => {
+            const old = call('old', NOW - STORED_CALL_MS - 1);
+            const many = Array.from({ length: MAX_STORED_CALLS + 5 }, (_, i) => call(`c${i}`, NOW - 1_000 + i));
+            const read = readToolbarState(toolbarStateJson({ calls: [old, ...many] }, NOW), NOW);
+            expect(read.calls).toHaveLength(MAX_STORED_CALLS);
+            expect(read.calls[0]?.conversationId).toBe('c5');
+            const big = Array.from({ length: 40 }, (_, i) => ({
+                ...call(`big${i}`, NOW - 100 + i),
+                timeline: Array.from({ length: MAX_TIMELINE_ENTRIES }, () => ({
+                    at: NOW,
+                    kind: 'conference' as const,
+                    text: 'x'.repeat(255)
+                }))
+            }));
+            const json = toolbarStateJson({ calls: big }, NOW) ?? '';
+            expect(json.length).toBeLessThanOrEqual(STORE_MAX_CHARS);
+            expect(readToolbarState(json, NOW).calls.at(-1)?.conversationId).toBe('big39');
+        });
+
+        it('ignores junk in storage without throwing', () => {
+            for (const raw of [null, '', '{', '[]', '{"version":2,"calls":[]}', '{"version":1,"calls":{}}'])
+                expect(readToolbarState(raw, NOW)).toEqual({ calls: [] });
+            const read = readToolbarState(
+                JSON.stringify({
+                    version: 1,
+                    current: { conversationId: 'x', direction: 'sideways' },
+                    calls: [
+                        null,
+                        { conversationId: '' },
+                        {
+                            conversationId: 'ok',
+                            updatedAt: NOW,
+                            pops: [{ requestId: 'r1', acked: 'yes' }, { phone: 'no id' }],
+                            timeline: [
+                                { at: 'now', kind: 'transfer', text: 't' },
+                                { at: 1, kind: 'x', text: 't' },
+                                { at: 2, kind: 'transfer', text: 'kept' }
+                            ]
+                        }
+                    ]
+                }),
+                NOW
+            );
+            expect(read).toEqual({
+                calls: [
+                    {
+                        conversationId: 'ok',
+                        updatedAt: NOW,
+                        pops: [{ requestId: 'r1', phone: '', acked: false }],
+                        timeline: [{ at: 2, kind: 'transfer', text: 'kept' }]
+                    }
+                ]
+            });
+        });
+
+        it('merges the stored state with what came since the page started: stored lines first, an acknowledgement kept', () => {
+            const stored = { calls: [{ ...call('crt-1'), pops: [{ requestId: 'r1', phone: '1', acked: true }] }] };
+            const live = {
+                current: { conversationId: 'crt-1', direction: 'inbound' as const },
+                calls: [
+                    {
+                        conversationId: 'crt-1',
+                        pops: [
+                            { requestId: 'r1', phone: '1', acked: false },
+                            { requestId: 'r2', phone: '1', acked: false }
+                        ],
+                        timeline: [{ at: NOW, kind: 'conference' as const, text: 'confer with user request sent' }],
+                        updatedAt: NOW + 1
+                    },
+                    call('crt-2')
+                ]
+            };
+            const merged = mergeToolbarState(stored, live);
+            expect(merged.current).toEqual(live.current);
+            expect(merged.calls.map((c) => c.conversationId)).toEqual(['crt-1', 'crt-2']);
+            expect(merged.calls[0]).toMatchObject({
+                direction: 'inbound',
+                pops: [
+                    { requestId: 'r1', acked: true },
+                    { requestId: 'r2', acked: false }
+                ],
+                timeline: [{ text: 'transfer to agent queue request sent' }, { text: 'confer with user request sent' }],
+                updatedAt: NOW + 1
+            });
         });
     });
 });

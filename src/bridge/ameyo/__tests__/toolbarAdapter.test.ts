@@ -4,7 +4,7 @@
  * CTI fake. jsdom loads no external script, so the test plays the browser: it installs the
  * stand-in's integration where the script would, then fires the script element's load event.
  */
-import { JOE_LEAD_ID } from '../../../../workbench/platform/org/sampleData';
+import { JOE_LEAD_ID, SHARED_LEAD_ID } from '../../../../workbench/platform/org/sampleData';
 import { createIntegration } from '../../../../workbench/ameyo/integration';
 import type { StandInIntegration } from '../../../../workbench/ameyo/integration';
 import { AmeyoModel } from '../../../../workbench/ameyo/model';
@@ -27,13 +27,25 @@ interface Toolbar extends Started {
     model: AmeyoModel;
     integration: StandInIntegration;
     api: { name: string; args: unknown[] }[];
+    box: { integration?: StandInIntegration };
+    commands(): number;
     command(type: string, payload?: unknown): void;
 }
 
 let started: Started[] = [];
 
-async function ameyoPage(overrides: Record<string, string> = {}): Promise<Toolbar> {
+/** The adapter page against a new stand-in, or, with `reload`, a new adapter frame in the same tab talking to the same Ameyo. */
+async function ameyoPage(overrides: Record<string, string> = {}, reload?: Toolbar): Promise<Toolbar> {
+    if (reload) {
+        // The old page goes away with its frame, script and globals; Ameyo's server keeps the call.
+        reload.adapter.dispose();
+        reload.root.remove();
+        document.head.replaceChildren();
+        delete (window as unknown as { ameyo?: unknown }).ameyo;
+        reload.wb.reloadAdapter();
+    }
     const s = startPage({
+        ...(reload ? { wb: reload.wb } : {}),
         settings: callCenterSettings({
             '/softphoneProtocol/protocol': 'ameyoToolbar',
             '/softphoneProtocol/ameyoBaseUrl': AMEYO,
@@ -45,15 +57,17 @@ async function ameyoPage(overrides: Record<string, string> = {}): Promise<Toolba
     });
     started.push(s);
     await waitReady(s.adapter);
-    const api: { name: string; args: unknown[] }[] = [];
-    const box: { integration?: StandInIntegration } = {};
-    const model = new AmeyoModel(
-        (name, args) => setTimeout(() => box.integration?.dispatch(name, args), 0),
-        (kind, name, detail) => {
-            if (kind === 'api') api.push({ name, args: detail as unknown[] });
-        },
-        () => Promise.resolve(box.integration?.extensionInfo())
-    );
+    const api: { name: string; args: unknown[] }[] = reload?.api ?? [];
+    const box: { integration?: StandInIntegration } = reload?.box ?? {};
+    const model =
+        reload?.model ??
+        new AmeyoModel(
+            (name, args) => setTimeout(() => box.integration?.dispatch(name, args), 0),
+            (kind, name, detail) => {
+                if (kind === 'api') api.push({ name, args: detail as unknown[] });
+            },
+            () => Promise.resolve(box.integration?.extensionInfo())
+        );
     const integration = createIntegration(
         window as unknown as Record<string, unknown>,
         {
@@ -67,12 +81,14 @@ async function ameyoPage(overrides: Record<string, string> = {}): Promise<Toolba
     script?.dispatchEvent(new Event('load'));
     model.loaded();
     await settle();
-    let counter = 0;
+    let counter = reload?.commands() ?? 0;
     return {
         ...s,
         model,
         integration,
         api,
+        box,
+        commands: () => counter,
         command(type, payload) {
             counter += 1;
             s.wb.bus.publish('SoftphoneBridge__c', {
@@ -270,5 +286,165 @@ describe('c-softphone-adapter in ameyoToolbar mode', () => {
         host.transferToAqHandler?.({}, []);
         await settle(3_000);
         expect(t.wb.org.allTasks()).toHaveLength(0);
+    });
+});
+
+describe('c-softphone-adapter in ameyoToolbar mode: transfers on the Task, and a reload mid-call', () => {
+    /** Every saveLog call the adapter made (creates and updates), across reloads. */
+    function saveLogs(t: Toolbar, into: { value: Record<string, unknown> }[] = []): typeof into {
+        const fake = t.wb.opencti as unknown as { saveLog(args: { value: Record<string, unknown> }): unknown };
+        const original = fake.saveLog.bind(fake);
+        jest.spyOn(fake, 'saveLog').mockImplementation((args) => {
+            into.push(JSON.parse(JSON.stringify(args)) as { value: Record<string, unknown> });
+            return original(args);
+        });
+        return into;
+    }
+
+    const descriptionWrites = (saves: { value: Record<string, unknown> }[]): string[] =>
+        saves.flatMap((save) => (typeof save.value.Description === 'string' ? [save.value.Description] : []));
+
+    it('a transfer after the Task is first written patches that Task at once, once per event', async () => {
+        const t = await loggedIn();
+        const saves = saveLogs(t);
+        t.model.incoming(JOE_MOBILE);
+        await settle();
+        const conversationId = t.model.call!.crtObjectId;
+        // Notes saved mid-call: the Task is written now.
+        t.command('saveWrapUp', { conversationId, notes: 'Asked for billing' });
+        await settle(3_000);
+        expect(t.wb.org.allTasks()).toHaveLength(1);
+        const before = saves.length;
+        t.model.route('transferToAQHandler');
+        await settle(3_000);
+        expect(saves.slice(before)).toHaveLength(1);
+        expect(saves.at(-1)?.value).toEqual({
+            Id: t.wb.org.allTasks()[0]?.Id,
+            Description: expect.stringContaining('transfer to agent queue request sent') as unknown
+        });
+        expect(t.wb.org.allTasks()[0]?.Description).toMatch(
+            new RegExp(
+                `^Asked for billing\\n\\n${TIMELINE_HEADING.replace(/[()]/g, '\\$&')}\\n- \\d\\d:\\d\\d:\\d\\d UTC transfer to agent queue request sent$`
+            )
+        );
+        t.model.route('conferWithUserHandler');
+        await settle(3_000);
+        expect(saves.slice(before)).toHaveLength(2);
+        // The end and a disposition with the same notes: the timeline stays, one Task.
+        t.model.hangup();
+        await settle(3_000);
+        t.command('saveWrapUp', { conversationId, disposition: 'Sale', notes: 'Asked for billing' });
+        await settle(3_000);
+        const [task] = t.wb.org.allTasks();
+        expect(t.wb.org.allTasks()).toHaveLength(1);
+        expect(task).toMatchObject({ CallDisposition: 'Sale', CallObject: conversationId });
+        expect(task?.Description).toContain('transfer to agent queue request sent');
+        expect(task?.Description).toContain('confer with user request sent');
+        expect(saves.filter((save) => save.value.Id === undefined)).toHaveLength(1);
+    });
+
+    it('a transfer whose update answer is lost is written again to the same Task: one Task, the line once', async () => {
+        const t = await loggedIn();
+        t.model.incoming(JOE_MOBILE);
+        await settle();
+        const conversationId = t.model.call!.crtObjectId;
+        t.command('saveWrapUp', { conversationId, notes: 'Asked for billing' });
+        await settle(3_000);
+        t.wb.faults.saveLogLostAnswers = 1;
+        t.model.route('transferToUserHandler');
+        await settle(90_000);
+        const tasks = t.wb.org.allTasks();
+        expect(tasks).toHaveLength(1);
+        const description = String(tasks[0]?.Description);
+        expect(description.split('transfer to user request sent')).toHaveLength(2);
+        expect(description.startsWith('Asked for billing')).toBe(true);
+        // No log left pending.
+        expect(t.root.querySelector('.sfa-logs')?.textContent ?? '').toBe('');
+    });
+
+    it('a reload mid-call keeps the timeline: the transfers before and after it are all on the one Task', async () => {
+        const first = await loggedIn();
+        const saves = saveLogs(first);
+        first.model.incoming(JOE_MOBILE);
+        await settle();
+        const conversationId = first.model.call!.crtObjectId;
+        first.model.route('transferToAQHandler');
+        await settle();
+        expect(window.localStorage.getItem(`streemSoftphone.ameyo.v1@${first.adapter.tab()?.tabId}`)).toContain(
+            'transfer to agent queue request sent'
+        );
+
+        const second = await ameyoPage({}, first);
+        saveLogs(second, saves);
+        // The component sees the timeline from before the reload.
+        await settle();
+        second.command('requestState');
+        await settle();
+        expect(channelEvents(second.wb, 'callTimeline').at(-1)?.payload).toMatchObject({
+            conversationId,
+            entries: [{ text: 'transfer to agent queue request sent' }]
+        });
+        second.model.route('conferWithPhoneHandler');
+        await settle();
+        second.model.hangup();
+        await settle(3_000);
+        second.command('saveWrapUp', { conversationId, disposition: 'Sale', notes: 'Bought the plan' });
+        await settle(3_000);
+        const tasks = second.wb.org.allTasks();
+        expect(tasks).toHaveLength(1);
+        expect(tasks[0]).toMatchObject({ CallObject: conversationId, CallDisposition: 'Sale', WhoId: JOE_LEAD_ID });
+        const description = String(tasks[0]?.Description);
+        expect(description).toContain('Bought the plan');
+        expect(description.indexOf('transfer to agent queue request sent')).toBeGreaterThan(0);
+        expect(description.indexOf('confer phone request sent')).toBeGreaterThan(
+            description.indexOf('transfer to agent queue request sent')
+        );
+        expect(descriptionWrites(saves).every((text) => text.includes('transfer to agent queue request sent'))).toBe(
+            true
+        );
+    });
+
+    it('a pop still waiting for its record at a reload is acknowledged once after it, with its request id', async () => {
+        const first = await loggedIn({ '/screenPop/multipleMatches': 'ask' });
+        first.model.incoming('+14155550199');
+        await settle();
+        const conversationId = first.model.call!.crtObjectId;
+        expect(first.model.acks).toHaveLength(0);
+
+        const second = await ameyoPage({ '/screenPop/multipleMatches': 'ask' }, first);
+        await settle(1_000);
+        expect(second.model.acks).toHaveLength(0);
+        second.command('choosePopTarget', {
+            conversationId,
+            record: { recordId: SHARED_LEAD_ID, objectType: 'Lead' }
+        });
+        await settle(1_000);
+        const requestId = JSON.stringify(second.model.acks);
+        expect(second.model.acks).toHaveLength(1);
+        expect(second.model.acks[0]).toMatchObject({ phone: '+14155550199' });
+        expect(second.model.acks[0]?.requestId).toBe(second.model.acks[0]?.recordId);
+        expect(requestId).toMatch(/req-/);
+
+        // Another reload: the acknowledgement is not sent again.
+        const third = await ameyoPage({ '/screenPop/multipleMatches': 'ask' }, second);
+        await settle(1_000);
+        third.model.hangup();
+        await settle(3_000);
+        expect(third.model.acks).toHaveLength(1);
+        expect(third.wb.org.allTasks()).toHaveLength(1);
+        expect(third.wb.org.allTasks()[0]?.WhoId).toBe(SHARED_LEAD_ID);
+    });
+
+    it('a pop acknowledged before a reload is not acknowledged again after it', async () => {
+        const first = await loggedIn();
+        first.model.incoming(JOE_MOBILE);
+        await settle();
+        expect(first.model.acks).toHaveLength(1);
+        const second = await ameyoPage({}, first);
+        await settle(1_000);
+        second.model.hangup();
+        await settle(3_000);
+        expect(second.model.acks).toHaveLength(1);
+        expect(second.wb.org.allTasks()).toHaveLength(1);
     });
 });

@@ -846,4 +846,141 @@ describe('bridge', () => {
             expect(store.getItem(CALL_STORE_KEY) ?? '').not.toContain('conv-1');
         });
     });
+
+    describe('what a vendor protocol adds to the Task (amendLog, refreshLog)', () => {
+        /** A vendor line list added below the notes, as the Ameyo toolbar's timeline is. */
+        function amendingBridge(lines: string[]): Bridge {
+            return makeBridge({
+                amendLog: (_conversationId, log) =>
+                    lines.length === 0 || (log.Subject === undefined && log.Description === undefined)
+                        ? {}
+                        : { Description: [log.Description ?? '', ...lines].join('\n').trim() }
+            });
+        }
+
+        /** A connected call whose notes were saved mid-call: its Task is written before the end. */
+        async function withNotes(bridge: Bridge): Promise<void> {
+            fromSoftphone(bridge, 'incomingCall', {
+                partnerId: 'p',
+                conversationId: 'conv-1',
+                callerANI: '+15035551212'
+            });
+            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
+            command(bridge, 'saveWrapUp', { conversationId: 'conv-1', notes: 'Checked the order' });
+            await flush();
+        }
+
+        it('patches only the amended field on the one Task, once per change, and every later write keeps it', async () => {
+            const lines: string[] = [];
+            const bridge = amendingBridge(lines);
+            await withNotes(bridge);
+            expect(crm.saveLog).toHaveBeenCalledTimes(1);
+            lines.push('transfer 1');
+            expect(bridge.refreshLog('conv-1')).toBe(true);
+            await flush();
+            expect(crm.updateLog.mock.calls).toEqual([
+                [expect.any(String), { Description: 'Checked the order\ntransfer 1' }]
+            ]);
+            // Nothing new: no write.
+            bridge.refreshLog('conv-1');
+            await flush();
+            expect(crm.updateLog).toHaveBeenCalledTimes(1);
+            // The end and the disposition come later, with the same notes: the line stays, on the one Task.
+            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 30 });
+            command(bridge, 'saveWrapUp', {
+                conversationId: 'conv-1',
+                disposition: 'Resolved',
+                notes: 'Checked the order'
+            });
+            await flush();
+            expect(crm.onlyTask()).toMatchObject({
+                Description: 'Checked the order\ntransfer 1',
+                CallDisposition: 'Resolved',
+                CallDurationInSeconds: 30
+            });
+            expect(crm.saveLog).toHaveBeenCalledTimes(1);
+            expect(crm.updateLog.mock.calls.filter(([, patch]) => 'Description' in patch)).toHaveLength(1);
+        });
+
+        it('a change while the create is in flight goes to the same Task after it', async () => {
+            const lines: string[] = [];
+            const bridge = amendingBridge(lines);
+            fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1' });
+            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
+            command(bridge, 'saveWrapUp', { conversationId: 'conv-1', notes: 'Hello' });
+            lines.push('conference 1');
+            expect(bridge.refreshLog('conv-1')).toBe(true);
+            await flush();
+            expect(crm.saveLog).toHaveBeenCalledTimes(1);
+            expect(crm.onlyTask().Description).toBe('Hello\nconference 1');
+        });
+
+        it('an update whose answer is lost is written again to the same Task, never a second one', async () => {
+            const lines: string[] = [];
+            const bridge = amendingBridge(lines);
+            await withNotes(bridge);
+            crm.updateLog.mockImplementationOnce((taskId, patch) => {
+                const task = crm.tasks.get(taskId);
+                if (task) crm.tasks.set(taskId, { ...task, ...patch });
+                return Promise.reject(new Error('saveLog did not answer in time'));
+            });
+            lines.push('transfer 1');
+            bridge.refreshLog('conv-1');
+            await flush();
+            await jest.advanceTimersByTimeAsync(5_000);
+            expect(crm.updateLog).toHaveBeenCalledTimes(2);
+            expect(crm.onlyTask().Description).toBe('Checked the order\ntransfer 1');
+            expect(crm.saveLog).toHaveBeenCalledTimes(1);
+        });
+
+        it('writes nothing for an unknown call, or one with no Task yet (its first write carries the amendment)', async () => {
+            const lines = ['transfer 1'];
+            const bridge = amendingBridge(lines);
+            expect(bridge.refreshLog('nobody')).toBe(false);
+            fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1' });
+            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
+            expect(bridge.refreshLog('conv-1')).toBe(false);
+            await flush();
+            expect(crm.saveLog).not.toHaveBeenCalled();
+            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 5 });
+            await flush();
+            expect(crm.onlyTask().Description).toBe('transfer 1');
+        });
+
+        it('a finished call whose queue entry is gone: its Task is found by CallObject and patched, not created again', async () => {
+            const lines: string[] = [];
+            const findLog = jest.fn((callObject: string) =>
+                Promise.resolve([...crm.tasks].find(([, task]) => task.CallObject === callObject)?.[0] ?? null)
+            );
+            Object.assign(crm, { findLog });
+            const first = amendingBridge(lines);
+            fromSoftphone(first, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1' });
+            fromSoftphone(first, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
+            fromSoftphone(first, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 5 });
+            await flush();
+            first.dispose();
+            // A reload whose storage kept the call (in wrap-up) but lost the saved log entry.
+            store.removeItem('streemSoftphone.callLogs.v1');
+            const second = amendingBridge(lines);
+            lines.push('transfer 1');
+            expect(second.refreshLog('conv-1')).toBe(true);
+            await flush();
+            expect(findLog).toHaveBeenCalledWith('conv-1');
+            expect(crm.saveLog).toHaveBeenCalledTimes(1);
+            expect(crm.onlyTask().Description).toBe('transfer 1');
+        });
+
+        it('an amendLog that throws is reported and the log is written without it', async () => {
+            const warnings: string[] = [];
+            const bridge = makeBridge({
+                amendLog: () => {
+                    throw new Error('boom');
+                },
+                onWarning: (message) => warnings.push(message)
+            });
+            await withNotes(bridge);
+            expect(crm.onlyTask()).toMatchObject({ CallObject: 'conv-1', Description: 'Checked the order' });
+            expect(warnings).toContain('amendLog failed: boom');
+        });
+    });
 });
