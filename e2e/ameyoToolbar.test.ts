@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Frame, Locator, Page } from 'playwright-core';
-import { JOE_LEAD_ID } from '../workbench/platform/org/sampleData';
+import { JOE_LEAD_ID, SHARED_LEAD_ID } from '../workbench/platform/org/sampleData';
 import {
+    adapterFrame,
     JOE_E164,
     openPage,
     recordPath,
@@ -43,6 +44,42 @@ async function waitForAmeyo(frame: Frame, kind: AmeyoLogEntry['kind'], name: str
     return waitUntil(`Ameyo stand-in log "${kind} ${name}"`, async () =>
         (await ameyoLog(frame)).filter((e) => e.kind === kind && e.name === name).at(-1)
     );
+}
+
+/** Waits until the log has `count` entries of a kind and name (the log survives a reload of the tab). */
+async function waitForCount(frame: Frame, kind: AmeyoLogEntry['kind'], name: string, count: number): Promise<void> {
+    await waitUntil(`${count} × "${kind} ${name}" in the Ameyo stand-in log`, async () =>
+        (await ameyoLog(frame)).filter((e) => e.kind === kind && e.name === name).length >= count ? true : undefined
+    );
+}
+
+/** The toolbar frame of the page (found by its URL). */
+async function toolbarFrame(page: Page, e2e: E2E): Promise<Frame> {
+    const prefix = `${e2e.workbench.urls.ameyo}/ameyowebaccess/toolbar-crm.htm?origin=`;
+    return waitUntil('the Ameyo toolbar frame', () => page.frames().find((f) => f.url().startsWith(prefix)));
+}
+
+/**
+ * The agent reloads Salesforce: the adapter page and the toolbar frame in it load again (Ameyo's
+ * server keeps the session and the call). Returns the new toolbar frame, its load handled.
+ */
+async function reloadMidCall(page: Page, e2e: E2E): Promise<Frame> {
+    const before = (await ameyoLog(await toolbarFrame(page, e2e))).filter(
+        (e) => e.name === 'loginStatusHandler'
+    ).length;
+    await page.reload();
+    await page
+        .getByRole('heading', { name: 'Joe Customer', level: 1 })
+        .or(page.locator('wb-record-page h1'))
+        .first()
+        .waitFor();
+    // Under Lightning Web Security a reloaded page is busy for a while: its first click gets more time.
+    const item = page.locator('[data-id="softphone-item"]');
+    await item.waitFor({ timeout: 45_000 });
+    if ((await item.getAttribute('aria-expanded')) !== 'true') await item.click({ timeout: 45_000 });
+    const toolbar = await toolbarFrame(page, e2e);
+    await waitForCount(toolbar, 'event', 'loginStatusHandler', before + 1);
+    return toolbar;
 }
 
 /** Opens Joe's Lead with the softphone panel open in ameyoToolbar mode; returns the toolbar frame. */
@@ -256,6 +293,106 @@ void describe('Ameyo generic toolbar (protocol ameyoToolbar)', { timeout: TEST_T
             await bridge.locator('[data-id="call"][data-state="connected"]').waitFor();
             assert.equal(new URL(page.url()).pathname, recordPath('Lead', JOE_LEAD_ID));
             await waitForAmeyo(toolbar, 'api', 'setRecordInfoForShowCrm');
+        }
+    );
+
+    void it(
+        'a reload mid-call keeps the transfers; each routing event patches the written Task once; dispose → one Task with the whole timeline',
+        { timeout: TEST_TIMEOUT_MS * 2 },
+        async () => {
+            const { page, toolbar: first, bridge } = await openWithAmeyo(e2e);
+            await logIn(first, bridge);
+            const callId = await inboundCall(page, first);
+            await waitForAmeyo(first, 'api', 'setRecordInfoForShowCrm');
+            await first.locator('[data-id="transferToAQHandler"]').click();
+            await bridge.locator('[data-id="timeline"] li[data-kind="transfer"]').waitFor();
+
+            const toolbar = await reloadMidCall(page, e2e);
+            // The timeline from before the reload is back in the component.
+            await bridge.locator('[data-id="call"][data-state="connected"]').waitFor({ timeout: 45_000 });
+            await bridge.locator('[data-id="timeline"] li[data-kind="transfer"]').waitFor();
+            await toolbar.locator('[data-id="conferWithUserHandler"]').click();
+            await bridge.locator('[data-id="timeline"] li[data-kind="conference"]').waitFor();
+            await toolbar.locator('[data-id="hangup"]').click();
+            await bridge.locator('[data-id="call"][data-state="ended"]').waitFor();
+            const [task] = await waitForTasks(e2e, 1);
+            const description = (): string => {
+                const stored = e2e.workbench.org.allTasks()[0]?.Description;
+                return typeof stored === 'string' ? stored : '';
+            };
+            await waitUntil('both lines on the Task written at the end', () =>
+                description().includes('transfer to agent queue request sent') &&
+                description().includes('confer with user request sent')
+                    ? true
+                    : undefined
+            );
+            // A routing event after the Task is written reaches it at once, not at the next notes.
+            await toolbar.locator('[data-id="transferToPhoneHandler"]').click();
+            await waitUntil('the late transfer on the Task before any wrap-up', () =>
+                description().includes('transfer to phone request sent') ? true : undefined
+            );
+
+            await chooseDisposition(bridge, 'Contacted › Sale');
+            await waitForAmeyo(toolbar, 'event', 'handleDisposeCallByDispositionCode');
+            await bridge.locator('[data-id="wrap-up-status"][data-status="saved"]').waitFor();
+            await waitUntil(
+                'the disposition on the Task',
+                () => e2e.workbench.org.allTasks()[0]?.CallDisposition === 'Sale' || undefined
+            );
+            await page.waitForTimeout(500);
+            const tasks = e2e.workbench.org.allTasks();
+            assert.equal(tasks.length, 1, `exactly one Task, got ${JSON.stringify(tasks)}`);
+            assert.equal(tasks[0]?.Id, task?.Id);
+            assert.equal(tasks[0]?.CallObject, callId);
+            assert.equal(tasks[0]?.WhoId, JOE_LEAD_ID);
+            for (const line of [
+                'transfer to agent queue request sent',
+                'confer with user request sent',
+                'transfer to phone request sent'
+            ])
+                assert.equal(description().split(line).length, 2, `"${line}" once in ${description()}`);
+            // Acknowledged before the reload, never again.
+            assert.equal((await ameyoLog(toolbar)).filter((e) => e.name === 'setRecordInfoForShowCrm').length, 1);
+            await screenshot(page, 'ameyo-reload-timeline');
+        }
+    );
+
+    void it(
+        'a pop still waiting for the agent’s choice at a reload is acknowledged once after it, with its request id',
+        { timeout: TEST_TIMEOUT_MS * 2 },
+        async () => {
+            e2e.workbench.callCenterOverrides['/screenPop/multipleMatches'] = 'ask';
+            const { page, toolbar: first, bridge } = await openWithAmeyo(e2e);
+            await logIn(first, bridge);
+            // (415) 555-0199 is Ada Shared's (Lead) and Sam Shared's (Contact) number.
+            await first.locator('[data-id="caller"]').fill('+14155550199');
+            await first.locator('[data-id="incoming"]').click();
+            const showCrm = await waitForAmeyo(first, 'event', 'showCrm');
+            const requestId = (showCrm.detail as unknown[])[2];
+            const choice = (): Locator =>
+                adapterFrame(page, e2e)!.locator(`button.sfa-choice__option[data-record-id="${SHARED_LEAD_ID}"]`);
+            await choice().waitFor();
+            assert.equal(
+                (await ameyoLog(first)).some((e) => e.name === 'setRecordInfoForShowCrm'),
+                false
+            );
+
+            const toolbar = await reloadMidCall(page, e2e);
+            await choice().waitFor({ timeout: 45_000 });
+            assert.equal(
+                (await ameyoLog(toolbar)).some((e) => e.name === 'setRecordInfoForShowCrm'),
+                false
+            );
+            await choice().click();
+            await waitForRecordPage(page, 'Lead', SHARED_LEAD_ID);
+            const ack = await waitForAmeyo(toolbar, 'api', 'setRecordInfoForShowCrm');
+            assert.deepEqual(ack.detail, [requestId, requestId, '+14155550199']);
+            await toolbar.locator('[data-id="hangup"]').click();
+            await bridge.locator('[data-id="call"][data-state="ended"]').waitFor();
+            const [task] = await waitForTasks(e2e, 1);
+            assert.equal(task?.WhoId, SHARED_LEAD_ID);
+            await page.waitForTimeout(500);
+            assert.equal((await ameyoLog(toolbar)).filter((e) => e.name === 'setRecordInfoForShowCrm').length, 1);
         }
     );
 });

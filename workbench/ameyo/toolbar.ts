@@ -9,6 +9,13 @@ import { AmeyoModel } from './model';
 
 const STAND_IN = 'ameyoStandIn';
 const LOGIN_KEY = 'ameyoStandIn.loggedIn';
+/**
+ * Ameyo's server keeps the agent's session and call when the CRM page (and so this frame) reloads;
+ * the stand-in keeps them, and its log, in this frame's sessionStorage (one browser tab).
+ */
+const SERVER_KEY = 'ameyoStandIn.server';
+const LOG_KEY = 'ameyoStandIn.log';
+const LOG_MAX = 300;
 
 function el<T extends HTMLElement>(id: string): T {
     const found = document.querySelector<T>(`[data-id="${id}"]`);
@@ -30,14 +37,36 @@ const logList = el<HTMLUListElement>('event-log');
 const answers = new Map<number, (value: unknown) => void>();
 let queryId = 0;
 
-function log(kind: string, name: string, detail: unknown): void {
+function addLogItem(kind: string, name: string, detail: string): void {
     const item = document.createElement('li');
     item.dataset.kind = kind;
     item.dataset.name = name;
-    item.dataset.detail = JSON.stringify(detail ?? null);
-    item.textContent = `${kind} ${name} ${item.dataset.detail}`;
+    item.dataset.detail = detail;
+    item.textContent = `${kind} ${name} ${detail}`;
     logList.prepend(item);
-    while (logList.children.length > 300) logList.lastElementChild?.remove();
+    while (logList.children.length > LOG_MAX) logList.lastElementChild?.remove();
+}
+
+function readStored<T>(key: string): T | null {
+    try {
+        return JSON.parse(sessionStorage.getItem(key) ?? 'null') as T | null;
+    } catch {
+        return null;
+    }
+}
+
+// The log from before a reload of this tab, oldest first.
+for (const entry of readStored<[string, string, string][]>(LOG_KEY) ?? []) addLogItem(...entry);
+
+function log(kind: string, name: string, detail: unknown): void {
+    addLogItem(kind, name, JSON.stringify(detail ?? null));
+    const items = Array.from(logList.children)
+        .reverse()
+        .map((li) => {
+            const data = (li as HTMLElement).dataset;
+            return [data.kind ?? '', data.name ?? '', data.detail ?? 'null'];
+        });
+    sessionStorage.setItem(LOG_KEY, JSON.stringify(items));
 }
 
 function post(message: Record<string, unknown>): void {
@@ -60,10 +89,16 @@ const model = new AmeyoModel(
         })
 );
 model.loggedIn = sessionStorage.getItem(LOGIN_KEY) === '1';
+const server = readStored<Pick<AmeyoModel, 'call' | 'campaignId' | 'extension'>>(SERVER_KEY);
+if (server) Object.assign(model, { call: server.call, campaignId: server.campaignId, extension: server.extension });
 
 function render(): void {
     if (model.loggedIn) sessionStorage.setItem(LOGIN_KEY, '1');
     else sessionStorage.removeItem(LOGIN_KEY);
+    sessionStorage.setItem(
+        SERVER_KEY,
+        JSON.stringify({ call: model.call, campaignId: model.campaignId, extension: model.extension })
+    );
     el('status').textContent = model.loggedIn ? `Logged in · ${model.extension ?? 'no extension'}` : 'Logged out';
     el('call').textContent = model.call
         ? `${model.call.state} ${model.call.phone} (${model.call.crtObjectId})`
