@@ -237,6 +237,23 @@ export function readExtension(response: unknown, crtInfo: unknown): string | und
     return pick(readObject(crtInfo), 'extensionName', 'extension', 'phone') ?? pick(readObject(response), 'extension');
 }
 
+/**
+ * selectExtensionHandler / modifyExtensionHandler (seed 004 table: "onsuccess success,
+ * usercustomercrtinfo; onexception responsetext detail, usercustomercrtinfo"): the extension bound,
+ * or Ameyo's detail when binding failed.
+ */
+export function readExtensionResult(
+    response: unknown,
+    crtInfo: unknown
+): { ok: true; extension?: string } | { ok: false; message: string } {
+    const status = pick(readObject(response), 'status') ?? readText(response);
+    const failed =
+        status !== undefined && !(/success|^true$|^ok$/i.test(status) && !/fail|error|exception|invalid/i.test(status));
+    if (failed) return { ok: false, message: readText(response) ?? status };
+    const extension = readExtension(response, crtInfo);
+    return extension ? { ok: true, extension } : { ok: true };
+}
+
 /** readyHandler → "Ready"; breakHandler → the break reason (training, snacks, lunch, unavailable). */
 export function readAvailability(handler: 'readyHandler' | 'breakHandler', raw: unknown): string {
     if (handler === 'readyHandler') return 'Ready';

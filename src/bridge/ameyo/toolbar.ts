@@ -42,7 +42,7 @@ import {
     readCampaign,
     readDisposeResult,
     readDispositionCodes,
-    readExtension,
+    readExtensionResult,
     readLogin,
     readShowCrm,
     readText,
@@ -314,6 +314,16 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
         if (result.message) warn(`Disposed; the next dial reported: ${result.message}`);
     }
 
+    /** The agent bar shows the bound extension; a failed binding says Ameyo's detail and shows none. */
+    function extensionChanged(result: ReturnType<typeof readExtensionResult>): void {
+        if (result.ok) {
+            updateSession({ extension: result.extension });
+            return;
+        }
+        updateSession({ extension: undefined });
+        agentError(`Ameyo could not bind the extension: ${result.message}`, undefined, undefined, 'AMEYO_EXTENSION');
+    }
+
     function loggedIn(): void {
         withBridge((b) => b.handleSoftphoneLoaded());
         try {
@@ -356,13 +366,8 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
                 availability: undefined
             });
         },
-        selectExtensionHandler: (response, crtInfo) => {
-            const extension = readExtension(response, crtInfo) ?? readText(response);
-            updateSession({ extension });
-        },
-        modifyExtensionHandler: (response, crtInfo) => {
-            updateSession({ extension: readExtension(response, crtInfo) ?? readText(response) });
-        },
+        selectExtensionHandler: (response, crtInfo) => extensionChanged(readExtensionResult(response, crtInfo)),
+        modifyExtensionHandler: (response, crtInfo) => extensionChanged(readExtensionResult(response, crtInfo)),
         selectCampaignHandler: (campaignNameWithId) => {
             const campaign = readCampaign(campaignNameWithId);
             updateSession({ campaign: campaign?.name });

@@ -14,6 +14,7 @@ import {
     readCampaign,
     readDisposeResult,
     readDispositionCodes,
+    readExtensionResult,
     readLogin,
     readShowCrm,
     readToolbarState,
@@ -292,6 +293,23 @@ describe('Ameyo toolbar mapping', () => {
                 timeline: [{ text: 'transfer to agent queue request sent' }, { text: 'confer with user request sent' }],
                 updatedAt: NOW + 1
             });
+        });
+    });
+
+    it('reads selectExtensionHandler / modifyExtensionHandler: success with usercustomercrtinfo, or the exception detail', () => {
+        expect(readExtensionResult('success', { extensionName: 'sip-1001', phone: '1001' })).toEqual({
+            ok: true,
+            extension: 'sip-1001'
+        });
+        expect(readExtensionResult('success', {})).toEqual({ ok: true });
+        expect(readExtensionResult(undefined, '{"extension":"sip-7"}')).toEqual({ ok: true, extension: 'sip-7' });
+        expect(readExtensionResult('extension sip-1001 is busy', { crtObjectId: 'x' })).toEqual({
+            ok: false,
+            message: 'extension sip-1001 is busy'
+        });
+        expect(readExtensionResult({ status: 'failure', responseText: 'invalid extension' }, null)).toEqual({
+            ok: false,
+            message: 'invalid extension'
         });
     });
 });

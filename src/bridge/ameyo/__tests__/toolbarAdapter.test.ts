@@ -151,6 +151,17 @@ describe('c-softphone-adapter in ameyoToolbar mode', () => {
                 { label: 'Not contacted', codes: ['No answer', 'Wrong number'] }
             ]
         });
+        // A failed binding (seed 004: "onexception responsetext detail") is said, not shown as the extension.
+        (window as unknown as Record<string, (...args: unknown[]) => void>).modifyExtensionHandler?.(
+            'extension sip-2002 is busy',
+            { crtObjectId: '' }
+        );
+        await settle();
+        expect(channelEvents(t.wb, 'agentSession').at(-1)?.payload).not.toHaveProperty('extension');
+        expect(channelEvents(t.wb, 'error').at(-1)?.payload).toMatchObject({
+            audience: 'agent',
+            message: 'Ameyo could not bind the extension: extension sip-2002 is busy'
+        });
         t.model.emitBreak('lunch');
         t.model.emitAuto(true);
         await settle();
