@@ -114,6 +114,21 @@ export class AmeyoModel {
         this.selectCampaign(this.campaignId);
     }
 
+    /**
+     * The agent selects or modifies the extension in the toolbar (events table: "onsuccess success,
+     * usercustomercrtinfo; onexception responsetext detail, usercustomercrtinfo").
+     */
+    changeExtension(
+        handler: 'selectExtensionHandler' | 'modifyExtensionHandler',
+        name: string,
+        failure?: string
+    ): void {
+        const info = { extensionName: name, phone: name.replace(/\D/g, '') };
+        if (failure) return this.fire(handler, failure, info);
+        this.extension = name;
+        this.fire(handler, 'success', info);
+    }
+
     selectCampaign(id: string): void {
         this.campaignId = id;
         this.fire('selectCampaignHandler', `${STAND_IN_CAMPAIGNS[id] ?? 'Campaign'} (${id})`);

@@ -44,6 +44,13 @@ body{background:#eef4ff;margin:0;padding:.5rem;font-size:.75rem}
   <button class="slds-button slds-button_neutral" data-id="logout">Server logout</button>
  </div>
  <div class="am-row">
+  <label>Extension <input data-id="extension-name" value="sip-2002" size="10"></label>
+  <button class="slds-button slds-button_neutral" data-id="select-extension">Select extension</button>
+  <button class="slds-button slds-button_neutral" data-id="modify-extension">Modify extension</button>
+  <label><input type="checkbox" data-id="extension-fails"> fails with</label>
+  <input data-id="extension-failure" value="extension is busy" size="16">
+ </div>
+ <div class="am-row">
   <label>Campaign <select data-id="campaign">${campaigns}</select></label>
   <button class="slds-button slds-button_neutral" data-id="ready">Ready</button>
   <label>Break <select data-id="break-reason"><option>training</option><option>snacks</option><option>lunch</option><option>unavailable</option></select></label>

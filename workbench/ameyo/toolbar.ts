@@ -136,6 +136,14 @@ on('login', () => {
 });
 on('login-fail', () => model.login(el<HTMLSelectElement>('login-failure').value));
 on('logout', () => model.serverLogout());
+const extensionChange = (handler: 'selectExtensionHandler' | 'modifyExtensionHandler'): void =>
+    model.changeExtension(
+        handler,
+        el<HTMLInputElement>('extension-name').value,
+        el<HTMLInputElement>('extension-fails').checked ? el<HTMLInputElement>('extension-failure').value : undefined
+    );
+on('select-extension', () => extensionChange('selectExtensionHandler'));
+on('modify-extension', () => extensionChange('modifyExtensionHandler'));
 on('ready', () => void model.emitReady());
 on('break', () => void model.emitBreak(el<HTMLSelectElement>('break-reason').value));
 on('auto-on', () => model.emitAuto(true));

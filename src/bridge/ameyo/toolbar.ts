@@ -334,7 +334,11 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
     }
 
     const handlers: Record<AmeyoHandler, (...args: unknown[]) => void> = {
-        onLoadHandler: () => undefined,
+        // Seed 004: "verify the page and iframe are ready" (it may fire more than once, on redirects).
+        onLoadHandler: () => {
+            if (!options.document.getElementById(AMEYO_FRAME_ID))
+                warn(`onLoadHandler: the toolbar frame #${AMEYO_FRAME_ID} is not on the page.`);
+        },
         loginHandler: (status) => {
             const login = readLogin(status);
             updateSession({ status: login.status, message: login.message });

@@ -151,17 +151,26 @@ describe('c-softphone-adapter in ameyoToolbar mode', () => {
                 { label: 'Not contacted', codes: ['No answer', 'Wrong number'] }
             ]
         });
-        // A failed binding (seed 004: "onexception responsetext detail") is said, not shown as the extension.
-        (window as unknown as Record<string, (...args: unknown[]) => void>).modifyExtensionHandler?.(
-            'extension sip-2002 is busy',
-            { crtObjectId: '' }
-        );
+        // The agent modifies the extension in the toolbar; a failed binding (seed 004: "onexception
+        // responsetext detail") is said, not shown as the extension.
+        t.model.changeExtension('modifyExtensionHandler', 'sip-2002');
+        await settle();
+        expect(channelEvents(t.wb, 'agentSession').at(-1)?.payload).toMatchObject({ extension: 'sip-2002' });
+        t.model.changeExtension('modifyExtensionHandler', 'sip-3003', 'extension sip-3003 is busy');
         await settle();
         expect(channelEvents(t.wb, 'agentSession').at(-1)?.payload).not.toHaveProperty('extension');
         expect(channelEvents(t.wb, 'error').at(-1)?.payload).toMatchObject({
             audience: 'agent',
-            message: 'Ameyo could not bind the extension: extension sip-2002 is busy'
+            message: 'Ameyo could not bind the extension: extension sip-3003 is busy'
         });
+        // Another campaign: its own dispositions are fetched (getDispositionCodes(campaignId)) and shown.
+        t.model.selectCampaign('2');
+        await settle();
+        expect(t.api.filter((a) => a.name === 'getDispositionCodes').at(-1)?.args).toEqual(['2']);
+        expect(channelEvents(t.wb, 'dispositionTree').at(-1)?.payload).toEqual({
+            groups: [{ label: 'Support', codes: ['Resolved', 'Escalated'] }]
+        });
+        expect(channelEvents(t.wb, 'agentSession').at(-1)?.payload).toMatchObject({ campaign: 'Support' });
         t.model.emitBreak('lunch');
         t.model.emitAuto(true);
         await settle();
