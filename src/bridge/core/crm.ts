@@ -350,8 +350,9 @@ export function createBridge(deps: BridgeDeps): Bridge {
     function refreshLog(conversationId: string): boolean {
         const call = calls.get(conversationId);
         if (!call || !logWanted(call)) return false;
-        // A call not answered yet gets its Task, amendment included, when it is.
-        if (!logs.has(conversationId) && call.outcome !== 'answered') return false;
+        // No Task written yet: the first write (at the end, or with notes) carries the amendment.
+        // A finished call without a queue entry (storage lost it) may have one: upsertPatch finds it.
+        if (!logs.has(conversationId) && !isFinished(call)) return false;
         const log = buildCallLog(call, formatSubject);
         const patch = amendment(conversationId, log);
         if (Object.keys(patch).length === 0) return false;
