@@ -383,7 +383,8 @@ void describe('Ameyo generic toolbar (protocol ameyoToolbar)', { timeout: TEST_T
                 (await ameyoLog(toolbar)).some((e) => e.name === 'setRecordInfoForShowCrm'),
                 false
             );
-            await choice().click();
+            // The panel may be scrolled in its frame after the reload: the agent’s click, delivered to the button.
+            await choice().dispatchEvent('click');
             await waitForRecordPage(page, 'Lead', SHARED_LEAD_ID);
             const ack = await waitForAmeyo(toolbar, 'api', 'setRecordInfoForShowCrm');
             assert.deepEqual(ack.detail, [requestId, requestId, '+14155550199']);
