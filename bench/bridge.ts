@@ -11,18 +11,14 @@
  *                       [--incoming 100] [--burst 10000] [--same-site-vendor]
  *                       [--budget-s 120] [--out .build/bench/bridge.json] [--trace FILE]
  */
-import { build as esbuild } from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../workbench/browser';
-import { buildWorkbench } from '../workbench/build';
-import { OUT_DIR, ROOT, STATIC_RESOURCES_DIR } from '../workbench/paths';
+import type { BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
+import { ROOT, STATIC_RESOURCES_DIR } from '../workbench/paths';
 import { readRuntime } from '../workbench/runtime';
 import { PARTNER_CONFIG } from '../workbench/softphone/constants';
-import { startWorkbench, type Workbench } from '../workbench/server';
 import { CALL_STORE_KEY } from '../src/bridge/core/crm';
 import type { ENVELOPE_PROTOCOL } from '../src/bridge/core/validate';
 import {
@@ -34,6 +30,25 @@ import {
     PROBE_GLOBAL
 } from './browser/protocol';
 import type { BenchConfig, BurstRun, BusyTotals, HopRun, IncomingRun, ProbeDump } from './browser/protocol';
+import {
+    buildVariants,
+    bundleBrowserScripts,
+    callIn,
+    cleanup,
+    metricsDelta,
+    openLeadWithSoftphone,
+    readMetrics,
+    resources,
+    startWatchdog,
+    STEP_TIMEOUT_MS,
+    timeLeft,
+    timeoutFor,
+    UsageError,
+    variantDir,
+    waitUntil,
+    withTimeout,
+    type Metrics
+} from './lib/run';
 import { fixed, round, rounded, summarize, table, type Summary } from './lib/stats';
 
 // The in-browser probe spells the envelope protocol out (its bundle stays tiny); this fails to compile if they differ.
@@ -132,108 +147,19 @@ function parseOptions(argv: readonly string[]): Options {
     return options;
 }
 
-class UsageError extends Error {}
-
-/* ------------------------------------------------------------------ run-wide resources and the watchdog */
-
-const STEP_TIMEOUT_MS = 15_000;
-/** One contract call's answer; far above any real hop, so a lost message shows as a timeout, not a hang. */
-const HOP_TIMEOUT_MS = 5_000;
-const VIEWPORT = { width: 1280, height: 800 } as const;
-
-let workbench: Workbench | undefined;
-let browser: Browser | undefined;
-let deadline = Number.POSITIVE_INFINITY;
-
-async function cleanup(): Promise<void> {
-    const open = browser;
-    browser = undefined;
-    await open?.close().catch(() => undefined);
-    const wb = workbench;
-    workbench = undefined;
-    await wb?.close().catch(() => undefined);
-}
-
-/** Ends the process after `ms` whatever is running, closing the browser and servers first. */
-function startWatchdog(ms: number, what: string): NodeJS.Timeout {
-    deadline = Date.now() + ms;
-    const timer = setTimeout(() => {
-        console.error(`bench:bridge: ${what} did not finish within ${Math.round(ms / 1000)} s; stopping.`);
-        const hardStop = setTimeout(() => process.exit(2), 10_000);
-        hardStop.unref();
-        void cleanup().finally(() => process.exit(2));
-    }, ms);
-    timer.unref();
-    return timer;
-}
-
-/** A step's timeout, never past the run's deadline. */
-function timeoutFor(stepMs: number): number {
-    return Math.max(1_000, Math.min(stepMs, deadline - Date.now() - 2_000));
-}
-
-async function waitUntil<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> {
-    const until = Date.now() + timeoutFor(timeoutMs);
-    let lastError: unknown;
-    for (;;) {
-        try {
-            const value = await check();
-            if (value !== undefined && value !== false) return value;
-        } catch (error) {
-            lastError = error;
-        }
-        if (Date.now() > until) {
-            const reason = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-            throw new Error(`Timed out waiting for ${what}${reason}.`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-}
-
 /* ------------------------------------------------------------------ in-browser scripts */
 
-/** Bundles the two in-browser parts (plain IIFEs: no helpers from the Node-side transpiler). */
+/** Bundles the two in-browser parts after their config. */
 async function benchScript(config: BenchConfig): Promise<string> {
-    const parts: string[] = [`window.${CONFIG_GLOBAL} = ${JSON.stringify(config)};`];
-    for (const name of ['adapterProbe', 'vendorDriver']) {
-        const result = await esbuild({
-            entryPoints: [path.join(__dirname, 'browser', `${name}.ts`)],
-            bundle: true,
-            write: false,
-            format: 'iife',
-            platform: 'browser',
-            target: 'es2022',
-            logLevel: 'silent'
-        });
-        parts.push(result.outputFiles[0]?.text ?? '');
-    }
-    return parts.join('\n');
+    return bundleBrowserScripts(
+        ['adapterProbe', 'vendorDriver'],
+        `window.${CONFIG_GLOBAL} = ${JSON.stringify(config)};`
+    );
 }
 
-/** Calls a method of a bench global in a frame (a string expression: no Node-side code is shipped). */
-async function callIn<T>(frame: Frame, global: string, method: string, arg?: unknown): Promise<T> {
-    const argument = arg === undefined ? '' : JSON.stringify(arg);
-    return frame.evaluate<T>(`window.${global}.${method}(${argument})`);
-}
-
-/* ------------------------------------------------------------------ CDP main-thread metrics */
-
-const METRICS = ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration'] as const;
-type MetricName = (typeof METRICS)[number];
-type Metrics = Record<MetricName, number>;
-
-async function readMetrics(session: CDPSession): Promise<Metrics> {
-    const { metrics } = await session.send('Performance.getMetrics');
-    const out = {} as Metrics;
-    for (const name of METRICS) out[name] = (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
-    return out;
-}
-
-function metricsDelta(before: Metrics, after: Metrics): Metrics {
-    const out = {} as Metrics;
-    for (const name of METRICS) out[name] = after[name] - before[name];
-    return out;
-}
+/** One contract call's answer; far above any real hop, so a lost message shows as a timeout, not a hang. */
+const HOP_TIMEOUT_MS = 5_000;
+const BUDGET_HINT = 'raise --budget-s, or lower --samples, --incoming or --burst';
 
 /* ------------------------------------------------------------------ sizes */
 
@@ -479,49 +405,20 @@ async function openWorkbench(
     vendor: Frame;
     vendorOrigin: string;
 }> {
-    workbench = await startWorkbench({ basePort: 0, appDir });
-    const urls = workbench.urls;
-    // Production: the vendor is another site (its own renderer process); localhost is another site than 127.0.0.1.
-    const vendorOrigin = options.sameSiteVendor ? urls.softphone : urls.softphone.replace('127.0.0.1', 'localhost');
-    Object.assign(workbench.callCenterOverrides, {
-        '/vendorSoftphone/softphoneUrl': `${vendorOrigin}/`,
-        '/vendorSoftphone/softphoneOrigin': vendorOrigin,
+    const opened = await openLeadWithSoftphone({
+        appDir,
+        initScript: benchScript,
+        sameSiteVendor: options.sameSiteVendor,
         // No Task per rejected benchmark call, no pop for its unknown number: the hop ends at the search.
-        '/callLogging/logMissedCalls': 'false',
-        '/screenPop/noMatch': 'none'
+        callCenterOverrides: { '/callLogging/logMissedCalls': 'false', '/screenPop/noMatch': 'none' }
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    context.setDefaultTimeout(STEP_TIMEOUT_MS);
-    await context.addInitScript({ content: await benchScript({ adapterOrigin: urls.visualforce, vendorOrigin }) });
-    const page = await context.newPage();
-    const lead = workbench.org.list('Lead')[0] as { Id: string } | undefined;
-    if (!lead) throw new Error('The workbench org has no Lead to open.');
-    // An agent on a record page: the softphoneBridge component there hears every channel event.
-    await page.goto(`${urls.app}/lightning/r/Lead/${lead.Id}/view`, { timeout: timeoutFor(STEP_TIMEOUT_MS) });
-    const item = page.locator('[data-id="softphone-item"]');
-    await item.waitFor({ timeout: timeoutFor(STEP_TIMEOUT_MS) });
-    if ((await item.getAttribute('aria-expanded')) !== 'true') await item.click();
-    const adapter = await waitUntil(
-        'the adapter frame with the Open CTI probe',
-        async () => {
-            const frame = page.frames().find((f) => f.url().startsWith(`${urls.visualforce}/apex/`));
-            return frame && (await callIn<boolean>(frame, PROBE_GLOBAL, 'ready')) ? frame : undefined;
-        },
+    const { page, context, adapter, vendor, vendorOrigin } = opened;
+    await waitUntil(
+        'the Open CTI probe in the adapter frame',
+        async () => callIn<boolean>(adapter, PROBE_GLOBAL, 'ready'),
         STEP_TIMEOUT_MS
     );
-    const vendor = await waitUntil(
-        'the vendor softphone frame to connect',
-        async () => {
-            const frame = page.frames().find((f) => f.url().startsWith(`${vendorOrigin}/`));
-            if (!frame || !(await callIn<boolean>(frame, DRIVER_GLOBAL, 'ready'))) return undefined;
-            const status = await frame
-                .locator('[data-id="connection"]')
-                .getAttribute('data-connection', { timeout: 1_000 });
-            return status === 'connected' ? frame : undefined;
-        },
-        STEP_TIMEOUT_MS
-    );
+    await waitUntil('the vendor driver', async () => callIn<boolean>(vendor, DRIVER_GLOBAL, 'ready'), STEP_TIMEOUT_MS);
     return { page, context, adapter, vendor, vendorOrigin };
 }
 
@@ -544,28 +441,10 @@ async function settle(adapter: Frame, quietMs: number, timeoutMs: number): Promi
     ).catch(() => undefined); // the app's heartbeat timers may never let it be perfectly quiet
 }
 
-/** The page build of one variant: the package under Lightning Web Security, or not. */
-function variantDir(lws: boolean): string {
-    return path.join(OUT_DIR, lws ? 'app-lws-on' : 'app-lws-off');
-}
-
 async function main(): Promise<void> {
     const options = parseOptions(process.argv.slice(2));
     const variants = options.lws === 'both' ? [true, false] : [options.lws === 'on'];
-    if (!options.skipBuild) {
-        const buildDog = startWatchdog(300_000 * variants.length, 'the build');
-        for (const [index, lws] of variants.entries()) {
-            console.log(
-                `bench:bridge: building the workbench with LWS ${lws ? 'on' : 'off'} (skip with --skip-build)…`
-            );
-            await buildWorkbench({
-                buildPackage: index === 0,
-                runtime: { lws, lwcMode: 'production' },
-                appOutDir: variantDir(lws)
-            });
-        }
-        clearTimeout(buildDog);
-    }
+    if (!options.skipBuild) await buildVariants(variants, 'bench:bridge');
     const results: Record<string, MeasuredRun> = {};
     for (const lws of variants) {
         const appDir = variantDir(lws);
@@ -620,11 +499,11 @@ function compareLws(on: MeasuredRun, off: MeasuredRun): string {
 
 /** One measured run against one page build; returns its figures and report. */
 async function measure(options: Options, appDir: string): Promise<MeasuredRun> {
-    const dog = startWatchdog(options.budgetS * 1000, 'the benchmark');
+    const dog = startWatchdog(options.budgetS * 1000, 'the benchmark', 'bench:bridge');
     const started = Date.now();
     const sizes = resourceSizes();
     const { page, context, adapter, vendor, vendorOrigin } = await openWorkbench(options, appDir);
-    const chromiumVersion = browser?.version() ?? 'unknown';
+    const chromiumVersion = resources.browser?.version() ?? 'unknown';
     console.log(`bench:bridge: chromium ${chromiumVersion}, vendor frame at ${vendorOrigin}`);
 
     // Renderer processes: the page's (app + adapter, same site); the vendor's when it is another site.
@@ -669,7 +548,8 @@ async function measure(options: Options, appDir: string): Promise<MeasuredRun> {
                 partnerId: PARTNER_CONFIG.partnerId
             }),
             timeoutFor(60_000),
-            'the incoming calls'
+            'the incoming calls',
+            BUDGET_HINT
         );
         await settle(adapter, 300, 5_000);
         incoming = incomingFigures(incomingRun, await callIn<ProbeDump>(adapter, PROBE_GLOBAL, 'take'));
@@ -705,7 +585,7 @@ async function measure(options: Options, appDir: string): Promise<MeasuredRun> {
         }
         if (options.trace) {
             fs.mkdirSync(path.dirname(options.trace), { recursive: true });
-            await browser?.startTracing(page, { path: options.trace, screenshots: false });
+            await resources.browser?.startTracing(page, { path: options.trace, screenshots: false });
         }
         const burstRun = await withTimeout(
             callIn<BurstRun>(vendor, DRIVER_GLOBAL, 'burst', {
@@ -713,7 +593,8 @@ async function measure(options: Options, appDir: string): Promise<MeasuredRun> {
                 timeoutMs: timeoutFor(60_000)
             }),
             timeoutFor(65_000),
-            'the burst'
+            'the burst',
+            BUDGET_HINT
         );
         await waitUntil(
             'every burst event at Open CTI',
@@ -721,7 +602,7 @@ async function measure(options: Options, appDir: string): Promise<MeasuredRun> {
             10_000
         ).catch(() => undefined); // lost events are reported, not waited for forever
         // Then until the page has delivered every event on the message channel (the adapter hears them back).
-        const drainTimeoutMs = Math.max(5_000, Math.min(90_000, deadline - Date.now() - 15_000));
+        const drainTimeoutMs = Math.max(5_000, Math.min(90_000, timeLeft() - 15_000));
         const echoes = await waitUntil(
             'every burst event back on the message channel',
             async () => {
@@ -735,7 +616,7 @@ async function measure(options: Options, appDir: string): Promise<MeasuredRun> {
         const vendorDelta =
             vendorSession && vendorBefore ? metricsDelta(vendorBefore, await readMetrics(vendorSession)) : null;
         const windowMs = Date.now() - windowStart;
-        if (options.trace) await browser?.stopTracing();
+        if (options.trace) await resources.browser?.stopTracing();
         if (options.cpuProfile) {
             const { profile } = (await pageSession.send('Profiler.stop')) as { profile: unknown };
             fs.mkdirSync(path.dirname(options.cpuProfile), { recursive: true });
@@ -799,22 +680,6 @@ async function measure(options: Options, appDir: string): Promise<MeasuredRun> {
         burst,
         report: report(hops, incoming, burst, sizes, result.vendorProcess)
     };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-            () =>
-                reject(
-                    new Error(
-                        `${what} did not finish within ${Math.round(ms / 1000)} s (raise --budget-s, or lower --samples, --incoming or --burst).`
-                    )
-                ),
-            ms
-        );
-    });
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /* ------------------------------------------------------------------ the printed report */
