@@ -113,7 +113,8 @@ async function buildApp(
     bundles: BundleInfo[],
     warnings: string[],
     options: RuntimeOptions,
-    appOutDir: string
+    appOutDir: string,
+    sourceMap = false
 ): Promise<void> {
     const genFile = writePageComponents();
     const modules = [
@@ -150,7 +151,8 @@ async function buildApp(
         dir: appOutDir,
         format: 'es',
         entryFileNames: 'main.js',
-        chunkFileNames: 'chunks/[name]-[hash].js'
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        sourcemap: sourceMap
     });
     await bundle.close();
 }
@@ -197,6 +199,8 @@ export async function buildWorkbench(
         runtime?: RuntimeOptions;
         /** Where the page goes (default .build/workbench/app): benchmarks keep an LWS-on and an LWS-off page side by side. */
         appOutDir?: string;
+        /** Write main.js.map beside the page (benchmarks map CPU profile lines back to their modules). */
+        sourceMap?: boolean;
     } = {}
 ): Promise<BuildStats> {
     const warnings: string[] = [];
@@ -214,7 +218,7 @@ export async function buildWorkbench(
             warnings.push(`${b.specifier}: no compiled .js beside the .ts (run npm run build); using the .ts.`);
     }
     started = Date.now();
-    await buildApp(bundles, warnings, runtime, appOutDir);
+    await buildApp(bundles, warnings, runtime, appOutDir, options.sourceMap === true);
     fs.writeFileSync(runtimeFile(appOutDir), JSON.stringify(runtime));
     const appMs = Date.now() - started;
     started = Date.now();

@@ -242,7 +242,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
             }
             if (route === 'tasks' && req.method === 'GET') {
                 const relatedTo = url.searchParams.get('relatedTo');
-                return json(res, 200, { tasks: relatedTo ? org.tasksFor(relatedTo) : org.allTasks() });
+                const tasks = relatedTo ? org.tasksFor(relatedTo) : org.allTasks();
+                // `limit`: the newest N only (the record page's timeline), with the total for its title.
+                const limit = Number(url.searchParams.get('limit'));
+                const shown = Number.isInteger(limit) && limit > 0 ? tasks.slice(0, limit) : tasks;
+                return json(res, 200, { tasks: shown, total: tasks.length });
             }
             if (route === 'saveLog' && req.method === 'POST') {
                 const value = (await readJson(req)) as Record<string, unknown>;

@@ -102,14 +102,15 @@ export function variantDir(lws: boolean): string {
 }
 
 /** Builds the package once and the page once per variant, LWC in production mode as Salesforce runs it. */
-export async function buildVariants(variants: readonly boolean[], bench: string): Promise<void> {
+export async function buildVariants(variants: readonly boolean[], bench: string, sourceMap = false): Promise<void> {
     const buildDog = startWatchdog(300_000 * variants.length, 'the build', bench);
     for (const [index, lws] of variants.entries()) {
         console.log(`${bench}: building the workbench with LWS ${lws ? 'on' : 'off'} (skip with --skip-build)…`);
         await buildWorkbench({
             buildPackage: index === 0,
             runtime: { lws, lwcMode: 'production' },
-            appOutDir: variantDir(lws)
+            appOutDir: variantDir(lws),
+            sourceMap
         });
     }
     clearTimeout(buildDog);
@@ -186,7 +187,10 @@ export interface OpenedPage {
  */
 export async function openLeadWithSoftphone(options: {
     appDir: string;
-    initScript: string | ((origins: { adapterOrigin: string; vendorOrigin: string }) => Promise<string>);
+    initScript:
+        string | ((origins: { appOrigin: string; adapterOrigin: string; vendorOrigin: string }) => Promise<string>);
+    /** The Lead to open (default: the org's first). */
+    leadId?: string;
     callCenterOverrides?: Record<string, string>;
     sameSiteVendor?: boolean;
 }): Promise<OpenedPage> {
@@ -206,12 +210,12 @@ export async function openLeadWithSoftphone(options: {
     const script =
         typeof options.initScript === 'string'
             ? options.initScript
-            : await options.initScript({ adapterOrigin: urls.visualforce, vendorOrigin });
+            : await options.initScript({ appOrigin: urls.app, adapterOrigin: urls.visualforce, vendorOrigin });
     await context.addInitScript({ content: script });
     const page = await context.newPage();
-    const lead = workbench.org.list('Lead')[0] as { Id: string } | undefined;
-    if (!lead) throw new Error('The workbench org has no Lead to open.');
-    await page.goto(`${urls.app}/lightning/r/Lead/${lead.Id}/view`, { timeout: timeoutFor(STEP_TIMEOUT_MS) });
+    const leadId = options.leadId ?? (workbench.org.list('Lead')[0] as { Id: string } | undefined)?.Id;
+    if (!leadId) throw new Error('The workbench org has no Lead to open.');
+    await page.goto(`${urls.app}/lightning/r/Lead/${leadId}/view`, { timeout: timeoutFor(STEP_TIMEOUT_MS) });
     const item = page.locator('[data-id="softphone-item"]');
     await item.waitFor({ timeout: timeoutFor(STEP_TIMEOUT_MS) });
     if ((await item.getAttribute('aria-expanded')) !== 'true') await item.click();

@@ -53,6 +53,12 @@ export function serializeMessage(channel: string, message: unknown): string {
     }
 }
 
+/**
+ * How many published messages `published()` keeps for tests to read. The platform keeps none; a
+ * bound keeps the workbench page's memory flat over a long shift.
+ */
+export const HISTORY_LIMIT = 200;
+
 export class MessageBus {
     private subscriptions: BusSubscription[] = [];
     private history: PublishedMessage[] = [];
@@ -65,6 +71,7 @@ export class MessageBus {
     publish(channel: string, message: unknown, origin = 'lwc'): void {
         const json = serializeMessage(channel, message);
         this.history.push({ channel, message: JSON.parse(json) as unknown, origin });
+        if (this.history.length > HISTORY_LIMIT) this.history.splice(0, this.history.length - HISTORY_LIMIT);
         for (const subscription of [...this.subscriptions]) {
             if (subscription.active && subscription.channel === channel) {
                 subscription.listener(JSON.parse(json) as unknown);
@@ -89,7 +96,7 @@ export class MessageBus {
         this.subscriptions = this.subscriptions.filter((s) => s !== subscription);
     }
 
-    /** Messages published since the last reset, oldest first (copies). */
+    /** Messages published since the last reset (the newest HISTORY_LIMIT), oldest first (copies). */
     published(channel?: string): PublishedMessage[] {
         return this.history.filter((p) => channel === undefined || p.channel === channel);
     }

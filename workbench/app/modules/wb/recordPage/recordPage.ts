@@ -27,6 +27,13 @@ interface TaskRow {
     description: string;
 }
 
+/**
+ * Lightning's Activity timeline shows the latest activities and loads older ones on request
+ * (View More); the workbench shows the newest few, so a shift's worth of Tasks on one record
+ * does not make every saveLog re-render a thousand rows.
+ */
+const TIMELINE_LIMIT = 10;
+
 type RenderedSlot = GeneratedSlot & { isDetails: boolean; isActivity: boolean; props: Record<string, unknown> };
 
 const ICONS: Record<string, string> = {
@@ -44,6 +51,8 @@ export default class RecordPage extends LightningElement {
     record: Record<string, unknown> | undefined;
     error: string | undefined;
     tasks: TaskRow[] = [];
+    /** Tasks on the record, shown or not. */
+    taskTotal = 0;
     private stops: (() => void)[] = [];
 
     override connectedCallback(): void {
@@ -68,9 +77,10 @@ export default class RecordPage extends LightningElement {
     }
 
     private async loadTasks(): Promise<void> {
-        const { tasks } = await orgApi<{ tasks: Record<string, unknown>[] }>(
-            `tasks?relatedTo=${encodeURIComponent(this.recordId)}`
+        const { tasks, total } = await orgApi<{ tasks: Record<string, unknown>[]; total: number }>(
+            `tasks?relatedTo=${encodeURIComponent(this.recordId)}&limit=${TIMELINE_LIMIT}`
         );
+        this.taskTotal = total;
         this.tasks = tasks.map((t) => {
             const duration = typeof t.CallDurationInSeconds === 'number' ? ` · ${t.CallDurationInSeconds} s` : '';
             const parts = [t.TaskSubtype ?? t.Type, t.CallType, t.Status, t.ActivityDate].filter(Boolean).join(' · ');
@@ -104,7 +114,7 @@ export default class RecordPage extends LightningElement {
         return this.tasks.length > 0;
     }
     get taskCountLabel(): string {
-        return `Activity (${this.tasks.length})`;
+        return `Activity (${this.taskTotal})`;
     }
     private slots(region: 'main' | 'sidebar'): RenderedSlot[] {
         const layout = PAGES[this.objectApiName];
