@@ -172,6 +172,13 @@ interface ProfileFigures {
     topSelf: { fn: string; where: string; module: string; ms: number }[];
     /** Self time by source module of the page bundle (from its source map), ms, the largest first. */
     byModule: { module: string; ms: number }[];
+    /** Self time in Lightning Web Security's own functions (named …$LWS: the membrane, distortions), ms. */
+    lwsSelfMs: number;
+    /**
+     * Code evaluated inside the LWS sandbox (no URL: the package's components, templates and
+     * modules), inclusive time by function name, ms: which getters, handlers and templates run.
+     */
+    sandboxInclusive: { fn: string; ms: number }[];
 }
 
 /** Maps a line of the page bundle back to its module, from main.js.map when the build wrote one. */
@@ -200,8 +207,9 @@ class BundleMap {
             }
             this.maps.set(file, map);
         }
-        const entry = map?.findEntry(line, column) as { originalSource?: string } | undefined;
-        return entry?.originalSource ? moduleName(entry.originalSource) : '';
+        const entry: object | undefined = map?.findEntry(line, column);
+        const source = entry && 'originalSource' in entry ? String(entry.originalSource) : '';
+        return source ? moduleName(source) : '';
     }
 }
 
@@ -270,7 +278,21 @@ function profileFigures(
         byOwner[who] = (byOwner[who] ?? 0) + us / 1000;
         self.set(id, (self.get(id) ?? 0) + us / 1000);
     }
+    const sandboxInclusive = new Map<string, number>();
+    for (let i = 0; i < samples.length; i++) {
+        const us = i + 1 < deltas.length ? (deltas[i + 1] as number) : 0;
+        const seen = new Set<string>();
+        for (let at: number | undefined = samples[i]; at !== undefined; at = parent.get(at)) {
+            const frame = byId.get(at)?.callFrame;
+            if (!frame || frame.url || frame.scriptId === '0' || frame.functionName.includes('$LWS')) continue;
+            const name = frame.functionName || '(anonymous)';
+            if (seen.has(name)) continue;
+            seen.add(name);
+            sandboxInclusive.set(name, (sandboxInclusive.get(name) ?? 0) + us / 1000);
+        }
+    }
     const selfByFn = new Map<string, { fn: string; where: string; module: string; ms: number }>();
+    let lwsSelfMs = 0;
     const byModule = new Map<string, number>();
     for (const [id, ms] of self) {
         const frame = byId.get(id)?.callFrame;
@@ -279,6 +301,7 @@ function profileFigures(
         if (who === 'idle') continue;
         const where = frame.url ? `${shortUrl(frame.url)}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : '';
         const module = frame.url ? bundle.module(frame.url, frame.lineNumber, frame.columnNumber) : '';
+        if (frame.functionName.includes('$LWS')) lwsSelfMs += ms;
         const key = `${frame.functionName}|${where}`;
         const entry = selfByFn.get(key) ?? { fn: frame.functionName || '(anonymous)', where, module, ms: 0 };
         entry.ms += ms;
@@ -293,7 +316,13 @@ function profileFigures(
         byModule: [...byModule]
             .map(([module, ms]) => ({ module, ms }))
             .sort((a, b) => b.ms - a.ms)
-            .slice(0, 15)
+            .slice(0, 15),
+        lwsSelfMs,
+        sandboxInclusive: [...sandboxInclusive]
+            .filter(([fn]) => fn !== '(anonymous)')
+            .map(([fn, ms]) => ({ fn, ms }))
+            .sort((a, b) => b.ms - a.ms)
+            .slice(0, 20)
     };
 }
 
@@ -349,9 +378,6 @@ interface CallTimes {
 }
 
 class CallDriver {
-    private readonly callState = (states: string[]): string =>
-        states.map((s) => `${COMPONENT_TAG} [data-id="call"][data-state="${s}"]`).join(', ');
-
     constructor(
         private readonly page: Page,
         private readonly vendor: Frame,
@@ -359,14 +385,14 @@ class CallDriver {
         private readonly disposition: string
     ) {}
 
+    /** Waits until the component shows the call in one of `states` (the page probe checks as its DOM changes). */
     private async componentShows(states: string[], what: string): Promise<void> {
-        await this.page
-            .locator(this.callState(states))
-            .first()
-            .waitFor({ timeout: timeoutFor(STEP_TIMEOUT_MS) })
-            .catch((error: unknown) => {
-                throw new Error(`the component never showed ${what}: ${error instanceof Error ? error.message : ''}`);
-            });
+        await callIn(this.page.mainFrame(), SHIFT_PAGE_GLOBAL, 'waitForCall', {
+            states,
+            timeoutMs: timeoutFor(STEP_TIMEOUT_MS)
+        }).catch((error: unknown) => {
+            throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+        });
     }
 
     private async taskSaved(conversationId: string, description: string): Promise<void> {
@@ -510,7 +536,7 @@ async function measure(options: Options): Promise<RunFigures> {
         { name: `calls ${(n - w + 1).toLocaleString('en-US')}–${n.toLocaleString('en-US')}`, from: n - w + 1 }
     ];
     const driver = new CallDriver(page, vendor, workbench, dispositions[0] as string);
-    const renders: { call: number; sample: RenderSample }[] = [];
+    const renders: { inWindow: boolean; sample: RenderSample }[] = [];
     const callMs: number[] = [];
     const storage: RunFigures['storage'] = [];
     const windows: WindowFigures[] = [];
@@ -526,12 +552,17 @@ async function measure(options: Options): Promise<RunFigures> {
         }
         const times = await driver.call(i);
         callMs.push(times.totalMs);
-        const taken = await callIn<PageTake>(page.mainFrame(), SHIFT_PAGE_GLOBAL, 'take');
-        for (const sample of taken.samples) renders.push({ call: i, sample });
-        hostsReplaced += taken.hostsReplaced;
-        noComponent += taken.noComponent;
+        // The probe's samples, read at each window's edges and now and then (each read is page work too).
+        const windowEnds = open !== null && i === open.from + w - 1;
+        if (windowEnds || windowStarts.some((start) => start.from === i + 1) || i % 50 === 0 || i === n) {
+            const taken = await callIn<PageTake>(page.mainFrame(), SHIFT_PAGE_GLOBAL, 'take');
+            const inWindow = open !== null;
+            for (const sample of taken.samples) renders.push({ inWindow, sample });
+            hostsReplaced += taken.hostsReplaced;
+            noComponent += taken.noComponent;
+        }
         if (open && i === open.from + w - 1) {
-            const { profile } = (await pageSession.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+            const { profile } = await pageSession.send('Profiler.stop');
             const renderer = metricsDelta(open.before, await readMetrics(pageSession));
             if (options.cpuProfiles) {
                 fs.mkdirSync(options.cpuProfiles, { recursive: true });
@@ -541,7 +572,8 @@ async function measure(options: Options): Promise<RunFigures> {
                 );
             }
             const figures = profileFigures(profile, origins, bundle);
-            const inWindow = renders.filter((r) => r.call >= (open as { from: number }).from && r.call <= i);
+            const inWindow = renders.filter((r) => r.inWindow);
+            for (const r of inWindow) r.inWindow = false;
             const events = w * EVENTS_PER_CALL;
             windows.push({
                 name: open.name,
@@ -755,6 +787,20 @@ function report(figures: RunFigures, options: Options): string {
                 )
             );
         }
+        out.push('');
+        out.push(
+            `Lightning Web Security's own functions (…$LWS), self: ${fixed(warm.profile.lwsSelfMs, 1)} ms, ` +
+                `${fixed(warm.profile.lwsSelfMs / (warm.to - warm.from + 1), 1)} per call`
+        );
+        out.push('');
+        out.push(
+            table(
+                ['in the LWS sandbox (package code), inclusive', 'ms', 'per call'],
+                warm.profile.sandboxInclusive
+                    .slice(0, 15)
+                    .map((f) => [f.fn.slice(0, 50), fixed(f.ms, 1), fixed(f.ms / (warm.to - warm.from + 1), 2)])
+            )
+        );
         out.push('');
         out.push(
             table(

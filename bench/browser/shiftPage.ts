@@ -53,7 +53,9 @@ function sizes(kind: 'local' | 'session'): StorageFigures {
 function renderTimer(cfg: ShiftConfig): Record<string, unknown> {
     // The originals, kept before synthetic shadow patches them to hide what is inside shadow trees.
     const NativeObserver = window.MutationObserver;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- only ever called with .call(observer, …)
     const observe = NativeObserver.prototype.observe;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- only ever called with .call(root, …)
     const querySelectorAll = Element.prototype.querySelectorAll;
     const now = (): number => performance.now();
     const samples: RenderSample[] = [];
@@ -61,9 +63,11 @@ function renderTimer(cfg: ShiftConfig): Record<string, unknown> {
     let noComponent = 0;
     let current: Element | null = null;
     let open: { type: string; start: number; rendered: number } | null = null;
+    const waiters = new Set<() => boolean>();
 
     const observer = new NativeObserver(() => {
         if (open) open.rendered = now();
+        for (const check of [...waiters]) check();
     });
     const closer = new MessageChannel();
     const close = (): void => {
@@ -112,7 +116,45 @@ function renderTimer(cfg: ShiftConfig): Record<string, unknown> {
         { capture: true }
     );
 
+    /** The state the component shows for its call (`[data-id="call"]`'s `data-state`), if any. */
+    function callState(): string | null {
+        if (!current) return null;
+        let found = querySelectorAll.call(current, '[data-id="call"]')[0];
+        // Native shadow (not the workbench's synthetic shadow): look inside the component's own root too.
+        if (!found && current.shadowRoot) {
+            try {
+                found = current.shadowRoot.querySelectorAll('[data-id="call"]')[0];
+            } catch {
+                found = undefined;
+            }
+        }
+        return found ? found.getAttribute('data-state') : null;
+    }
+
     return {
+        /** Resolves once the component shows its call in one of `states` (checked as its DOM changes; no polling). */
+        waitForCall(args: { states: string[]; timeoutMs: number }): Promise<string> {
+            return new Promise((resolve, reject) => {
+                let timer = 0;
+                const check = (): boolean => {
+                    const state = callState();
+                    if (state === null || !args.states.includes(state)) return false;
+                    waiters.delete(check);
+                    clearTimeout(timer);
+                    resolve(state);
+                    return true;
+                };
+                watchComponent();
+                if (check()) return;
+                waiters.add(check);
+                timer = window.setTimeout(() => {
+                    waiters.delete(check);
+                    reject(
+                        new Error(`the component shows ${callState() ?? 'no call'}, not ${args.states.join(' or ')}`)
+                    );
+                }, args.timeoutMs);
+            });
+        },
         take(): PageTake {
             close();
             const taken: PageTake = { samples: samples.splice(0), hostsReplaced, noComponent };
