@@ -9,7 +9,7 @@
  * harness fails. See bench/README.md.
  *
  *   tsx bench/shift.ts [--skip-build] [--calls 1000] [--window 10] [--lws on|off]
- *                      [--sampling-us 200] [--budget-s 1200] [--out .build/bench/shift.json]
+ *                      [--sampling-us 200] [--budget-s 1800] [--out .build/bench/shift.json]
  *                      [--cpu-profiles DIR]
  */
 import fs from 'node:fs';
@@ -78,7 +78,7 @@ const USAGE = `Usage: tsx bench/shift.ts [options]
   --window N           calls per measured window: the first N, the N after them, the last N (default 10)
   --lws on|off         the page with Lightning Web Security (default on, as every org runs) or without
   --sampling-us N      CPU profiler sampling interval in the windows, µs (default 200)
-  --budget-s N         the run stops after N seconds whatever happens (default 1200)
+  --budget-s N         the run stops after N seconds whatever happens (default 1800)
   --out FILE           where the JSON figures go (default .build/bench/shift.json)
   --cpu-profiles DIR   also write each window's CPU profile (.cpuprofile, open in Chrome DevTools)`;
 
@@ -89,7 +89,7 @@ function parseOptions(argv: readonly string[]): Options {
         window: 10,
         lws: true,
         samplingUs: 200,
-        budgetS: 1200,
+        budgetS: 1800,
         out: path.join(ROOT, '.build', 'bench', 'shift.json'),
         cpuProfiles: null
     };

@@ -150,4 +150,17 @@ void describe('The platform as Salesforce runs it', { timeout: TEST_TIMEOUT_MS *
         assert.equal(popup.url(), src);
         await screenshot(page, 'streem-blocked-by-csp');
     });
+
+    void it("the record page's Activity timeline shows the newest Tasks and counts them all, as a long shift leaves them", async () => {
+        // Lightning's timeline loads older activities on request; the page must not grow with every Task.
+        for (let i = 1; i <= 12; i++)
+            e2e.workbench.org.save({ entityApiName: 'Task', Subject: `Shift call ${i}`, WhoId: JOE_LEAD_ID });
+        const page = await openPage(e2e, recordPath('Lead', JOE_LEAD_ID));
+        const card = page.locator('lightning-card.wb-activity');
+        await card.getByText('Activity (12)').waitFor();
+        const items = card.locator('li.wb-task');
+        await waitUntil('ten Tasks listed', async () => (await items.count()) === 10);
+        assert.match((await items.first().textContent()) ?? '', /Shift call 12/);
+        assert.match((await items.last().textContent()) ?? '', /Shift call 3\b/);
+    });
 });
