@@ -35,6 +35,7 @@ import {
     bundleBrowserScripts,
     callIn,
     cleanup,
+    closeOnSignals,
     metricsDelta,
     openLeadWithSoftphone,
     readMetrics,
@@ -443,6 +444,7 @@ async function settle(adapter: Frame, quietMs: number, timeoutMs: number): Promi
 
 async function main(): Promise<void> {
     const options = parseOptions(process.argv.slice(2));
+    closeOnSignals('bench:bridge');
     const variants = options.lws === 'both' ? [true, false] : [options.lws === 'on'];
     if (!options.skipBuild) await buildVariants(variants, 'bench:bridge');
     const results: Record<string, MeasuredRun> = {};

@@ -35,6 +35,7 @@ import {
     bundleBrowserScripts,
     callIn,
     cleanup,
+    closeOnSignals,
     metricsDelta,
     openLeadWithSoftphone,
     readMetrics,
@@ -459,7 +460,9 @@ interface RunFigures {
     heap: { page: HeapFigures[]; vendor: (HeapFigures | null)[]; labels: string[] };
     storage: { at: number; snapshot: StorageSnapshot }[];
     callMs: Summary;
+    /** Calls made; fewer than planned when the budget ended the shift early. */
     calls: number;
+    plannedCalls: number;
     runSeconds: number;
 }
 
@@ -543,8 +546,21 @@ async function measure(options: Options): Promise<RunFigures> {
     let hostsReplaced = 0;
     let noComponent = 0;
     let open: { name: string; from: number; before: Metrics } | null = null;
+    const lastWindow = windowStarts[2] as { name: string; from: number };
+    let lastCall = n;
 
-    for (let i = 1; i <= n; i++) {
+    for (let i = 1; i <= lastCall; i++) {
+        // Short of budget: the last window starts now, so the shift ends with figures rather than a watchdog.
+        if (open === null && i > 2 * w && i < lastWindow.from) {
+            const recent = callMs.slice(-20);
+            const perCall = recent.reduce((a, b) => a + b, 0) / Math.max(1, recent.length);
+            if (timeLeft() < (w + 1) * perCall * 1.5 + 60_000) {
+                lastWindow.from = i;
+                lastCall = i + w - 1;
+                lastWindow.name = `calls ${i.toLocaleString('en-US')}–${lastCall.toLocaleString('en-US')}`;
+                console.log(`${BENCH}: the budget (--budget-s ${options.budgetS}) ends the shift at ${lastCall} calls`);
+            }
+        }
         const starting = windowStarts.find((s) => s.from === i);
         if (starting) {
             open = { ...starting, before: await readMetrics(pageSession) };
@@ -554,7 +570,7 @@ async function measure(options: Options): Promise<RunFigures> {
         callMs.push(times.totalMs);
         // The probe's samples, read at each window's edges and now and then (each read is page work too).
         const windowEnds = open !== null && i === open.from + w - 1;
-        if (windowEnds || windowStarts.some((start) => start.from === i + 1) || i % 50 === 0 || i === n) {
+        if (windowEnds || windowStarts.some((start) => start.from === i + 1) || i % 50 === 0 || i === lastCall) {
             const taken = await callIn<PageTake>(page.mainFrame(), SHIFT_PAGE_GLOBAL, 'take');
             const inWindow = open !== null;
             for (const sample of taken.samples) renders.push({ inWindow, sample });
@@ -593,15 +609,15 @@ async function measure(options: Options): Promise<RunFigures> {
             storage.push({ at: i, snapshot: await storageSnapshot(page, adapter) });
             await snapHeap();
         }
-        if (i % 100 === 0 || i === n) {
+        if (i % 100 === 0 || i === lastCall) {
             const seconds = (Date.now() - started) / 1000;
             console.log(
-                `${BENCH}: ${i}/${n} calls, ${seconds.toFixed(0)} s (${((seconds / i) * 1000).toFixed(0)} ms/call incl. start-up)`
+                `${BENCH}: ${i}/${lastCall} calls, ${seconds.toFixed(0)} s (${((seconds / i) * 1000).toFixed(0)} ms/call incl. start-up)`
             );
         }
-        if (timeLeft() < 30_000) throw new Error(`the budget (--budget-s ${options.budgetS}) ran out after ${i} calls`);
     }
-    storage.push({ at: n, snapshot: await storageSnapshot(page, adapter) });
+    heap.labels[2] = `call ${lastCall}`;
+    storage.push({ at: lastCall, snapshot: await storageSnapshot(page, adapter) });
     await snapHeap();
     clearTimeout(dog);
 
@@ -619,7 +635,8 @@ async function measure(options: Options): Promise<RunFigures> {
         heap,
         storage,
         callMs: summarize(callMs),
-        calls: n,
+        calls: lastCall,
+        plannedCalls: n,
         runSeconds: (Date.now() - started) / 1000
     };
 }
@@ -667,6 +684,11 @@ function report(figures: RunFigures, options: Options): string {
             `wrap-up notes, Task saved), LWS ${options.lws ? 'on' : 'off'}, LWC production mode; ` +
             `${fixed(figures.runSeconds, 0)} s, ${fixed(figures.callMs.median, 0)} ms per call (median)`
     );
+    if (figures.calls < figures.plannedCalls)
+        out.push(
+            `SHIFT CUT SHORT: ${figures.calls} of ${figures.plannedCalls} calls within --budget-s ${options.budgetS}; ` +
+                'the last window is the last calls made (raise --budget-s for the whole shift)'
+        );
     out.push('');
     out.push('Per window (CPU profile of the page renderer: the Lightning page and the adapter frame share it)');
     const col = (pick: (w: WindowFigures) => string): string[] => figures.windows.map(pick);
@@ -840,6 +862,7 @@ function report(figures: RunFigures, options: Options): string {
 
 async function main(): Promise<void> {
     const options = parseOptions(process.argv.slice(2));
+    closeOnSignals(BENCH);
     if (!options.skipBuild) await buildVariants([options.lws], BENCH, true);
     const figures = await measure(options);
     await cleanup();

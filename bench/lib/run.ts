@@ -45,6 +45,18 @@ export function startWatchdog(ms: number, what: string, bench: string): NodeJS.T
     return timer;
 }
 
+/** Ctrl-C or a kill closes the browser and the servers before the process ends. */
+export function closeOnSignals(bench: string): void {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => {
+            console.error(`${bench}: ${signal}; closing the browser and the workbench.`);
+            const hardStop = setTimeout(() => process.exit(130), 5_000);
+            hardStop.unref();
+            void cleanup().finally(() => process.exit(130));
+        });
+    }
+}
+
 /** Milliseconds left before the watchdog's deadline. */
 export function timeLeft(): number {
     return deadline - Date.now();
