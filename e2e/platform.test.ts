@@ -160,7 +160,10 @@ void describe('The platform as Salesforce runs it', { timeout: TEST_TIMEOUT_MS *
         await card.getByText('Activity (12)').waitFor();
         const items = card.locator('li.wb-task');
         await waitUntil('ten Tasks listed', async () => (await items.count()) === 10);
-        assert.match((await items.first().textContent()) ?? '', /Shift call 12/);
-        assert.match((await items.last().textContent()) ?? '', /Shift call 3\b/);
+        const subjects = await items.locator('.slds-text-title_bold').allTextContents();
+        assert.deepEqual(
+            subjects,
+            Array.from({ length: 10 }, (_, i) => `Shift call ${12 - i}`)
+        );
     });
 });
