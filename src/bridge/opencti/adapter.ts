@@ -1,7 +1,12 @@
 /**
- * The Open CTI adapter: the boot sequence and the glue between `sforce.opencti`, the vendor
+ * The Open CTI adapter: the boot sequence and the wiring between `sforce.opencti`, the vendor
  * softphone iframe, the bridge core and the panel UI. The static resource `softphoneAdapter`
  * (src/resources/softphoneAdapter.ts) calls `startAdapter` once, as soon as the script runs.
+ *
+ * Each job is a unit of its own, tested on its own: startupQueue.ts (what arrives before the
+ * bridge runs), softphoneChannel.ts (the iframe and its messages), clickToDial.ts,
+ * recordContext.ts (the agent's page and when it becomes a call's Who/What), componentChannel.ts
+ * (the message channel and the panel's view of it), storage.ts (this tab's storage).
  *
  * Boot order (peers' lesson, Amazon Connect adapter #248: calls during a 20 s start-up created no
  * Task): listeners first, synchronously (window `message`, onClickToDial, onNavigationChange, the
@@ -16,38 +21,34 @@
  * bounded before any work) and the bridge acts on that result. Channel commands are
  * validated by the core too.
  */
-import { createCommand, createEvent, errorFor, MESSAGE_CHANNEL_NAME } from 'c/softphoneProtocol';
-import type { CallView, ChannelEvent, LogView, RecordRef } from 'c/softphoneProtocol';
+import { createEvent, errorFor } from 'c/softphoneProtocol';
 import { createAmeyoToolbar } from '../ameyo/toolbar';
 import type { AmeyoToolbar } from '../ameyo/toolbar';
-import { createBridge, createEnvelope, createIdGenerator, isBridgeMessage, readFromSoftphone } from '../core/index';
-import type { Bridge, BridgeError, DialRequest, Envelope, Scheduler, WrapperEvent } from '../core/index';
+import { createBridge, createEnvelope, createIdGenerator } from '../core/index';
+import type { Bridge, CrmActions, Scheduler, WrapperEvent } from '../core/index';
 import { configFromSettings, formatLabel } from './adapterConfig';
 import type { AdapterConfig, AdapterLabels } from './adapterConfig';
-import { callOpenCti, createOpenCtiCrm, describeErrors } from './openCtiCrm';
+import { createClickToDial, readClickToDial } from './clickToDial';
+import { createComponentChannel } from './componentChannel';
+import { callOpenCti, createOpenCtiCrm } from './openCtiCrm';
 import type { Timers } from './openCtiCrm';
-import type { AppViewInfo, ClickToDialPayload, LmsSubscription, OpenCti } from './openCtiApi';
+import type { OpenCti } from './openCtiApi';
 import { createPanelView } from './panelView';
-import type { PanelView, PendingChoice } from './panelView';
+import type { PanelView } from './panelView';
 import { phoneNormalizer } from 'c/phoneNumbers';
+import { createRecordContext } from './recordContext';
+import { createSoftphoneChannel } from './softphoneChannel';
+import type { RelayHooks } from './softphoneChannel';
+import { createStartupQueue } from './startupQueue';
 import { openTabStorage } from './storage';
+import type { LockManagerLike, TabStorage } from './storage';
 import { createTaskFinder } from './taskQuery';
 import type { FetchLike } from './taskQuery';
-import type { LockManagerLike, TabStorage } from './storage';
 
 /** Events kept while the adapter starts; more than this (a runaway sender) are dropped with a warning. */
 export const MAX_EARLY_EVENTS = 500;
-/** How long a click-to-dial waits for the softphone to finish loading. */
-export const DIAL_WAIT_MS = 60_000;
-/** Objects a call may be logged against from the page the agent is on (Task WhoId / WhatId). */
-const LOGGABLE_OBJECTS: Readonly<Record<string, string>> = {
-    Lead: '00Q',
-    Contact: '003',
-    Account: '001',
-    Case: '500',
-    Opportunity: '006'
-};
-const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+export { DIAL_WAIT_MS } from './clickToDial';
+export { loggableRecord, recordFromClick } from './recordContext';
 
 export interface AdapterEnvironment {
     /** The adapter page's window: `message` events, origin, storage, navigator.locks. */
@@ -104,39 +105,6 @@ function safeStorage(get: () => Storage | null | undefined): Storage | undefined
     }
 }
 
-function sameId(a: string | undefined, b: string | undefined): boolean {
-    return !!a && !!b && a.slice(0, 15) === b.slice(0, 15);
-}
-
-/** The record a click-to-dial came from: a person account's contact as Who, else the clicked record. */
-export function recordFromClick(payload: ClickToDialPayload): RecordRef | undefined {
-    const name =
-        typeof payload.recordName === 'string' && payload.recordName ? payload.recordName.slice(0, 255) : undefined;
-    if (payload.personAccount === true && typeof payload.contactId === 'string' && RECORD_ID.test(payload.contactId))
-        return { recordId: payload.contactId, objectType: 'Contact', ...(name ? { name } : {}) };
-    const recordId = payload.recordId;
-    if (typeof recordId !== 'string' || !RECORD_ID.test(recordId)) return undefined;
-    const objectType =
-        typeof payload.objectType === 'string' && payload.objectType ? payload.objectType.slice(0, 80) : undefined;
-    // A User (or Group) record cannot own activities: the call is logged without Who/What.
-    if (objectType === 'User' || objectType === 'Group' || recordId.startsWith('005') || recordId.startsWith('00G'))
-        return undefined;
-    return { recordId, ...(objectType ? { objectType } : {}), ...(name ? { name } : {}) };
-}
-
-/** The record the agent is on, when a call may be logged against it. */
-export function loggableRecord(view: AppViewInfo | undefined): RecordRef | undefined {
-    const recordId = view?.recordId;
-    if (typeof recordId !== 'string' || !RECORD_ID.test(recordId)) return undefined;
-    const objectType =
-        typeof view?.objectType === 'string' && view.objectType
-            ? view.objectType
-            : Object.keys(LOGGABLE_OBJECTS).find((name) => recordId.startsWith(LOGGABLE_OBJECTS[name] ?? '-'));
-    if (!objectType || !(objectType in LOGGABLE_OBJECTS)) return undefined;
-    const name = typeof view?.recordName === 'string' && view.recordName ? view.recordName.slice(0, 255) : undefined;
-    return { recordId, objectType, ...(name ? { name } : {}) };
-}
-
 /** Starts the adapter. Registers every listener before it returns; the rest continues asynchronously. */
 export function startAdapter(env: AdapterEnvironment): AdapterHandle {
     const win = env.window;
@@ -156,287 +124,73 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
     let bridge: Bridge | null = null;
     let config: AdapterConfig | null = null;
     let tab: TabStorage | null = null;
-    let iframe: HTMLIFrameElement | null = null;
+    let crm: CrmActions | null = null;
     /** Protocol ameyoToolbar: Ameyo's toolbar instead of the wrapper softphone (src/bridge/ameyo/). */
     let ameyo: AmeyoToolbar | null = null;
-    let acceptedOrigin: string | null = null;
-    let ready = false;
     let disposed = false;
-    let currentView: AppViewInfo | undefined;
-    let subscription: LmsSubscription | undefined;
-    let pendingDial: { request: DialRequest; at: number } | undefined;
-    const early: Array<() => void> = [];
-    let droppedEarly = 0;
-    const calls = new Map<string, CallView>();
-    const logViews = new Map<string, LogView>();
-    const acceptedViews = new Map<string, AppViewInfo>();
-    const silentOpens = new Set<string>();
 
+    const queue = createStartupQueue({
+        limit: MAX_EARLY_EVENTS,
+        onError: (error) => log.error('[SoftphoneAdapter] An event could not be handled:', error),
+        onWarning: warn
+    });
     const view = createPanelView({
         document: env.document,
         root: env.root,
         labels,
-        onRetryLogs: () => runCommand('retryLogs', undefined),
-        onChoose: (conversationId, record) => runCommand('choosePopTarget', { conversationId, record })
+        onRetryLogs: () => void channel.send({ type: 'retryLogs', payload: undefined }, 'queued'),
+        onChoose: (conversationId, record) =>
+            void channel.send({ type: 'choosePopTarget', payload: { conversationId, record } }, 'queued')
     });
-
-    /** Runs now when started, or later in arrival order. */
-    function whenReady(task: () => void): void {
-        if (disposed) return;
-        if (ready) {
-            guarded(task);
-            return;
-        }
-        if (early.length >= MAX_EARLY_EVENTS) {
-            droppedEarly += 1;
-            return;
-        }
-        early.push(task);
-    }
-
-    function guarded(task: () => void): void {
-        try {
-            task();
-        } catch (error) {
-            log.error('[SoftphoneAdapter] An event could not be handled:', error);
-        }
-    }
-
-    /** Sends a command through the same validation as the softphoneBridge component's. */
-    function runCommand(type: 'retryLogs' | 'choosePopTarget', payload: unknown): void {
-        const command = createCommand(type as 'retryLogs', payload as undefined, nextCommandId());
-        if (!command.ok) {
-            warn(`Internal ${type} command rejected: ${command.error.message}`);
-            return;
-        }
-        whenReady(() => bridge?.receiveChannelMessage(command.value));
-    }
-
-    /* ------------------------------------------------------------------ panel state from channel events */
-
-    function refreshChoice(): void {
-        if (config?.pop.multipleMatches !== 'ask') {
-            view.setChoice(null);
-            return;
-        }
-        let choice: PendingChoice | null = null;
-        for (const call of calls.values()) {
-            const live = call.state === 'ringing' || call.state === 'connected' || call.state === 'dialing';
-            if ((live || call.state === 'ended') && !call.record && call.matches.length > 1) {
-                if (!choice || call.startedAt > (calls.get(choice.conversationId)?.startedAt ?? 0)) {
-                    choice = { conversationId: call.conversationId, matches: call.matches };
-                    if (call.phoneNumber) choice.phoneNumber = call.phoneNumber;
-                }
-            }
-        }
-        view.setChoice(choice);
-    }
-
-    function observe(event: ChannelEvent): void {
-        switch (event.type) {
-            case 'callStateChanged':
-                calls.set(event.payload.conversationId, event.payload);
-                if (calls.size > 50) calls.delete(calls.keys().next().value as string);
-                refreshChoice();
-                return;
-            case 'logStatus':
-                logViews.set(event.payload.conversationId, event.payload);
-                if (event.payload.status === 'saved') logViews.delete(event.payload.conversationId);
-                view.setLogs([...logViews.values()]);
-                return;
-            case 'error':
-                if (event.payload.audience !== 'developer') view.showNotice(event.payload.message);
-                else warn(event.payload.message);
-                return;
-            default:
-                return;
-        }
-    }
-
-    /* ------------------------------------------------------------------ the softphone iframe */
-
-    function postToSoftphone(envelope: Envelope): void {
-        const target = iframe?.contentWindow;
-        if (!target || !acceptedOrigin) throw new Error('the softphone frame is not loaded.');
-        // Never '*': only the configured softphone origin may read call data.
-        target.postMessage(envelope, acceptedOrigin);
-    }
-
-    function afterCall(type: string, conversationId: string): void {
-        if (type === 'callAccepted' && currentView) {
-            // Remember where the agent was when the call connected (Who/What if the pop found none).
-            acceptedViews.set(conversationId, currentView);
-            if (acceptedViews.size > 50) acceptedViews.delete(acceptedViews.keys().next().value as string);
-        }
-        if (type === 'callEnded' || type === 'callRejected') enableClickToDial();
-    }
-
-    function handleSoftphoneMessage(data: unknown): void {
-        if (!bridge) return;
-        // Validated once, here: the bridge acts on this result rather than validating `data` again.
-        const peek = readFromSoftphone(data);
-        const call = peek.ok && peek.value.kind === 'call' ? peek.value.call : undefined;
-        const conversationId = call && 'conversationId' in call.payload ? call.payload.conversationId : undefined;
+    const channel = createComponentChannel({
+        view,
+        multipleMatches: () => config?.pop.multipleMatches,
+        bridge: () => bridge,
+        interceptor: () => ameyo,
+        whenReady: (task) => queue.run(task),
+        nextCommandId,
+        onWarning: warn
+    });
+    const context = createRecordContext({
+        calls: () => channel.calls(),
+        call: (conversationId) => channel.call(conversationId),
+        noMatch: () => config?.pop.noMatch,
+        link: (conversationId, record) =>
+            channel.send({ type: 'choosePopTarget', payload: { conversationId, record } }, 'now')
+    });
+    const softphone = createSoftphoneChannel({
+        window: win,
+        onMessage: (data) => queue.run(() => bridge && softphone.relay(bridge, data, relayHooks))
+    });
+    const dialer = createClickToDial({
+        opencti: env.opencti,
+        bridge: () => bridge,
+        configured: () => config?.clickToDialReady === true,
+        softphoneLoading: () => softphone.attached,
+        clock,
+        onDialError: (number, error) => {
+            const event = createEvent('error', errorFor(error, error.code === 'NOT_CONFIGURED' ? 'admin' : 'agent'));
+            if (event.ok) crm?.publish(event.value);
+            // After publishing: the panel shows this fuller text rather than the event's.
+            view.showNotice(formatLabel(labels.dialFailed, number, error.message));
+        },
+        onWarning: warn
+    });
+    const relayHooks: RelayHooks = {
         // The record the agent opened during the call, before its Task is first written.
-        if (call?.type === 'callEnded' && conversationId) attachCurrentRecord(conversationId, 'end');
-        const reply = bridge.answerSoftphone(peek, data);
-        if (reply) {
-            try {
-                postToSoftphone(reply);
-            } catch (error) {
-                warn(`Could not answer the softphone: ${error instanceof Error ? error.message : String(error)}`);
-            }
-        }
-        if (call && conversationId) afterCall(call.type, conversationId);
-        if (peek.ok && peek.value.kind === 'hello') retryPendingDial();
-    }
+        beforeCall: (call, conversationId) => {
+            if (call.type === 'callEnded') context.callEnding(conversationId);
+        },
+        afterCall: (call, conversationId) => {
+            if (call.type === 'callAccepted') context.callAccepted(conversationId);
+            if (call.type === 'callEnded' || call.type === 'callRejected') dialer.enable();
+        },
+        afterHello: () => dialer.retryPending(),
+        onWarning: warn
+    };
 
-    function handleWindowMessage(event: MessageEvent): void {
-        const frameWindow = iframe?.contentWindow;
-        // Both checks, always: the frame's window (not another frame of the same vendor) and its origin.
-        if (!frameWindow || event.source !== frameWindow || !acceptedOrigin || event.origin !== acceptedOrigin) return;
-        const data: unknown = event.data;
-        if (!isBridgeMessage(data)) return;
-        whenReady(() => handleSoftphoneMessage(data));
-    }
+    /* ------------------------------------------------------------------ listeners first, synchronously */
 
-    /* ------------------------------------------------------------------ click-to-dial */
-
-    function enableClickToDial(): void {
-        if (!env.opencti || !config?.clickToDialReady) return;
-        // Peers' lesson (Amazon Connect adapter #76, demo adapter #8): enable again after each call.
-        env.opencti.enableClickToDial({
-            callback: (response) => {
-                if (!response.success) warn(`enableClickToDial failed: ${describeErrors(response.errors)}`);
-            }
-        });
-    }
-
-    function reportDialError(number: string, error: BridgeError): void {
-        const audience = error.code === 'NOT_CONFIGURED' ? 'admin' : 'agent';
-        const event = createEvent('error', errorFor(error, audience));
-        if (event.ok) publish(event.value);
-        // After publishing: the panel shows this fuller text rather than the event's.
-        view.showNotice(formatLabel(labels.dialFailed, number, error.message));
-    }
-
-    function dial(request: DialRequest): void {
-        if (!bridge) return;
-        const result = bridge.clickToDial(request);
-        if (result.ok) {
-            pendingDial = undefined;
-        } else if (result.error.code === 'NOT_CONNECTED' && iframe) {
-            // The softphone is still loading: dial as soon as it says hello.
-            pendingDial = { request, at: clock() };
-        } else {
-            reportDialError(request.number, result.error);
-        }
-        enableClickToDial();
-    }
-
-    function retryPendingDial(): void {
-        const waiting = pendingDial;
-        pendingDial = undefined;
-        if (waiting && clock() - waiting.at <= DIAL_WAIT_MS) dial(waiting.request);
-    }
-
-    function handleClickToDial(payload: ClickToDialPayload): void {
-        const raw = payload as ClickToDialPayload & { returnValue?: ClickToDialPayload };
-        // Older guide versions show the payload under returnValue; accept both.
-        const click =
-            raw && typeof raw === 'object' && raw.number === undefined && raw.returnValue ? raw.returnValue : raw;
-        const number =
-            click && (typeof click.number === 'string' || typeof click.number === 'number') ? String(click.number) : '';
-        const record = click ? recordFromClick(click) : undefined;
-        whenReady(() => dial({ number, ...(record ? { record } : {}) }));
-    }
-
-    /* ------------------------------------------------------------------ the agent's page */
-
-    /**
-     * Who/What from the agent's page, only where it is the call's own record: the agent opened one
-     * of its matches while it was live (`match`) or when it ended (`end`), or the record they just
-     * created from its no-match pop (`created`). Never any other page: a call without a match is
-     * logged without Who/What rather than against whatever the agent opened afterwards.
-     */
-    function attachCurrentRecord(conversationId: string, mode: 'match' | 'end'): void {
-        const call = calls.get(conversationId);
-        if (!call || call.record || call.matches.length === 0) return;
-        // Only the call being worked on: a finished call is never linked from navigation.
-        const live = call.state === 'ringing' || call.state === 'connected' || call.state === 'dialing';
-        if (!live) return;
-        const candidates =
-            mode === 'end'
-                ? [loggableRecord(currentView), loggableRecord(acceptedViews.get(conversationId))]
-                : [loggableRecord(currentView)];
-        for (const record of candidates) {
-            const match = record && call.matches.find((m) => sameId(m.recordId, record.recordId));
-            if (match) {
-                attachSilently(conversationId, match);
-                return;
-            }
-        }
-    }
-
-    /** Links the call without navigating (the agent stays where they are). */
-    function attachSilently(conversationId: string, record: RecordRef): void {
-        const command = createCommand('choosePopTarget', { conversationId, record }, nextCommandId());
-        if (!command.ok) return;
-        silentOpens.add(record.recordId.slice(0, 15));
-        bridge?.receiveChannelMessage(command.value);
-    }
-
-    /**
-     * The record the agent saved from a no-match pop's New Lead / New Contact form: Lightning goes
-     * from `/lightning/o/<Object>/new` to the new record's page. It belongs to the newest call that
-     * popped that form (still live, or ended within its wrap-up) and has no record.
-     */
-    function attachCreatedRecord(previous: AppViewInfo | undefined, next: AppViewInfo): void {
-        const noMatch = config?.pop.noMatch;
-        if (noMatch !== 'newLead' && noMatch !== 'newContact') return;
-        const objectType = noMatch === 'newLead' ? 'Lead' : 'Contact';
-        const from = typeof previous?.url === 'string' ? previous.url : '';
-        if (!new RegExp(`/lightning/o/${objectType}/new(?:[?#]|$)`).test(from)) return;
-        const record = loggableRecord(next);
-        if (!record || record.objectType !== objectType) return;
-        const call = [...calls.values()]
-            .filter(
-                (c) =>
-                    c.direction === 'inbound' &&
-                    !c.record &&
-                    c.matches.length === 0 &&
-                    (c.state === 'ringing' || c.state === 'connected' || c.state === 'ended' || c.state === 'wrappedUp')
-            )
-            .sort((a, b) => b.startedAt - a.startedAt)[0];
-        if (call) attachSilently(call.conversationId, record);
-    }
-
-    function handleNavigation(info: AppViewInfo): void {
-        if (!info || typeof info !== 'object') return;
-        const previous = currentView;
-        currentView = info;
-        whenReady(() => {
-            attachCreatedRecord(previous, info);
-            for (const call of [...calls.values()]) attachCurrentRecord(call.conversationId, 'match');
-        });
-    }
-
-    /* ------------------------------------------------------------------ LMS */
-
-    function publish(event: ChannelEvent): void {
-        crm?.publish(event);
-    }
-
-    function handleChannelMessage(message: unknown): void {
-        whenReady(() => {
-            if (ameyo?.receiveChannelMessage(message)) return;
-            bridge?.receiveChannelMessage(message);
-        });
-    }
-
-    /* ------------------------------------------------------------------ start: listeners first */
-
-    let crm: ReturnType<typeof createOpenCtiCrm> | null = null;
     const opencti = env.opencti;
     let finishReady: () => void = () => undefined;
     const readyPromise = new Promise<void>((resolve) => (finishReady = resolve));
@@ -448,28 +202,72 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
         );
         finishReady();
     } else {
-        win.addEventListener('message', handleWindowMessage);
+        softphone.listen();
         try {
-            opencti.onClickToDial({ listener: handleClickToDial });
-            opencti.onNavigationChange({ listener: handleNavigation });
-            opencti.subscribe({
-                channelName: MESSAGE_CHANNEL_NAME,
-                listener: handleChannelMessage,
-                callback: (response) => {
-                    if (response.success && response.returnValue) subscription = response.returnValue;
-                    else warn(`Subscribing to ${MESSAGE_CHANNEL_NAME} failed: ${describeErrors(response.errors)}`);
+            opencti.onClickToDial({
+                listener: (payload) => {
+                    const request = readClickToDial(payload);
+                    queue.run(() => dialer.dial(request));
                 }
             });
+            opencti.onNavigationChange({
+                listener: (info) => {
+                    if (!info || typeof info !== 'object') return;
+                    const previous = context.navigate(info);
+                    queue.run(() => context.linkAfterNavigation(previous, info));
+                }
+            });
+            channel.subscribe(opencti);
         } catch (error) {
             log.error('[SoftphoneAdapter] Registering Open CTI listeners failed:', error);
         }
         opencti.getAppViewInfo({
             callback: (response) => {
-                // A navigation event that came first is newer: keep it.
-                if (response.success && response.returnValue && !currentView) currentView = response.returnValue;
+                if (response.success && response.returnValue) context.initialView(response.returnValue);
             }
         });
         void boot(opencti).finally(finishReady);
+    }
+
+    /* ------------------------------------------------------------------ then the rest, in order */
+
+    /** The CRM actions the bridge uses: Open CTI, seen by the panel (and Ameyo), silent links kept silent. */
+    function createCrm(api: OpenCti, current: AdapterConfig): CrmActions {
+        const fetchFn: FetchLike | undefined =
+            env.fetch ?? (typeof win.fetch === 'function' ? (input, init) => win.fetch(input, init) : undefined);
+        const session = env.apiSession;
+        const base = createOpenCtiCrm({
+            opencti: api,
+            timers,
+            pop: current.pop,
+            currentRecordId: () => context.view?.recordId,
+            onWarning: warn,
+            ...(session?.sessionId && fetchFn
+                ? {
+                      findLog: createTaskFinder({
+                          fetch: fetchFn,
+                          sessionId: session.sessionId,
+                          ...(session.userId ? { userId: session.userId } : {}),
+                          apiVersion: REST_API_VERSION,
+                          timers
+                      })
+                  }
+                : {})
+        });
+        if (!base.findLog) warn('No API session on the page: a log whose save was interrupted may be created twice.');
+        const seen: CrmActions = {
+            ...base,
+            publish(event) {
+                base.publish(event);
+                channel.observe(event);
+                ameyo?.observe(event);
+            },
+            openRecord(record) {
+                if (context.takeSilentOpen(record)) return Promise.resolve();
+                return base.openRecord(record);
+            }
+        };
+        return seen;
     }
 
     async function boot(api: OpenCti): Promise<void> {
@@ -492,52 +290,16 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
                     document: env.document,
                     crmOrigin: win.location.origin,
                     mountFrame: (src) => view.mountSoftphone(src),
-                    publish: (event) => publish(event),
+                    publish: (event) => crm?.publish(event),
                     clock,
                     timers,
                     onWarning: warn
                 });
             } else if (current.softphoneSrc && current.softphoneOrigin) {
-                acceptedOrigin = current.softphoneOrigin;
                 // Load the softphone now: it may take long, and its early messages are queued.
-                iframe = view.mountSoftphone(current.softphoneSrc);
+                softphone.attach(view.mountSoftphone(current.softphoneSrc), current.softphoneOrigin);
             }
-            const fetchFn: FetchLike | undefined =
-                env.fetch ?? (typeof win.fetch === 'function' ? (input, init) => win.fetch(input, init) : undefined);
-            const session = env.apiSession;
-            crm = createOpenCtiCrm({
-                opencti: api,
-                timers,
-                pop: current.pop,
-                currentRecordId: () => currentView?.recordId,
-                onWarning: warn,
-                ...(session?.sessionId && fetchFn
-                    ? {
-                          findLog: createTaskFinder({
-                              fetch: fetchFn,
-                              sessionId: session.sessionId,
-                              ...(session.userId ? { userId: session.userId } : {}),
-                              apiVersion: REST_API_VERSION,
-                              timers
-                          })
-                      }
-                    : {})
-            });
-            if (!crm.findLog)
-                warn('No API session on the page: a log whose save was interrupted may be created twice.');
-            const base = crm;
-            crm = {
-                ...base,
-                publish(event) {
-                    base.publish(event);
-                    observe(event);
-                    ameyo?.observe(event);
-                },
-                openRecord(record) {
-                    if (silentOpens.delete(record.recordId.slice(0, 15))) return Promise.resolve();
-                    return base.openRecord(record);
-                }
-            };
+            crm = createCrm(api, current);
             tab = await openTabStorage({
                 local:
                     env.localStorage === null ? undefined : (env.localStorage ?? safeStorage(() => win.localStorage)),
@@ -560,7 +322,7 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
                 crm,
                 softphone: ameyo?.port ?? {
                     send(event: WrapperEvent) {
-                        postToSoftphone(createEnvelope('event', event.type, nextEnvelopeId(), event.payload));
+                        softphone.post(createEnvelope('event', event.type, nextEnvelopeId(), event.payload));
                     }
                 },
                 settings: current.bridge,
@@ -575,11 +337,8 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
             });
             bridge.start();
             ameyo?.attach(bridge, tab.store);
-            ready = true;
-            const queued = early.splice(0);
-            for (const task of queued) guarded(task);
-            if (droppedEarly > 0) warn(`${droppedEarly} events that arrived during start-up were dropped (too many).`);
-            if (current.clickToDialReady) enableClickToDial();
+            queue.open();
+            if (current.clickToDialReady) dialer.enable();
             else api.disableClickToDial({});
             api.notifyInitializationComplete({});
             view.setReady();
@@ -592,11 +351,12 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
     function dispose(): void {
         if (disposed) return;
         disposed = true;
-        win.removeEventListener('message', handleWindowMessage);
+        queue.close();
+        softphone.dispose();
         bridge?.dispose();
         ameyo?.dispose();
         tab?.release();
-        if (subscription && opencti) opencti.unsubscribe({ subscription });
+        if (opencti) channel.unsubscribe(opencti);
     }
 
     return {
