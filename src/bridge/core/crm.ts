@@ -30,7 +30,7 @@ import type { CallLog, SubjectFormatter } from './callLog';
 import { applyCallEvent, isFinished, toCallView } from './callModel';
 import type { CallRecord, ConversationCall } from './callModel';
 import type { SoftphoneCall, WrapperEvent, WrapperEventPayload } from './contract';
-import { createLogQueue } from './logQueue';
+import { createLogQueue, fieldHash } from './logQueue';
 import type { KeyValueStore, LogQueue, LogWriter, RetryPolicy, Scheduler } from './logQueue';
 import {
     createEnvelope,
@@ -157,8 +157,17 @@ export interface Bridge {
     dispose(): void;
 }
 
-/** Storage key of the persisted call records. */
-export const CALL_STORE_KEY = 'streemSoftphone.calls.v1';
+/**
+ * Storage of the call records, prefix of all their keys. The live calls (few: ringing, dialing,
+ * connected) share this one key, rewritten on their events; each finished call whose log is not
+ * final yet has its own key, `<CALL_STORE_KEY>.ended.<conversationId>`, written when it changes
+ * and removed once its log is final. No event rewrites what grows with the calls taken before.
+ */
+export const CALL_STORE_KEY = 'streemSoftphone.calls.v2';
+/** Prefix of a finished call's own key. */
+export const ENDED_CALL_KEY_PREFIX = `${CALL_STORE_KEY}.ended.`;
+/** Where earlier versions kept every call in one key (`{ version: 1, calls }`): read once, then removed. */
+export const LEGACY_CALL_STORE_KEY = 'streemSoftphone.calls.v1';
 /** Finished calls kept in memory (the component's recent list); late notes need none of them. */
 export const RETAINED_FINISHED_CALLS = 50;
 export const RETAINED_CALL_MS = 12 * 60 * 60 * 1000;
@@ -204,16 +213,12 @@ export function createBridge(deps: BridgeDeps): Bridge {
         onStatus: (view) => {
             publish('logStatus', view);
             // A log just became final: its call need not stay in storage.
-            if (view.status === 'saved' && calls.has(view.conversationId)) persistCalls();
+            if (view.status === 'saved' && calls.has(view.conversationId)) persistCalls(calls.get(view.conversationId));
         },
         onWarning: warn,
         // Pending logs come first: call records give way (they are rebuilt from the softphone's next events).
         onStorageFull: () => {
-            try {
-                store.removeItem(CALL_STORE_KEY);
-            } catch {
-                // nothing more to free
-            }
+            clearCallStorage();
             return true;
         }
     });
@@ -283,48 +288,142 @@ export function createBridge(deps: BridgeDeps): Bridge {
         return call.state === 'wrappedUp' || missed || now - (call.endedAt ?? call.updatedAt) > WRAP_UP_WINDOW_MS;
     }
 
-    function persistCalls(): void {
+    function isLive(call: CallRecord): boolean {
+        return call.state === 'ringing' || call.state === 'connected' || call.state === 'dialing';
+    }
+
+    /** Finished calls with their own key, and a hash of what it holds (to skip a write that changes nothing). */
+    const storedEnded = new Map<string, string>();
+    let storedLive: string | undefined;
+    /** The keys were freed for pending logs: once there is room again every call is stored once more. */
+    let callsCleared = false;
+
+    function storeItem(key: string, value: string | null): boolean {
+        try {
+            if (value === null) store.removeItem(key);
+            else store.setItem(key, value);
+            return true;
+        } catch (error) {
+            warn(`Call state could not be stored (${error instanceof Error ? error.message : String(error)}).`);
+            return false;
+        }
+    }
+
+    /** Frees every call key (pending logs need the room, or keep nothing while they lack it). */
+    function clearCallStorage(): void {
+        callsCleared = true;
+        if (storedLive !== undefined) storeItem(CALL_STORE_KEY, null);
+        storedLive = undefined;
+        for (const conversationId of storedEnded.keys()) storeItem(`${ENDED_CALL_KEY_PREFIX}${conversationId}`, null);
+        storedEnded.clear();
+    }
+
+    function storeEnded(call: CallRecord | undefined, conversationId: string, now: number): void {
+        const key = `${ENDED_CALL_KEY_PREFIX}${conversationId}`;
+        if (!call || !isFinished(call) || logIsFinal(call, now)) {
+            if (storedEnded.delete(conversationId)) storeItem(key, null);
+            return;
+        }
+        const json = JSON.stringify(call);
+        const hash = fieldHash(json);
+        if (storedEnded.get(conversationId) === hash) return;
+        if (storeItem(key, json)) storedEnded.set(conversationId, hash);
+    }
+
+    function storeLive(): void {
+        const live = [...calls.values()].filter(isLive);
+        const json = live.length === 0 ? null : JSON.stringify({ version: 2, calls: live });
+        if ((json ?? undefined) === storedLive) return;
+        if (storeItem(CALL_STORE_KEY, json)) storedLive = json ?? undefined;
+    }
+
+    /**
+     * Stores what a reload needs to finish the calls' logs: the live calls' key when `changed` is
+     * (or was) live, `changed`'s own key when it is finished, and no key for a call whose log is final.
+     */
+    function persistCalls(changed?: CallRecord): void {
         const now = clock();
         const finished = [...calls.values()].filter(isFinished).sort((a, b) => b.updatedAt - a.updatedAt);
         finished.forEach((call, index) => {
             if (index >= RETAINED_FINISHED_CALLS || now - call.updatedAt > RETAINED_CALL_MS)
                 calls.delete(call.conversationId);
         });
-        // Only what finishing a log needs is stored; and nothing while pending logs lack room.
-        const kept = logs.stored() ? [...calls.values()].filter((call) => !logIsFinal(call, now)) : [];
-        try {
-            if (kept.length === 0) store.removeItem(CALL_STORE_KEY);
-            else store.setItem(CALL_STORE_KEY, JSON.stringify({ version: 1, calls: kept }));
-        } catch (error) {
-            warn(`Call state could not be stored (${error instanceof Error ? error.message : String(error)}).`);
+        // Nothing while pending logs lack room.
+        if (!logs.stored()) {
+            clearCallStorage();
+            return;
         }
+        if (callsCleared) {
+            callsCleared = false;
+            for (const call of [...calls.values()]) storeEnded(call, call.conversationId, now);
+        }
+        // Ended first, then live: a reload between the two finds the call twice and keeps the newer.
+        if (changed) storeEnded(calls.get(changed.conversationId), changed.conversationId, now);
+        // The rest only lose their key (forgotten, or their log became final): at most RETAINED_FINISHED_CALLS checks.
+        for (const conversationId of [...storedEnded.keys()]) {
+            if (conversationId === changed?.conversationId) continue;
+            const call = calls.get(conversationId);
+            if (!call || logIsFinal(call, now)) storeEnded(call, conversationId, now);
+        }
+        storeLive();
     }
 
-    function restoreCalls(): void {
+    function readCalls(raw: string | null, version: number): CallRecord[] {
+        if (raw === null) return [];
+        const parsed = JSON.parse(raw) as { version?: unknown; calls?: unknown };
+        if (parsed.version !== version || !Array.isArray(parsed.calls)) return [];
+        return (parsed.calls as CallRecord[]).filter(isCallRecord);
+    }
+
+    /** Restores the stored calls; the earlier one-key format is read once and rewritten by `migrateCalls`. */
+    function restoreCalls(): boolean {
+        const keep = (call: CallRecord): void => {
+            const known = calls.get(call.conversationId);
+            if (!known || known.updatedAt <= call.updatedAt) calls.set(call.conversationId, call);
+        };
+        let legacy = false;
         try {
-            const raw = store.getItem(CALL_STORE_KEY);
-            if (raw === null) return;
-            const parsed = JSON.parse(raw) as { version?: unknown; calls?: unknown };
-            if (parsed.version !== 1 || !Array.isArray(parsed.calls)) return;
-            for (const call of parsed.calls as CallRecord[]) {
-                if (
-                    typeof call?.conversationId === 'string' &&
-                    typeof call.state === 'string' &&
-                    Array.isArray(call.matches)
-                ) {
-                    calls.set(call.conversationId, call);
+            for (const call of readCalls(store.getItem(CALL_STORE_KEY), 2)) keep(call);
+            storedLive = store.getItem(CALL_STORE_KEY) ?? undefined;
+            for (const key of store.keys?.() ?? []) {
+                if (!key.startsWith(ENDED_CALL_KEY_PREFIX)) continue;
+                const conversationId = key.slice(ENDED_CALL_KEY_PREFIX.length);
+                const raw = store.getItem(key);
+                let call: unknown = null;
+                try {
+                    call = raw === null ? null : JSON.parse(raw);
+                } catch {
+                    call = null;
                 }
+                if (isCallRecord(call) && call.conversationId === conversationId) keep(call);
+                // Known to have a key (removed once its log is final, or unreadable: rewritten or removed).
+                storedEnded.set(conversationId, raw !== null && isCallRecord(call) ? fieldHash(raw) : '');
+            }
+            const old = store.getItem(LEGACY_CALL_STORE_KEY);
+            if (old !== null) {
+                legacy = true;
+                for (const call of readCalls(old, 1)) keep(call);
             }
         } catch (error) {
             warn(
                 `Stored call state was unreadable and is ignored (${error instanceof Error ? error.message : String(error)}).`
             );
         }
+        return legacy;
+    }
+
+    /** The earlier one-key format, once: each call in its new place, then the old key goes. */
+    function migrateCalls(): void {
+        const now = clock();
+        for (const call of [...calls.values()]) storeEnded(call, call.conversationId, now);
+        storedLive = '';
+        storeLive();
+        storeItem(LEGACY_CALL_STORE_KEY, null);
     }
 
     function update(call: CallRecord): void {
         calls.set(call.conversationId, call);
-        persistCalls();
+        persistCalls(call);
         publish('callStateChanged', toCallView(call));
     }
 
@@ -680,8 +779,9 @@ export function createBridge(deps: BridgeDeps): Bridge {
 
     return {
         start() {
-            restoreCalls();
+            const legacy = restoreCalls();
             logs.restore();
+            if (legacy) migrateCalls();
             // A call still live when the page reloaded lost its screen pop: pop it again.
             // A finished call whose pop never answered searches again without opening anything.
             for (const call of [...calls.values()]) {
@@ -720,6 +820,18 @@ export function createBridge(deps: BridgeDeps): Bridge {
             logs.dispose();
         }
     };
+}
+
+/** Loose check of a stored call record (storage is shared and may hold anything). */
+function isCallRecord(value: unknown): value is CallRecord {
+    const call = value as Partial<CallRecord> | null;
+    return (
+        typeof call === 'object' &&
+        call !== null &&
+        typeof call.conversationId === 'string' &&
+        typeof call.state === 'string' &&
+        Array.isArray(call.matches)
+    );
 }
 
 function isCommandLike(raw: unknown): boolean {

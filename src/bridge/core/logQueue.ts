@@ -23,12 +23,15 @@
  * notes after many more calls, a reload) changes only its own fields on the Task found by
  * CallObject; a full log is created only when no Task exists.
  *
- * Storage (an injected `KeyValueStore`, localStorage in the adapter page): pending entries
- * first, each field once (what was saved is kept as a short hash, never a second copy of the
- * notes); saved entries only as Task Id and hashes, newest first, while they fit under
- * `STORE_CEILING_CHARS`. When storage refuses even the pending entries they stay in memory,
- * flagged `stored: false` in their status (the agent is told not to reload), and are written
- * to the org as usual. After a reload `restore()` brings back pending writes and flushes them.
+ * Storage (an injected `KeyValueStore`, localStorage in the adapter page): one key per entry,
+ * written when that entry changes and never otherwise, so an event costs the same at the end of
+ * a shift as at its start. Each field once (what was saved is kept as a short hash, never a
+ * second copy of the notes); saved entries only as Task Id and hashes. Pending entries come
+ * first: saved ones give up their keys (oldest first) to stay under `STORE_CEILING_CHARS`, or all
+ * of them when storage is full. When storage refuses even a pending entry it stays in memory,
+ * flagged `stored: false` in its status (the agent is told not to reload), and is written to the
+ * org as usual. After a reload `restore()` brings back pending writes and flushes them; the one
+ * key of the earlier format is read once, rewritten as entries and removed.
  *
  * Two browser tabs sharing one store would both flush the same entries; the adapter lets one
  * tab own the queue.
@@ -41,6 +44,11 @@ export interface KeyValueStore {
     getItem(key: string): string | null;
     setItem(key: string, value: string): void;
     removeItem(key: string): void;
+    /**
+     * The keys the store holds (localStorage's key(i), within this store's namespace). Stores that
+     * keep one record per key need it to find them after a reload; without it only fixed keys are read.
+     */
+    keys?(): string[];
 }
 
 /** Timers, injected so the core has no host globals and tests control time. */
@@ -77,8 +85,18 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 2_000, maxDelayMs: 300_000, failedAfterAttempts: 3 };
 
-/** Storage key of the persisted queue. */
-export const LOG_STORE_KEY = 'streemSoftphone.callLogs.v1';
+/**
+ * Prefix of the queue's storage keys: each entry is stored on its own, under
+ * `<LOG_STORE_KEY>.<conversationId>`, and written only when that entry changes, so the cost of a
+ * call event does not grow with the calls logged before it.
+ */
+export const LOG_STORE_KEY = 'streemSoftphone.callLogs.v3';
+/** Where earlier versions kept every entry in one key (`{ version: 1 | 2, entries }`): read once, then removed. */
+export const LEGACY_LOG_STORE_KEY = 'streemSoftphone.callLogs.v1';
+/** How often, at most, saved entries past their retention are looked for (each look sorts them all). */
+export const PRUNE_INTERVAL_MS = 60_000;
+/** Entries over SAVED_RETENTION_COUNT that make a prune run before its interval. */
+const PRUNE_SLACK = 100;
 
 /** How long saved entries (Task Id and field hashes, no customer data) are kept, and how many at most. */
 export const SAVED_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -96,8 +114,11 @@ export interface LogQueueOptions {
     scheduler: Scheduler;
     clock: () => number;
     policy?: Partial<RetryPolicy>;
+    /** Prefix of the entries' keys (default LOG_STORE_KEY). */
     storeKey?: string;
-    /** Characters the queue may use in its storage key (default STORE_CEILING_CHARS). */
+    /** The one key of the earlier format, migrated at restore (default LEGACY_LOG_STORE_KEY). */
+    legacyStoreKey?: string;
+    /** Characters the queue may use in its storage keys, all entries together (default STORE_CEILING_CHARS). */
     storeCeilingChars?: number;
     /** Called whenever an entry's status view changes. */
     onStatus?: (view: LogView) => void;
@@ -161,6 +182,9 @@ interface Entry {
     lastView?: string;
     /** False when the last persist could not store this (pending) entry. */
     stored: boolean;
+    /** Characters its key and value take in storage (0: not stored), and a hash of what was written. */
+    storedChars: number;
+    storedHash?: string;
 }
 
 type PersistedEntry = Pick<
@@ -266,7 +290,10 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
     const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
     const storeKey = options.storeKey ?? LOG_STORE_KEY;
     const ceiling = options.storeCeilingChars ?? STORE_CEILING_CHARS;
+    const legacyKey = options.legacyStoreKey ?? LEGACY_LOG_STORE_KEY;
     const entries = new Map<string, Entry>();
+    /** Pending entries storage refused: they are tried again when a write goes through. */
+    const unstoredPending = new Set<Entry>();
     let disposed = false;
     let allStored = true;
 
@@ -308,14 +335,23 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
         }
     }
 
+    let lastPrune = Number.NEGATIVE_INFINITY;
+    let storedChars = 0;
+    const keyOf = (conversationId: string): string => `${storeKey}.${conversationId}`;
+
+    /** Forgets saved entries past their retention (at most once a PRUNE_INTERVAL_MS, or when over the count). */
     function prune(): void {
         const now = options.clock();
+        if (now - lastPrune < PRUNE_INTERVAL_MS && entries.size <= SAVED_RETENTION_COUNT + PRUNE_SLACK) return;
+        lastPrune = now;
         const saved = [...entries.values()]
             .filter((entry) => statusOf(entry) === 'saved')
             .sort((a, b) => b.updatedAt - a.updatedAt);
         saved.forEach((entry, index) => {
-            if (index >= SAVED_RETENTION_COUNT || now - entry.updatedAt > SAVED_RETENTION_MS)
+            if (index >= SAVED_RETENTION_COUNT || now - entry.updatedAt > SAVED_RETENTION_MS) {
                 entries.delete(entry.conversationId);
+                unstore(entry);
+            }
         });
     }
 
@@ -337,70 +373,108 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
         return out;
     }
 
-    /** Writes pending entries first, then saved ones newest first, within the ceiling. */
-    function persist(): void {
-        prune();
-        const all = [...entries.values()];
-        const pending = all.filter((entry) => statusOf(entry) !== 'saved').sort((a, b) => a.updatedAt - b.updatedAt);
-        const saved = all.filter((entry) => statusOf(entry) === 'saved').sort((a, b) => b.updatedAt - a.updatedAt);
-        let lastError = '';
-        const tryWrite = (chosen: Entry[]): boolean => {
+    /** Removes the entry's key (it is then only in memory). */
+    function unstore(entry: Entry): void {
+        if (entry.storedChars === 0 && entry.storedHash === undefined) return;
+        try {
+            options.store.removeItem(keyOf(entry.conversationId));
+        } catch {
+            // a store that cannot remove cannot have kept much either
+        }
+        storedChars -= entry.storedChars;
+        entry.storedChars = 0;
+        entry.storedHash = undefined;
+    }
+
+    /** Saved entries give up their keys, oldest first, until `needed` more characters fit (all: Infinity). */
+    function freeSaved(needed: number, except: Entry): void {
+        const saved = [...entries.values()]
+            .filter((entry) => entry !== except && entry.storedChars > 0 && statusOf(entry) === 'saved')
+            .sort((a, b) => a.updatedAt - b.updatedAt);
+        for (const entry of saved) {
+            if (storedChars + needed <= ceiling) return;
+            unstore(entry);
+        }
+    }
+
+    /** Writes one entry's key; false when storage refused it (the entry is then only in memory). */
+    function store(entry: Entry, allowFreeing: boolean): boolean {
+        const json = JSON.stringify(persistedOf(entry));
+        const hash = fieldHash(json);
+        if (entry.storedHash === hash) return true;
+        const key = keyOf(entry.conversationId);
+        const chars = key.length + json.length;
+        const pending = statusOf(entry) !== 'saved';
+        const growth = chars - entry.storedChars;
+        if (storedChars + growth > ceiling && allowFreeing && pending) freeSaved(growth, entry);
+        if (storedChars + growth > ceiling) {
+            lastStoreError = 'over the ceiling';
+            unstore(entry);
+            return false;
+        }
+        const attempt = (): boolean => {
             try {
-                if (chosen.length === 0) options.store.removeItem(storeKey);
-                else options.store.setItem(storeKey, JSON.stringify({ version: 2, entries: chosen.map(persistedOf) }));
+                options.store.setItem(key, json);
                 return true;
             } catch (error) {
-                lastError = errorText(error);
+                lastStoreError = errorText(error);
                 return false;
             }
         };
-        // Pending entries that fit under the ceiling (oldest first: they have waited longest).
-        const kept: Entry[] = [];
-        let size = 32;
-        for (const entry of pending) {
-            const length = JSON.stringify(persistedOf(entry)).length + 1;
-            if (size + length > ceiling) continue;
-            kept.push(entry);
-            size += length;
+        let written = attempt();
+        if (!written && pending && allowFreeing) {
+            warn(`Call logs could not be stored for after a reload (${lastStoreError}); saved ones are dropped first.`);
+            freeSaved(Number.POSITIVE_INFINITY, entry);
+            written = attempt();
+            if (!written && options.onStorageFull?.()) written = attempt();
         }
-        const keptPending = new Set(kept);
-        for (const entry of saved) {
-            const length = JSON.stringify(persistedOf(entry)).length + 1;
-            if (size + length > ceiling) break;
-            kept.push(entry);
-            size += length;
-        }
-        let written = tryWrite(kept);
         if (!written) {
-            warn(`Call logs could not be stored for after a reload (${lastError}); saved ones are dropped first.`);
-            written = tryWrite([...keptPending]);
+            // What storage still holds for it is older than what memory knows: not worth a reload.
+            unstore(entry);
+            return false;
         }
-        if (!written && options.onStorageFull?.()) written = tryWrite([...keptPending]);
-        // Still refused: as many pending entries as storage takes, the oldest first.
-        const fitting = [...keptPending];
-        while (!written && fitting.length > 1) {
-            fitting.pop();
-            written = tryWrite(fitting);
+        storedChars += growth;
+        entry.storedChars = chars;
+        entry.storedHash = hash;
+        return true;
+    }
+
+    let lastStoreError = '';
+
+    /** Stores the entry that changed (only its own key), then any pending entry storage refused before. */
+    function persist(entry: Entry): void {
+        prune();
+        if (!entries.has(entry.conversationId)) return;
+        const changedStored = new Set<Entry>();
+        const record = (target: Entry, stored: boolean): void => {
+            const pending = statusOf(target) !== 'saved';
+            const now = pending ? stored : true;
+            if (target.stored !== now) changedStored.add(target);
+            target.stored = now;
+            if (now) unstoredPending.delete(target);
+            else unstoredPending.add(target);
+        };
+        const stored = store(entry, true);
+        record(entry, stored);
+        if (stored) {
+            // Room again (a write went through): what was refused before gets another try.
+            for (const waiting of [...unstoredPending]) {
+                if (waiting === entry || !entries.has(waiting.conversationId)) {
+                    if (!entries.has(waiting.conversationId)) unstoredPending.delete(waiting);
+                    continue;
+                }
+                record(waiting, store(waiting, false));
+            }
         }
-        if (!written) fitting.length = 0;
-        const storedPending = new Set(fitting);
-        const stored = (entry: Entry): boolean => storedPending.has(entry);
-        let changed = false;
-        for (const entry of pending) {
-            const now = stored(entry);
-            if (entry.stored !== now) changed = true;
-            entry.stored = now;
-        }
-        for (const entry of saved) entry.stored = true;
-        const nowAll = pending.every(stored);
+        const nowAll = unstoredPending.size === 0;
         if (nowAll !== allStored) {
             allStored = nowAll;
             if (!nowAll)
                 warn(
-                    `Browser storage is full (${lastError || 'over the ceiling'}): call logs not saved yet are kept in memory; do not reload this page.`
+                    `Browser storage is full (${lastStoreError || 'over the ceiling'}): call logs not saved yet are kept in memory; do not reload this page.`
                 );
         }
-        if (changed) for (const entry of pending) emit(entry);
+        for (const target of changedStored) emit(target);
     }
 
     function delayFor(attempts: number): number {
@@ -448,7 +522,7 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
                 : { ...entry.desired };
             if (!isCompleteLog(sent)) throw new Error('The call log is incomplete and cannot be created.');
             entry.createInDoubt = true;
-            persist();
+            persist(entry);
             // Any outcome but a Task Id leaves the create in doubt (a lost or late answer may hide a Task).
             const taskId = await options.writer.saveLog(sent);
             if (typeof taskId !== 'string' || taskId === '') throw new Error('saveLog returned no Task Id.');
@@ -484,7 +558,7 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
                 schedule(entry);
             }
             entry.inFlight = undefined;
-            persist();
+            persist(entry);
             emit(entry);
             // What changed while the write was in flight goes to the same Task now.
             if (succeeded && changedFields(entry.saved, entry.desired)) await flush(entry);
@@ -498,15 +572,16 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
         return entry.taskId === undefined || changedFields(entry.saved, entry.desired) !== undefined;
     }
 
-    function readPersisted(): PersistedEntry[] {
+    /** Entries of the earlier one-key format (`{ version: 1 | 2, entries }`), or null when there is none. */
+    function readLegacy(): PersistedEntry[] | null {
         let raw: string | null;
         try {
-            raw = options.store.getItem(storeKey);
+            raw = options.store.getItem(legacyKey);
         } catch (error) {
             warn(`Stored call logs could not be read (${errorText(error)}).`);
-            return [];
+            return null;
         }
-        if (raw === null) return [];
+        if (raw === null) return null;
         try {
             const parsed = JSON.parse(raw) as { version?: unknown; entries?: unknown };
             if ((parsed.version !== 1 && parsed.version !== 2) || !Array.isArray(parsed.entries))
@@ -519,6 +594,43 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
         }
     }
 
+    /** The entries stored one per key, as they were written (so an unchanged entry is not written again). */
+    function readEntries(): Entry[] {
+        const prefix = `${storeKey}.`;
+        let keys: string[];
+        try {
+            keys = (options.store.keys?.() ?? []).filter((key) => key.startsWith(prefix));
+        } catch (error) {
+            warn(`Stored call logs could not be listed (${errorText(error)}).`);
+            return [];
+        }
+        const found: Entry[] = [];
+        let unreadable = 0;
+        for (const key of keys) {
+            let raw: string | null = null;
+            let entry: PersistedEntry | null = null;
+            try {
+                raw = options.store.getItem(key);
+                entry = raw === null ? null : readEntry(JSON.parse(raw) as unknown, 2);
+            } catch {
+                entry = null;
+            }
+            if (raw === null) continue;
+            if (!entry || key !== `${prefix}${entry.conversationId}`) {
+                unreadable += 1;
+                try {
+                    options.store.removeItem(key);
+                } catch {
+                    // left as it is: it is ignored again next time
+                }
+                continue;
+            }
+            found.push({ ...entry, stored: true, storedChars: key.length + raw.length, storedHash: fieldHash(raw) });
+        }
+        if (unreadable > 0) warn(`${unreadable} stored call logs were unreadable and are ignored.`);
+        return found;
+    }
+
     function entryFor(conversationId: string, now: number): Entry {
         const existing = entries.get(conversationId);
         if (existing) return existing;
@@ -529,7 +641,8 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
             createInDoubt: false,
             attempts: 0,
             updatedAt: now,
-            stored: true
+            stored: true,
+            storedChars: 0
         };
         entries.set(conversationId, entry);
         return entry;
@@ -537,7 +650,7 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
 
     function changed(entry: Entry): void {
         entry.updatedAt = options.clock();
-        persist();
+        persist(entry);
         emit(entry);
         if (!entry.inFlight && needsWrite(entry)) void flush(entry);
     }
@@ -565,9 +678,30 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
             return entry ? statusOf(entry) : undefined;
         },
         restore() {
-            for (const stored of readPersisted()) {
+            for (const stored of readEntries()) {
                 if (entries.has(stored.conversationId)) continue;
-                entries.set(stored.conversationId, { ...stored, stored: true });
+                entries.set(stored.conversationId, stored);
+                storedChars += stored.storedChars;
+            }
+            const legacy = readLegacy();
+            if (legacy) {
+                // The earlier format, once: each entry gets its own key, then the old key goes.
+                let migrated = true;
+                for (const old of legacy) {
+                    if (entries.has(old.conversationId)) continue;
+                    const entry: Entry = { ...old, stored: true, storedChars: 0 };
+                    entries.set(old.conversationId, entry);
+                    persist(entry);
+                    // A pending entry storage refused keeps the old key until it can be moved.
+                    if (entries.has(entry.conversationId) && !entry.stored) migrated = false;
+                }
+                if (migrated) {
+                    try {
+                        options.store.removeItem(legacyKey);
+                    } catch {
+                        // read again next time; entries already stored win
+                    }
+                }
             }
             for (const entry of entries.values()) {
                 emit(entry);

@@ -8,15 +8,16 @@
  * flushes its own pending logs. A tab holds the Web Lock `streemSoftphone.tab.<tabId>` for its life
  * (navigator.locks; a duplicated tab copies sessionStorage, finds the lock taken and picks a new id).
  * At start-up, under the exclusive lock `streemSoftphone.adopt`, a tab adopts the state of tabs that
- * are gone (no lock held): their pending logs move into its own keys, so a log left by a closed tab
- * is flushed by exactly one other tab. Without Web Locks (old browsers) a timestamp each tab renews
+ * are gone (no lock held): their pending logs move into its own keys (a key holding one item is
+ * moved, a key holding a list is merged by conversationId), so a log left by a closed tab is
+ * flushed by exactly one other tab. Without Web Locks (old browsers) a timestamp each tab renews
  * tells live tabs from gone ones; two tabs starting in the same instant could then both adopt.
  *
  * Every storage access is guarded: with storage blocked (privacy settings) the store keeps state in
  * memory for the life of the page and says so once.
  */
 import { AMEYO_STORE_KEY } from '../ameyo/mapping';
-import { CALL_STORE_KEY, LOG_STORE_KEY } from '../core/index';
+import { CALL_STORE_KEY, LEGACY_CALL_STORE_KEY, LEGACY_LOG_STORE_KEY, LOG_STORE_KEY } from '../core/index';
 import type { KeyValueStore } from '../core/index';
 import type { Timers } from './openCtiCrm';
 
@@ -31,12 +32,28 @@ export const ALIVE_STALE_MS = 45_000;
 const RELOAD_LOCK_ATTEMPTS = 5;
 const RELOAD_LOCK_DELAY_MS = 100;
 
-/** The keys whose state is per tab (the core's and the Ameyo toolbar's), and the list field holding each one's items. */
-const TAB_KEYS: ReadonlyArray<{ key: string; list: string }> = [
-    { key: LOG_STORE_KEY, list: 'entries' },
+/** The per-tab keys that hold a list of items (merged on takeover), and the list field of each. */
+const LIST_KEYS: ReadonlyArray<{ key: string; list: string }> = [
     { key: CALL_STORE_KEY, list: 'calls' },
-    { key: AMEYO_STORE_KEY, list: 'calls' }
+    // The Ameyo toolbar's timelines and pending pops (src/bridge/ameyo/mapping.ts).
+    { key: AMEYO_STORE_KEY, list: 'calls' },
+    // The previous version's one-key stores: merged like lists, then rewritten by the core at start.
+    { key: LEGACY_LOG_STORE_KEY, list: 'entries' },
+    { key: LEGACY_CALL_STORE_KEY, list: 'calls' }
 ];
+/** Prefixes of the core keys that each hold one item (a log entry, a finished call): moved on takeover. */
+const ITEM_KEY_PREFIXES: readonly string[] = [`${LOG_STORE_KEY}.`, `${CALL_STORE_KEY}.`];
+
+/** The core key and tab id of a stored key `<core key>@<tabId>`, when it is one of the per-tab keys. */
+function parseTabKey(stored: string): { base: string; tabId: string; item: boolean } | null {
+    const at = stored.lastIndexOf('@');
+    if (at <= 0) return null;
+    const base = stored.slice(0, at);
+    const tabId = stored.slice(at + 1);
+    if (LIST_KEYS.some((entry) => entry.key === base)) return { base, tabId, item: false };
+    if (ITEM_KEY_PREFIXES.some((prefix) => base.startsWith(prefix))) return { base, tabId, item: true };
+    return null;
+}
 
 /** The part of the Web Locks API used here (navigator.locks). */
 export interface LockManagerLike {
@@ -79,17 +96,23 @@ export function isUsable(storage: StorageLike | undefined): storage is StorageLi
 export function createNamespacedStore(storage: StorageLike | undefined, namespace: string): KeyValueStore {
     const memory = new Map<string, string>();
     const name = (key: string): string => `${key}@${namespace}`;
+    const suffix = `@${namespace}`;
+    const own = (keys: Iterable<string>): string[] =>
+        [...keys].filter((key) => key.endsWith(suffix)).map((key) => key.slice(0, -suffix.length));
     if (!isUsable(storage)) {
         return {
             getItem: (key) => memory.get(name(key)) ?? null,
             setItem: (key, value) => void memory.set(name(key), value),
-            removeItem: (key) => void memory.delete(name(key))
+            removeItem: (key) => void memory.delete(name(key)),
+            keys: () => own(memory.keys())
         };
     }
     return {
         getItem: (key) => safe(() => storage.getItem(name(key)), null),
         setItem: (key, value) => storage.setItem(name(key), value),
-        removeItem: (key) => safe(() => storage.removeItem(name(key)), undefined)
+        removeItem: (key) => safe(() => storage.removeItem(name(key)), undefined),
+        // Read once per start-up (the core finds its one-item keys): a walk over localStorage's keys.
+        keys: () => own(storageKeys(storage))
     };
 }
 
@@ -174,16 +197,17 @@ function storageKeys(storage: StorageLike): string[] {
     }, []);
 }
 
-/** The tab ids that have state in storage (other than `own`). */
-function namespacesIn(storage: StorageLike, own: string): string[] {
-    const ids = new Set<string>();
+/** The tab ids that have state in storage (other than `own`), with their keys. */
+function namespacesIn(storage: StorageLike, own: string): Map<string, { base: string; item: boolean }[]> {
+    const tabs = new Map<string, { base: string; item: boolean }[]>();
     for (const key of storageKeys(storage)) {
-        for (const { key: base } of TAB_KEYS) {
-            if (key.startsWith(`${base}@`)) ids.add(key.slice(base.length + 1));
-        }
+        const parsed = parseTabKey(key);
+        if (!parsed || parsed.tabId === own) continue;
+        const keys = tabs.get(parsed.tabId) ?? [];
+        keys.push({ base: parsed.base, item: parsed.item });
+        tabs.set(parsed.tabId, keys);
     }
-    ids.delete(own);
-    return [...ids];
+    return tabs;
 }
 
 /**
@@ -226,7 +250,7 @@ export async function openTabStorage(env: TabStorageEnvironment): Promise<TabSto
     if (local) {
         const adopt = async (): Promise<void> => {
             const candidates = namespacesIn(local, tabId);
-            if (candidates.length === 0) return;
+            if (candidates.size === 0) return;
             let alive: (id: string) => boolean;
             if (env.locks && releaseLock) {
                 const state = await env.locks.query().catch(() => ({ held: undefined }));
@@ -239,24 +263,23 @@ export async function openTabStorage(env: TabStorageEnvironment): Promise<TabSto
                     return stamp > 0 && env.clock() - stamp < ALIVE_STALE_MS;
                 };
             }
-            for (const id of candidates) {
+            for (const [id, keys] of candidates) {
                 if (alive(id)) continue;
-                for (const { key, list } of TAB_KEYS) {
-                    const theirs = safe(() => local.getItem(`${key}@${id}`), null);
-                    const merged = mergeStoredState(
-                        safe(() => local.getItem(`${key}@${tabId}`), null),
-                        theirs,
-                        list
-                    );
-                    if (merged !== null) {
+                for (const { base, item } of keys) {
+                    const theirs = safe(() => local.getItem(`${base}@${id}`), null);
+                    const mine = safe(() => local.getItem(`${base}@${tabId}`), null);
+                    // One item per key: moved unless this tab has its own; a list: merged by conversationId.
+                    const list = LIST_KEYS.find((entry) => entry.key === base)?.list;
+                    const moved = item ? (mine === null ? theirs : null) : mergeStoredState(mine, theirs, list ?? '');
+                    if (moved !== null) {
                         try {
-                            local.setItem(`${key}@${tabId}`, merged);
+                            local.setItem(`${base}@${tabId}`, moved);
                         } catch (error) {
                             warn(`Could not take over call logs of a closed tab (${String(error)}); they stay stored.`);
                             continue;
                         }
                     }
-                    safe(() => local.removeItem(`${key}@${id}`), undefined);
+                    safe(() => local.removeItem(`${base}@${id}`), undefined);
                 }
                 safe(() => local.removeItem(`${ALIVE_PREFIX}${id}`), undefined);
                 adoptedFrom.push(id);

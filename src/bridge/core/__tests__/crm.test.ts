@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ChannelEvent, RecordRef } from 'c/softphoneProtocol';
-import { CALL_STORE_KEY, WRAP_UP_WINDOW_MS, createBridge } from '../crm';
+import { CALL_STORE_KEY, LEGACY_CALL_STORE_KEY, WRAP_UP_WINDOW_MS, createBridge } from '../crm';
+import { LEGACY_LOG_STORE_KEY, LOG_STORE_KEY } from '../logQueue';
 import type { Bridge, BridgeDeps, BridgeSettings, CrmActions, ScreenPopRequest } from '../crm';
 import type { CallLog } from '../callLog';
 import { SOFTPHONE_CALL_TYPES } from '../contract';
@@ -808,6 +809,142 @@ describe('bridge', () => {
         });
     });
 
+    describe('storage over a shift', () => {
+        /** A store that counts what each setItem writes (key and value characters). */
+        class CountingStore extends MemoryStore {
+            written = 0;
+            override setItem(key: string, value: string): void {
+                this.written += key.length + value.length;
+                super.setItem(key, value);
+            }
+        }
+
+        it('writes as much for call 1,000 of a shift as for call 1 (flat cost per call event)', async () => {
+            const counting = new CountingStore();
+            const bridge = makeBridge({ store: counting });
+            crm.matches = [CONTACT];
+            const perCall: number[] = [];
+            for (let i = 1; i <= 1_000; i++) {
+                const conversationId = `shift-${String(i).padStart(4, '0')}`;
+                const before = counting.written;
+                fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId, callerANI: '+18005550100' });
+                await flush();
+                fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId });
+                fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId, duration: 42 });
+                // Every other call is wrapped up; the rest stay in storage through their wrap-up window.
+                if (i % 2 === 0)
+                    command(bridge, 'saveWrapUp', { conversationId, disposition: 'Resolved', notes: 'Done' });
+                await flush();
+                perCall.push(counting.written - before);
+                jest.advanceTimersByTime(30_000); // a call every half minute: 1,000 in a shift
+            }
+            expect(crm.tasks.size).toBe(1_000);
+            const average = (from: number, to: number): number =>
+                perCall.slice(from, to).reduce((sum, n) => sum + n, 0) / (to - from);
+            const early = average(0, 10);
+            const late = average(990, 1_000);
+            // The same events cost the same characters, whatever the shift has logged before them.
+            expect(late).toBeLessThanOrEqual(early * 1.05 + 16);
+            expect(Math.max(...perCall.slice(990))).toBeLessThanOrEqual(Math.max(...perCall.slice(0, 10)) + 16);
+            // Everything a reload needs is still there: the calls in their wrap-up window, every saved log's Task.
+            expect(counting.valuesUnder(`${LOG_STORE_KEY}.`).length).toBeGreaterThanOrEqual(1_000);
+            expect(counting.valuesUnder(CALL_STORE_KEY).length).toBeGreaterThan(0);
+        }, 60_000);
+
+        it('restores finished calls from their own keys after a reload: wrap-up notes update the same Task', async () => {
+            const first = makeBridge();
+            fromSoftphone(first, 'incomingCall', {
+                partnerId: 'p',
+                conversationId: 'conv-1',
+                callerANI: '+18005550100'
+            });
+            fromSoftphone(first, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
+            fromSoftphone(first, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 3 });
+            fromSoftphone(first, 'incomingCall', {
+                partnerId: 'p',
+                conversationId: 'conv-2',
+                callerANI: '+18005550101'
+            });
+            await flush();
+            expect(store.getItem(CALL_STORE_KEY)).toContain('conv-2');
+            expect(store.getItem(CALL_STORE_KEY)).not.toContain('conv-1');
+            expect(store.getItem(`${CALL_STORE_KEY}.ended.conv-1`)).toContain('+18005550100');
+            first.dispose();
+
+            const second = makeBridge();
+            command(second, 'requestState');
+            expect(
+                crm
+                    .eventsOf('snapshot')
+                    .at(-1)
+                    ?.calls.map((c) => c.conversationId)
+            ).toEqual(['conv-2', 'conv-1']);
+            command(second, 'saveWrapUp', { conversationId: 'conv-1', notes: 'After the reload' });
+            await flush();
+            expect(crm.saveLog).toHaveBeenCalledTimes(1);
+            expect(crm.onlyTask()).toMatchObject({ CallObject: 'conv-1', Description: 'After the reload' });
+            expect(store.getItem(`${CALL_STORE_KEY}.ended.conv-1`)).toBeNull();
+        });
+
+        it('upgrades the one-key stores of the previous version once, losing no call and no pending log', async () => {
+            const live = {
+                conversationId: 'old-live',
+                direction: 'inbound',
+                state: 'connected',
+                details: {},
+                startedAt: T0 - 60_000,
+                connectedAt: T0 - 50_000,
+                phoneNumber: '+18005550100',
+                matches: [],
+                updatedAt: T0 - 50_000
+            };
+            const ended = { ...live, conversationId: 'old-ended', state: 'ended', endedAt: T0 - 1_000, searched: true };
+            store.setItem(LEGACY_CALL_STORE_KEY, JSON.stringify({ version: 1, calls: [live, ended] }));
+            const pendingLog: CallLog = {
+                Subject: 'Inbound call from +18005550100',
+                Status: 'Completed',
+                TaskSubtype: 'Call',
+                CallType: 'Inbound',
+                CallObject: 'old-ended',
+                ActivityDate: '2026-11-21',
+                CallDurationInSeconds: 49
+            };
+            store.setItem(
+                LEGACY_LOG_STORE_KEY,
+                JSON.stringify({
+                    version: 2,
+                    entries: [
+                        {
+                            conversationId: 'old-ended',
+                            desired: pendingLog,
+                            saved: {},
+                            createInDoubt: false,
+                            attempts: 1,
+                            updatedAt: T0 - 1_000
+                        }
+                    ]
+                })
+            );
+            crm.matches = [CONTACT];
+            const bridge = makeBridge();
+            await flush();
+            // The pending log is written once; the live call popped again and is stored in its new place.
+            expect(crm.saveLog).toHaveBeenCalledTimes(1);
+            expect(crm.onlyTask()).toMatchObject({ CallObject: 'old-ended', CallDurationInSeconds: 49 });
+            expect(store.getItem(LEGACY_CALL_STORE_KEY)).toBeNull();
+            expect(store.getItem(LEGACY_LOG_STORE_KEY)).toBeNull();
+            expect(store.getItem(CALL_STORE_KEY)).toContain('old-live');
+            expect(store.getItem(`${LOG_STORE_KEY}.old-ended`)).toContain('00T');
+            // The live call goes on as before: its end is logged once, against the record its pop found.
+            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'old-live', duration: 60 });
+            await flush();
+            expect(crm.saveLog).toHaveBeenCalledTimes(2);
+            expect([...crm.tasks.values()].find((t) => t.CallObject === 'old-live')).toMatchObject({
+                WhoId: CONTACT.recordId
+            });
+        });
+    });
+
     describe('customer data in storage', () => {
         it('keeps a call in storage only until its log is final', async () => {
             const bridge = makeBridge();
@@ -817,7 +954,7 @@ describe('bridge', () => {
                 callerANI: '+18005550100'
             });
             fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
-            const stored = (): string => store.getItem(CALL_STORE_KEY) ?? '';
+            const stored = (): string => store.valuesUnder(CALL_STORE_KEY).join('');
             expect(stored()).toContain('+18005550100');
             fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 3 });
             await flush();
@@ -843,7 +980,7 @@ describe('bridge', () => {
             await flush();
             jest.advanceTimersByTime(WRAP_UP_WINDOW_MS + 1);
             fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: 'conv-2' });
-            expect(store.getItem(CALL_STORE_KEY) ?? '').not.toContain('conv-1');
+            expect(store.valuesUnder(CALL_STORE_KEY).join('')).not.toContain('conv-1');
         });
     });
 

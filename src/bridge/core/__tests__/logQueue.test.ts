@@ -1,6 +1,6 @@
 import type { LogView } from 'c/softphoneProtocol';
 import type { CallLog } from '../callLog';
-import { LOG_STORE_KEY, changedFields, createLogQueue, hashesOf } from '../logQueue';
+import { LEGACY_LOG_STORE_KEY, LOG_STORE_KEY, changedFields, createLogQueue, hashesOf } from '../logQueue';
 import type { KeyValueStore, LogQueue, LogQueueOptions, LogWriter } from '../logQueue';
 import { MemoryStore } from './memoryStore';
 
@@ -284,11 +284,21 @@ describe('log queue', () => {
     });
 
     it('ignores unreadable stored data', () => {
-        store.setItem(LOG_STORE_KEY, '{"version":1,"entries":[{"conversationId":5}]');
+        store.setItem(LEGACY_LOG_STORE_KEY, '{"version":1,"entries":[{"conversationId":5}]');
         const queue = makeQueue(fakeWriter());
         queue.restore();
         expect(queue.statuses()).toEqual([]);
         expect(warnings).toHaveLength(1);
+
+        // An entry key with something else in it: ignored, removed, said once.
+        const other = new MemoryStore();
+        other.setItem(`${LOG_STORE_KEY}.conv-1`, '{"conversationId":"conv-2"}');
+        other.setItem(`${LOG_STORE_KEY}.conv-3`, 'not json');
+        const fresh = makeQueue(fakeWriter(), { store: other });
+        fresh.restore();
+        expect(fresh.statuses()).toEqual([]);
+        expect(other.keys()).toEqual([]);
+        expect(warnings).toHaveLength(2);
     });
 
     it('forgets saved logs after the retention period but never pending ones', async () => {

@@ -4,8 +4,8 @@
  */
 import type { LogView } from 'c/softphoneProtocol';
 import type { CallLog } from '../callLog';
-import { LOG_STORE_KEY, createLogQueue } from '../logQueue';
-import type { KeyValueStore, LogQueue, LogQueueOptions, LogWriter } from '../logQueue';
+import { LEGACY_LOG_STORE_KEY, LOG_STORE_KEY, createLogQueue } from '../logQueue';
+import type { LogQueue, LogQueueOptions, LogWriter } from '../logQueue';
 import { MemoryStore } from './memoryStore';
 
 const T0 = Date.UTC(2026, 10, 21, 15, 0, 0);
@@ -61,15 +61,24 @@ class FakeOrg {
     }
 }
 
-/** A store that refuses values longer than `quota` characters, as a full localStorage does. */
+/** A store that refuses to hold more than `quota` characters in all (keys and values), as a full localStorage does. */
 class SmallStore extends MemoryStore {
     constructor(public quota: number) {
         super();
     }
     override setItem(key: string, value: string): void {
-        if (value.length > this.quota) throw new Error('QuotaExceededError: the quota has been exceeded.');
+        let used = key.length + value.length;
+        for (const [k, v] of this.data) if (k !== key) used += k.length + v.length;
+        if (used > this.quota) throw new Error('QuotaExceededError: the quota has been exceeded.');
         super.setItem(key, value);
     }
+}
+
+/** The queue's stored entries (one key each), parsed. */
+function storedEntries(from: MemoryStore): { conversationId: string; createInDoubt: boolean }[] {
+    return from
+        .valuesUnder(`${LOG_STORE_KEY}.`)
+        .map((raw) => JSON.parse(raw) as { conversationId: string; createInDoubt: boolean });
 }
 
 describe('log queue under faults', () => {
@@ -153,8 +162,9 @@ describe('log queue under faults', () => {
             error: expect.stringContaining('INVALID_SESSION_ID')
         });
         // Survives a reload in doubt.
-        const persisted = JSON.parse(store.getItem(LOG_STORE_KEY) ?? '{}') as { entries: { createInDoubt: boolean }[] };
-        expect(persisted.entries[0]?.createInDoubt).toBe(true);
+        const persisted = storedEntries(store);
+        expect(persisted).toHaveLength(1);
+        expect(persisted[0]?.createInDoubt).toBe(true);
 
         org.lookupError = undefined;
         await jest.advanceTimersByTimeAsync(4_000);
@@ -208,11 +218,11 @@ describe('log queue under faults', () => {
         const queue = makeQueue(org.writer);
         queue.upsert('conv-1', { ...LOG, Description: notes });
         await jest.advanceTimersByTimeAsync(0);
-        const pending = store.getItem(LOG_STORE_KEY) ?? '';
+        const pending = store.valuesUnder(LOG_STORE_KEY).join('');
         expect(pending.split(notes).length - 1).toBe(1);
         answer('00T000000000001AAA');
         await queue.whenIdle();
-        const saved = store.getItem(LOG_STORE_KEY) ?? '';
+        const saved = store.valuesUnder(LOG_STORE_KEY).join('');
         expect(saved).not.toContain('NNNN');
         expect(saved).not.toContain('+18005550100');
         expect(saved.length).toBeLessThan(500);
@@ -239,8 +249,7 @@ describe('log queue under faults', () => {
         expect(freed).toBeGreaterThan(0);
         const views = queue.statuses();
         expect(views.filter((view) => view.stored === false)).toHaveLength(1);
-        const persisted = JSON.parse(small.getItem(LOG_STORE_KEY) ?? '{}') as { entries: unknown[] };
-        expect(persisted.entries).toHaveLength(2);
+        expect(storedEntries(small)).toHaveLength(2);
 
         org.refuse = undefined;
         org.lookupError = undefined;
@@ -259,11 +268,11 @@ describe('log queue under faults', () => {
         org.lookupError = new Error('offline');
         queue.upsert('big', { ...LOG, CallObject: 'big', Description: 'x'.repeat(27_000) });
         await jest.advanceTimersByTimeAsync(0);
-        const raw = store.getItem(LOG_STORE_KEY) ?? '';
+        const raw = store.valuesUnder(LOG_STORE_KEY).join('');
         expect(raw.length).toBeLessThanOrEqual(30_000);
-        const persisted = JSON.parse(raw) as { entries: { conversationId: string }[] };
-        expect(persisted.entries[0]?.conversationId).toBe('big');
-        expect(persisted.entries.length).toBeLessThan(21);
+        const persisted = storedEntries(store);
+        expect(persisted.map((entry) => entry.conversationId)).toContain('big');
+        expect(persisted.length).toBeLessThan(21);
         expect(queue.stored()).toBe(true);
     });
 
@@ -292,9 +301,9 @@ describe('log queue under faults', () => {
 
     it('reads the previous storage version', () => {
         const org = new FakeOrg();
-        const legacy: KeyValueStore = new MemoryStore();
+        const legacy = new MemoryStore();
         legacy.setItem(
-            LOG_STORE_KEY,
+            LEGACY_LOG_STORE_KEY,
             JSON.stringify({
                 version: 1,
                 entries: [
@@ -314,5 +323,11 @@ describe('log queue under faults', () => {
         queue.restore();
         expect(queue.status('conv-1')).toBe('saved');
         expect(org.writer.updateLog).not.toHaveBeenCalled();
+        // Read once: rewritten as its own key, the old key gone; a second page finds the same.
+        expect(legacy.getItem(LEGACY_LOG_STORE_KEY)).toBeNull();
+        expect(storedEntries(legacy)).toMatchObject([{ conversationId: 'conv-1', taskId: '00T000000000001AAA' }]);
+        const again = makeQueue(org.writer, { store: legacy });
+        again.restore();
+        expect(again.status('conv-1')).toBe('saved');
     });
 });

@@ -12,4 +12,11 @@ export class MemoryStore implements KeyValueStore {
     removeItem(key: string): void {
         this.data.delete(key);
     }
+    keys(): string[] {
+        return [...this.data.keys()];
+    }
+    /** The values of every key that starts with `prefix` (a store's records, one per key). */
+    valuesUnder(prefix: string): string[] {
+        return [...this.data.entries()].filter(([key]) => key.startsWith(prefix)).map(([, value]) => value);
+    }
 }

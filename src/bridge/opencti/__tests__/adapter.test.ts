@@ -402,8 +402,10 @@ describe('c-softphone-adapter call logging', () => {
         first.vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, duration: 33 });
         await settle();
         expect(first.wb.org.allTasks()).toHaveLength(0);
-        const storedKeys = Object.keys(window.localStorage).filter((k) => k.startsWith('streemSoftphone.callLogs.v1@'));
+        // The log's own key (one per log), in this tab's namespace.
+        const storedKeys = Object.keys(window.localStorage).filter((k) => k.startsWith('streemSoftphone.callLogs.v3.'));
         expect(storedKeys).toHaveLength(1);
+        expect(storedKeys[0]).toMatch(new RegExp(`^streemSoftphone\\.callLogs\\.v3\\.${CONVERSATION}@`));
         // The page reloads: the old one goes away, the org recovers, a new adapter frame starts in the same tab.
         first.adapter.dispose();
         first.root.remove();
@@ -415,6 +417,72 @@ describe('c-softphone-adapter call logging', () => {
         const tasks = second.wb.org.allTasks();
         expect(tasks).toHaveLength(1);
         expect(tasks[0]).toMatchObject({ CallObject: CONVERSATION, CallDurationInSeconds: 33, WhoId: JOE_LEAD_ID });
+    });
+
+    it("after a package upgrade mid-shift, the previous version's stored calls and pending log carry on (one Task)", async () => {
+        // What the previous version left in this tab: every log in one key, every call in another.
+        window.sessionStorage.setItem('streemSoftphone.tabId', 'oldtab');
+        const log = {
+            Subject: 'Inbound call from +15035551212',
+            Status: 'Completed',
+            TaskSubtype: 'Call',
+            CallType: 'Inbound',
+            CallObject: 'old-conv',
+            ActivityDate: '2026-11-21',
+            CallDurationInSeconds: 12,
+            WhoId: JOE_LEAD_ID
+        };
+        window.localStorage.setItem(
+            'streemSoftphone.callLogs.v1@oldtab',
+            JSON.stringify({
+                version: 2,
+                entries: [
+                    {
+                        conversationId: 'old-conv',
+                        desired: log,
+                        saved: {},
+                        createInDoubt: true,
+                        attempts: 2,
+                        updatedAt: Date.now()
+                    }
+                ]
+            })
+        );
+        const ended = {
+            conversationId: 'old-conv',
+            direction: 'inbound',
+            state: 'ended',
+            details: {},
+            phoneNumber: JOE_MOBILE,
+            startedAt: Date.now() - 20_000,
+            endedAt: Date.now() - 5_000,
+            matches: [{ recordId: JOE_LEAD_ID, objectType: 'Lead' }],
+            record: { recordId: JOE_LEAD_ID, objectType: 'Lead' },
+            searched: true,
+            updatedAt: Date.now() - 5_000
+        };
+        window.localStorage.setItem('streemSoftphone.calls.v1@oldtab', JSON.stringify({ version: 1, calls: [ended] }));
+
+        const { wb, adapter } = await ready({ locks: new FakeLocks() });
+        await settle(2_000);
+        expect(adapter.tab()?.tabId).toBe('oldtab');
+        // In doubt: looked up by CallObject, none found, created once.
+        expect(wb.org.allTasks()).toEqual([expect.objectContaining({ CallObject: 'old-conv', WhoId: JOE_LEAD_ID })]);
+        expect(window.localStorage.getItem('streemSoftphone.callLogs.v1@oldtab')).toBeNull();
+        expect(window.localStorage.getItem('streemSoftphone.calls.v1@oldtab')).toBeNull();
+        expect(window.localStorage.getItem('streemSoftphone.calls.v2.ended.old-conv@oldtab')).toContain(JOE_MOBILE);
+        // The agent's wrap-up for that call updates the same Task.
+        adapter.bridge()?.receiveChannelMessage({
+            version: 1,
+            kind: 'command',
+            id: 'cmd-upgrade',
+            type: 'saveWrapUp',
+            payload: { conversationId: 'old-conv', notes: 'After the upgrade' }
+        });
+        await settle(2_000);
+        expect(wb.org.allTasks()).toEqual([
+            expect.objectContaining({ CallObject: 'old-conv', Description: 'After the upgrade' })
+        ]);
     });
 
     it('a log left by a closed tab is flushed by another tab, once', async () => {

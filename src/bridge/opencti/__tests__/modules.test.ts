@@ -264,6 +264,44 @@ describe('c-softphone-adapter tab storage', () => {
         for (const t of [live, second, third]) t.release();
     });
 
+    it("takes over a closed tab's one-item keys and list keys, and lists only its own keys", async () => {
+        const locks = new FakeLocks();
+        const local = new MemoryStorage();
+        let n = 0;
+        const env = { locks, clock: () => Date.now(), timers, newId: () => `tab${++n}` };
+        const gone = await openTabStorage({ ...env, local, session: new MemoryStorage() });
+        const entry = (id: string): string => JSON.stringify({ conversationId: id, taskId: '00T000000000001AAA' });
+        gone.store.setItem('streemSoftphone.callLogs.v3.c1', entry('c1'));
+        gone.store.setItem('streemSoftphone.calls.v2.ended.c2', '{"conversationId":"c2"}');
+        gone.store.setItem(
+            'streemSoftphone.calls.v2',
+            JSON.stringify({ version: 2, calls: [{ conversationId: 'c3' }] })
+        );
+        gone.store.setItem(
+            'streemSoftphone.callLogs.v1',
+            JSON.stringify({ version: 2, entries: [{ conversationId: 'c4' }] })
+        );
+        gone.store.setItem('unrelated', 'stays');
+        gone.release(); // the tab closes
+        await new Promise((resolve) => setTimeout(resolve, 0));
+
+        const next = await openTabStorage({ ...env, local, session: new MemoryStorage() });
+        expect(next.adoptedFrom).toEqual([gone.tabId]);
+        expect(next.store.keys?.().sort()).toEqual([
+            'streemSoftphone.callLogs.v1',
+            'streemSoftphone.callLogs.v3.c1',
+            'streemSoftphone.calls.v2',
+            'streemSoftphone.calls.v2.ended.c2'
+        ]);
+        expect(next.store.getItem('streemSoftphone.callLogs.v3.c1')).toBe(entry('c1'));
+        expect(next.store.getItem('streemSoftphone.calls.v2')).toContain('c3');
+        expect(next.store.getItem('streemSoftphone.callLogs.v1')).toContain('c4');
+        // Nothing of the closed tab's state is left under its id; what is not the bridge's stays.
+        const keys = Array.from({ length: local.length }, (_, i) => local.key(i) ?? '');
+        expect(keys.filter((key) => key.endsWith(`@${gone.tabId}`))).toEqual([`unrelated@${gone.tabId}`]);
+        next.release();
+    });
+
     it('keeps state in memory when storage is blocked, and says so', async () => {
         const blocked = {
             getItem: () => {
