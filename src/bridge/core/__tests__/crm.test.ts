@@ -1097,7 +1097,7 @@ describe('bridge', () => {
             await flush();
             first.dispose();
             // A reload whose storage kept the call (in wrap-up) but lost the saved log entry.
-            store.removeItem('streemSoftphone.callLogs.v1');
+            store.removeItem(`${LOG_STORE_KEY}.conv-1`);
             const second = amendingBridge(lines);
             lines.push('transfer 1');
             expect(second.refreshLog('conv-1')).toBe(true);
