@@ -63,6 +63,24 @@ async function toolbarFrame(page: Page, e2e: E2E): Promise<Frame> {
  * The agent reloads Salesforce: the adapter page and the toolbar frame in it load again (Ameyo's
  * server keeps the session and the call). Returns the new toolbar frame, its load handled.
  */
+/**
+ * Opens the Phone utility panel and leaves it open. The adapter opens it itself when it restores a
+ * ringing call (setSoftphonePanelVisibility), so a click read against a stale state can close it
+ * again: check after each click, as an agent would look.
+ */
+async function openPhonePanel(page: Page): Promise<void> {
+    const item = page.locator('[data-id="softphone-item"]');
+    await item.waitFor({ timeout: 45_000 });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+        if ((await item.getAttribute('aria-expanded')) === 'true') {
+            await page.waitForTimeout(300);
+            if ((await item.getAttribute('aria-expanded')) === 'true') return;
+        }
+        await item.click({ timeout: 45_000 });
+    }
+    assert.equal(await item.getAttribute('aria-expanded'), 'true', 'the Phone utility panel stays open');
+}
+
 async function reloadMidCall(page: Page, e2e: E2E): Promise<Frame> {
     const before = (await ameyoLog(await toolbarFrame(page, e2e))).filter(
         (e) => e.name === 'loginStatusHandler'
@@ -74,9 +92,7 @@ async function reloadMidCall(page: Page, e2e: E2E): Promise<Frame> {
         .first()
         .waitFor();
     // Under Lightning Web Security a reloaded page is busy for a while: its first click gets more time.
-    const item = page.locator('[data-id="softphone-item"]');
-    await item.waitFor({ timeout: 45_000 });
-    if ((await item.getAttribute('aria-expanded')) !== 'true') await item.click({ timeout: 45_000 });
+    await openPhonePanel(page);
     const toolbar = await toolbarFrame(page, e2e);
     await waitForCount(toolbar, 'event', 'loginStatusHandler', before + 1);
     return toolbar;
@@ -388,6 +404,7 @@ void describe('Ameyo generic toolbar (protocol ameyoToolbar)', { timeout: TEST_T
             await waitForRecordPage(page, 'Lead', SHARED_LEAD_ID);
             const ack = await waitForAmeyo(toolbar, 'api', 'setRecordInfoForShowCrm');
             assert.deepEqual(ack.detail, [requestId, requestId, '+14155550199']);
+            await openPhonePanel(page);
             await toolbar.locator('[data-id="hangup"]').click();
             await bridge.locator('[data-id="call"][data-state="ended"]').waitFor();
             const [task] = await waitForTasks(e2e, 1);
