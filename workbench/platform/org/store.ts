@@ -31,7 +31,7 @@ export interface SearchMatch {
     field: string;
 }
 
-const TASK_FIELDS: Record<string, 'string' | 'date' | 'int' | 'id' | 'picklist' | 'boolean'> = {
+export const TASK_FIELDS: Record<string, 'string' | 'date' | 'int' | 'id' | 'picklist' | 'boolean'> = {
     Subject: 'string',
     Status: 'picklist',
     Priority: 'picklist',

@@ -1,0 +1,164 @@
+/**
+ * The workbench org's object metadata: for each object the org holds, its fields with their UI API
+ * data types and whether they can be filtered and sorted, as `describe` / UI API object info reports
+ * them. One source for the GraphQL schema (graphql.ts); the Task fields are the ones saveLog can write
+ * (store.ts TASK_FIELDS) plus the system fields.
+ *
+ * Types and properties follow the Object Reference for the Salesforce Platform (Lead, Contact,
+ * Account, Task: developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/,
+ * "Properties" Filter / Sort per field; Phone fields are type `phone`, stored as typed) and the UI API
+ * data types (developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_responses_field.htm:
+ * Phone, Email, Picklist, Reference, String, TextArea, Url, Date, DateTime, Int, Boolean).
+ */
+import { TASK_FIELDS } from './store';
+import type { SObjectName } from './sampleData';
+
+export type UiDataType =
+    | 'Id'
+    | 'String'
+    | 'Phone'
+    | 'Email'
+    | 'Picklist'
+    | 'Reference'
+    | 'TextArea'
+    | 'Url'
+    | 'Date'
+    | 'DateTime'
+    | 'Int'
+    | 'Boolean';
+
+export interface FieldInfo {
+    apiName: string;
+    label: string;
+    dataType: UiDataType;
+    filterable: boolean;
+    sortable: boolean;
+    /** For Reference fields: the relationship name and the object it points to. */
+    relationshipName?: string;
+    referenceTo?: SObjectName[];
+}
+
+export interface ObjectInfo {
+    apiName: SObjectName;
+    label: string;
+    /**
+     * The first API version whose GraphQL schema has the object (GraphQL guide, query-limits.html:
+     * "Event and Task (Beta) available in API v59.0 and later"); 56.0 is GraphQL API's own first version.
+     */
+    graphqlSince: number;
+    /** Marked Beta in the GraphQL API (query-limits.html). */
+    beta?: boolean;
+    fields: FieldInfo[];
+}
+
+const f = (
+    apiName: string,
+    label: string,
+    dataType: UiDataType,
+    extra: Partial<FieldInfo> = {}
+): FieldInfo => ({
+    apiName,
+    label,
+    dataType,
+    // TextArea (long) fields are not filterable or sortable in SOQL; the rest here are.
+    filterable: dataType !== 'TextArea',
+    sortable: dataType !== 'TextArea',
+    ...extra
+});
+
+const SYSTEM: FieldInfo[] = [
+    f('CreatedDate', 'Created Date', 'DateTime'),
+    f('LastModifiedDate', 'Last Modified Date', 'DateTime'),
+    f('OwnerId', 'Owner ID', 'Reference', { relationshipName: 'Owner', referenceTo: [] })
+];
+
+const TASK_TYPES: Record<(typeof TASK_FIELDS)[keyof typeof TASK_FIELDS], UiDataType> = {
+    string: 'String',
+    date: 'Date',
+    int: 'Int',
+    id: 'Reference',
+    picklist: 'Picklist',
+    boolean: 'Boolean'
+};
+
+const TASK_LABELS: Record<string, string> = {
+    CallObject: 'Call Object Identifier',
+    CallDisposition: 'Call Result',
+    CallDurationInSeconds: 'Call Duration',
+    WhoId: 'Name ID',
+    WhatId: 'Related To ID'
+};
+
+export const OBJECT_INFO: Readonly<Record<SObjectName, ObjectInfo>> = {
+    Lead: {
+        apiName: 'Lead',
+        label: 'Lead',
+        graphqlSince: 56,
+        fields: [
+            f('Name', 'Full Name', 'String'),
+            f('FirstName', 'First Name', 'String'),
+            f('LastName', 'Last Name', 'String'),
+            f('Company', 'Company', 'String'),
+            f('Title', 'Title', 'String'),
+            f('Phone', 'Phone', 'Phone'),
+            f('MobilePhone', 'Mobile Phone', 'Phone'),
+            f('Email', 'Email', 'Email'),
+            f('Status', 'Lead Status', 'Picklist'),
+            f('Country', 'Country', 'String'),
+            ...SYSTEM
+        ]
+    },
+    Contact: {
+        apiName: 'Contact',
+        label: 'Contact',
+        graphqlSince: 56,
+        fields: [
+            f('Name', 'Full Name', 'String'),
+            f('FirstName', 'First Name', 'String'),
+            f('LastName', 'Last Name', 'String'),
+            f('Title', 'Title', 'String'),
+            f('Phone', 'Business Phone', 'Phone'),
+            f('MobilePhone', 'Mobile Phone', 'Phone'),
+            f('HomePhone', 'Home Phone', 'Phone'),
+            f('OtherPhone', 'Other Phone', 'Phone'),
+            f('Email', 'Email', 'Email'),
+            f('AccountId', 'Account ID', 'Reference', { relationshipName: 'Account', referenceTo: ['Account'] }),
+            ...SYSTEM
+        ]
+    },
+    Account: {
+        apiName: 'Account',
+        label: 'Account',
+        graphqlSince: 56,
+        fields: [
+            f('Name', 'Account Name', 'String'),
+            f('Type', 'Account Type', 'Picklist'),
+            f('Industry', 'Industry', 'Picklist'),
+            f('Phone', 'Account Phone', 'Phone'),
+            f('Website', 'Website', 'Url'),
+            f('BillingCountry', 'Billing Country', 'String'),
+            ...SYSTEM
+        ]
+    },
+    Task: {
+        apiName: 'Task',
+        label: 'Task',
+        graphqlSince: 59,
+        beta: true,
+        fields: [
+            ...Object.entries(TASK_FIELDS)
+                .filter(([name]) => name !== 'OwnerId')
+                .map(([name, type]) => {
+                    const dataType = name === 'Description' ? 'TextArea' : TASK_TYPES[type];
+                    const extra: Partial<FieldInfo> =
+                        name === 'WhoId'
+                            ? { relationshipName: 'Who', referenceTo: ['Lead', 'Contact'] }
+                            : name === 'WhatId'
+                              ? { relationshipName: 'What', referenceTo: ['Account'] }
+                              : {};
+                    return f(name, TASK_LABELS[name] ?? name.replace(/([a-z])([A-Z])/g, '$1 $2'), dataType, extra);
+                }),
+            ...SYSTEM
+        ]
+    }
+};
