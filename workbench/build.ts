@@ -89,6 +89,11 @@ function writePageComponents(): string {
             sidebar: page.sidebar.map(generated)
         };
     }
+    const urlComponents: Record<string, string> = {};
+    for (const { componentName, specifier } of layout.urlAddressable)
+        urlComponents[componentName] = (
+            generated({ key: componentName, componentName, specifier }) as { ctor: string }
+        ).ctor;
     const utilityItems = layout.utilityItems.map((item) =>
         item.slot ? { ...item, slot: generated(item.slot) } : item
     );
@@ -103,6 +108,7 @@ function writePageComponents(): string {
             `export const APP_LABEL = ${JSON.stringify(layout.appLabel)};`,
             `export const PAGES = ${json(pages)};`,
             `export const UTILITY_ITEMS = ${json(utilityItems)};`,
+            `export const URL_COMPONENTS = ${json(urlComponents)};`,
             ''
         ].join('\n')
     );
@@ -164,7 +170,9 @@ async function buildScripts(): Promise<void> {
         softphone: path.join(WORKBENCH_DIR, 'softphone', 'softphone.ts'),
         hostile: path.join(WORKBENCH_DIR, 'hostile', 'hostile.ts'),
         ameyoIntegration: path.join(WORKBENCH_DIR, 'ameyo', 'integrationScript.ts'),
-        ameyoToolbar: path.join(WORKBENCH_DIR, 'ameyo', 'toolbar.ts')
+        ameyoToolbar: path.join(WORKBENCH_DIR, 'ameyo', 'toolbar.ts'),
+        ameyoCallUrl: path.join(WORKBENCH_DIR, 'ameyo', 'callUrl.ts'),
+        puzzelAgent: path.join(WORKBENCH_DIR, 'puzzel', 'agent.ts')
     };
     for (const [name, entry] of Object.entries(entries)) {
         if (!fs.existsSync(entry)) continue;

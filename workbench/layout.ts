@@ -33,6 +33,7 @@ const STANDARD_COMPONENTS: Readonly<Record<string, { region: 'main' | 'sidebar';
 /** Drawn by the workbench's page header on every record page. */
 const HEADER_COMPONENT = 'force:highlightsPanel';
 const OPEN_CTI_SOFTPHONE = 'opencti:softPhone';
+const URL_ADDRESSABLE = 'lightning__UrlAddressable';
 
 export type PropertyValue = string | number | boolean;
 
@@ -71,6 +72,13 @@ export interface UtilityItemLayout {
 
 export interface WorkbenchLayout {
     appLabel: string;
+    /** The app's navigation style (CustomApplication navType): Console or Standard. */
+    navType: 'Console' | 'Standard';
+    /**
+     * The package's URL-addressable components (exposed, target lightning__UrlAddressable), by the name
+     * their URL uses: /lightning/cmp/c__<bundle> (LWC guide, targets-lightning-url-addressable.html).
+     */
+    urlAddressable: { componentName: string; specifier: string }[];
     recordPages: Record<string, RecordPageLayout>;
     utilityItems: UtilityItemLayout[];
 }
@@ -136,7 +144,16 @@ export function layoutFrom(sources: LayoutSources): WorkbenchLayout {
             utilityItems.push(item);
         });
     }
-    return { appLabel: app.label ?? APP_NAME, recordPages, utilityItems };
+    const urlAddressable = [...bundles.entries()]
+        .filter(([, bundle]) => bundle.isExposed && bundle.targets.includes(URL_ADDRESSABLE))
+        .map(([name]) => ({ componentName: `c__${name}`, specifier: `c/${name}` }));
+    return {
+        appLabel: app.label ?? APP_NAME,
+        navType: app.navType === 'Console' ? 'Console' : 'Standard',
+        urlAddressable,
+        recordPages,
+        utilityItems
+    };
 }
 
 /** A package LWC with its property values, or a notice saying why App Builder would not place it. */

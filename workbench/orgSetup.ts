@@ -6,6 +6,7 @@
  * values the softphone team handed over (Setup > Call Centers). Here those addresses are the workbench's own origins and the softphone
  * is the reference softphone (workbench/softphone/).
  */
+import type { CustomSettingData } from './platform/customSettings';
 import type { WorkbenchUrls } from './urls';
 import { DIAL_FROM, PARTNER_CONFIG, PRESENCE_STATUSES } from './softphone/constants';
 
@@ -19,6 +20,12 @@ export interface OrgSetup {
     trustedSites: Record<string, { endpointUrl: string; isActive: boolean }>;
     /** Call center item values the admin entered, keyed '/section/item' (the softphone URL is set by the workbench). */
     callCenterValues: Record<string, string>;
+    /**
+     * Hierarchy custom setting records the admin added (Setup > Custom Settings > Manage): packages carry
+     * no custom setting data, so an org starts with none. Call_Pop_Settings__c: the org default the URL
+     * pop guide suggests (docs/url-pop.md): a ring nobody matches offers a new Lead, several matches ask.
+     */
+    customSettings: CustomSettingData;
 }
 
 export function orgSetup(urls: WorkbenchUrls): OrgSetup {
@@ -34,6 +41,9 @@ export function orgSetup(urls: WorkbenchUrls): OrgSetup {
             '/vendorSoftphone/channelOriginId': PARTNER_CONFIG.channelOriginId,
             '/vendorSoftphone/dialFrom': DIAL_FROM,
             '/vendorSoftphone/presenceStatuses': PRESENCE_STATUSES.map((s) => `${s.id}=${s.label}`).join(';')
+        },
+        customSettings: {
+            Call_Pop_Settings__c: { organization: { No_Match__c: 'newLead', Multiple_Matches__c: 'ask' } }
         }
     };
 }

@@ -10,7 +10,10 @@
  *  - streem:      the Streem stand-in (/embed, /streems, /call-details, /thank-you);
  *  - hostile:     a page that posts forged messages (a fault you switch on in the Workbench panel);
  *  - ameyo:       the Ameyo generic toolbar stand-in (workbench/ameyo/): the integration script and
- *                 toolbar-crm.htm at seed 004's paths, for the call center's ameyoToolbar protocol.
+ *                 toolbar-crm.htm at seed 004's paths, for the call center's ameyoToolbar protocol; and
+ *                 the Ameyo (Exotel) call-URL pop console (seed 001's incoming call parameters);
+ *  - puzzel:      a Puzzel-style agent application (workbench/puzzel/) that pops the configured CRM URL in a
+ *                 new browser tab on ring and on hang-up (seed 003).
  * Everything binds 127.0.0.1 only. `startWorkbench({ basePort: 0 })` picks free ports (for tests).
  */
 import { randomBytes } from 'node:crypto';
@@ -26,8 +29,13 @@ import type { WorkbenchUrls } from './urls';
 import { lightningCsp, lightningPermissionsPolicy, visualforceCsp, type OrgTrustedSite } from './platform/csp';
 import { readLabels, readMessageChannels, readStaticResources, readTrustedSites } from './platform/metadata';
 import { NO_FAULTS, applyFaultChange, saveWithFaults, type SaveLogFaults } from './platform/org/faults';
-import { answerQuery } from './platform/org/restQuery';
-import { KEY_PREFIXES, USER_ID, USER_NAME, type SObjectName } from './platform/org/sampleData';
+import { executeGraphql } from './platform/org/graphql';
+import { answerCreate, answerQuery } from './platform/org/restQuery';
+import { KEY_PREFIXES, ORG_ID, USER_ID, USER_NAME, USER_PROFILE_ID, type SObjectName } from './platform/org/sampleData';
+import { readCustomSettings, resolveSetup, type CustomSettingData } from './platform/customSettings';
+import { readLayoutSources } from './layout';
+import { puzzelPage } from './puzzel/page';
+import { ameyoCallUrlPage } from './ameyo/callUrlPage';
 import { OrgError, OrgStore } from './platform/org/store';
 import { RESOURCE_VERSION } from './platform/scopedImports';
 import { renderVisualforce, VisualforceError } from './platform/visualforce';
@@ -69,11 +77,19 @@ export interface Workbench {
      * over the package's metadata and the workbench setup; they apply to the next page load. The reset endpoint clears them.
      */
     trustedSiteOverrides: Record<string, Partial<Pick<OrgTrustedSite, 'endpointUrl' | 'isActive'>>>;
+    /**
+     * Hierarchy custom setting records an admin added in Setup > Custom Settings > Manage, by setting
+     * (org default, per profile, per user), over the workbench setup (orgSetup.ts); read by the next
+     * Visualforce page load. The reset endpoint clears them.
+     */
+    customSettingOverrides: CustomSettingData;
+    /** The app's navigation style, as if the admin changed it in App Manager (default: the app's navType). */
+    appOverrides: { navType?: 'Console' | 'Standard' };
     close(): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
-const ORIGIN_NAMES = ['app', 'visualforce', 'softphone', 'streem', 'hostile', 'ameyo'] as const;
+const ORIGIN_NAMES = ['app', 'visualforce', 'softphone', 'streem', 'hostile', 'ameyo', 'puzzel'] as const;
 type OriginName = (typeof ORIGIN_NAMES)[number];
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 
@@ -158,6 +174,24 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     };
     const callCenterOverrides: Record<string, string> = {};
     const trustedSiteOverrides: Workbench['trustedSiteOverrides'] = {};
+    const customSettingOverrides: CustomSettingData = {};
+    const appOverrides: Workbench['appOverrides'] = {};
+    const appNavType = (): 'Console' | 'Standard' =>
+        appOverrides.navType ?? (readLayoutSources().app.navType === 'Console' ? 'Console' : 'Standard');
+    /** The org's hierarchy custom setting records: the admin's setup, then what a test set (per level, per field). */
+    const customSettingData = (): CustomSettingData => {
+        const out: CustomSettingData = {};
+        for (const source of [orgSetup(urls).customSettings, customSettingOverrides]) {
+            for (const [setting, data] of Object.entries(source)) {
+                const target = (out[setting] ??= {});
+                target.organization = { ...target.organization, ...data.organization };
+                for (const level of ['profiles', 'users'] as const)
+                    for (const [id, values] of Object.entries(data[level] ?? {}))
+                        target[level] = { ...target[level], [id]: { ...target[level]?.[id], ...values } };
+            }
+        }
+        return out;
+    };
     const runtime = readRuntime(appDir);
     const urls = {} as WorkbenchUrls;
     const streem = new StreemStandIn(() => urls.app);
@@ -184,7 +218,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
             messageChannels: [...readMessageChannels()].map((n) => `${n}__c`),
             keyPrefixes: KEY_PREFIXES,
             labelOverrides: orgSetup(urls).labelOverrides,
-            runtime
+            runtime,
+            navType: appNavType()
         };
         return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Workbench | Salesforce</title>
@@ -240,6 +275,16 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
                     .filter(Boolean) as SObjectName[];
                 return json(res, 200, { matches: org.search(url.searchParams.get('q') ?? '', objects) });
             }
+            if (route === 'graphql' && req.method === 'POST') {
+                // The lightning/graphql wire adapter's requests (LDS), at the API version the page runs.
+                const body = (await readJson(req)) as { apiVersion?: unknown; query?: unknown };
+                const version = Number(body.apiVersion ?? API_VERSION);
+                return json(
+                    res,
+                    200,
+                    executeGraphql(org, body, Number.isFinite(version) ? version : Number(API_VERSION))
+                );
+            }
             if (route === 'tasks' && req.method === 'GET') {
                 const relatedTo = url.searchParams.get('relatedTo');
                 const tasks = relatedTo ? org.tasksFor(relatedTo) : org.allTasks();
@@ -293,6 +338,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
                 Object.assign(faults, NO_FAULTS, { softphoneDelayMs: 0 });
                 for (const key of Object.keys(callCenterOverrides)) delete callCenterOverrides[key];
                 for (const key of Object.keys(trustedSiteOverrides)) delete trustedSiteOverrides[key];
+                for (const key of Object.keys(customSettingOverrides)) delete customSettingOverrides[key];
+                delete appOverrides.navType;
                 return json(res, 200, { ok: true });
             }
             if (route === 'callCenterSettings' && req.method === 'GET') {
@@ -328,7 +375,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     };
 
     /* ------------------------------------------------------------ visualforce origin */
-    const visualforce: Handler = (req, res, url) => {
+    const visualforce: Handler = async (req, res, url) => {
         const frameAncestors = { 'content-security-policy': visualforceCsp(urls.app) };
         const opencti = /^\/support\/api\/(\d+\.\d)\/lightning\/opencti(?:_min)?\.js$/.exec(url.pathname);
         if (opencti) {
@@ -347,6 +394,37 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
             return serveAssets(req, res, () => notFound(res));
         }
         // The REST API on the Visualforce domain, for the page's own session (platform/org/restQuery.ts).
+        const graphqlPath = /^\/services\/data\/v(\d+\.\d)\/graphql\/?$/.exec(url.pathname);
+        if (graphqlPath) {
+            // GraphQL API resource (GraphQL guide, "GraphQL API Resource": POST /services/data/vXX.X/graphql, v56.0+).
+            if (Number(graphqlPath[1]) < 56)
+                return json(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+            if (req.method !== 'POST')
+                return json(res, 405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: req.method }]);
+            const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+            if (!token || token !== session.id || session.expired())
+                return json(res, 401, [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }]);
+            return json(
+                res,
+                200,
+                executeGraphql(org, (await readJson(req)) as { query?: unknown }, Number(graphqlPath[1]))
+            );
+        }
+        if (url.pathname.startsWith('/services/data/') && req.method === 'POST' && /\/sobjects\//.test(url.pathname)) {
+            let body: unknown;
+            try {
+                body = await readJson(req);
+            } catch {
+                return json(res, 400, [{ errorCode: 'JSON_PARSER_ERROR', message: 'The request body is not JSON.' }]);
+            }
+            const answer = answerCreate(
+                org,
+                { path: url.pathname, body, authorization: req.headers.authorization },
+                session,
+                faults
+            );
+            return json(res, answer.status, answer.body);
+        }
         if (url.pathname.startsWith('/services/data/')) {
             if (req.method !== 'GET') return json(res, 405, [{ errorCode: 'METHOD_NOT_ALLOWED', message: req.method }]);
             const answer = answerQuery(
@@ -377,7 +455,18 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
                     labels,
                     sldsUrl: '/assets/styles/salesforce-lightning-design-system.min.css',
                     sessionId: session.id,
-                    userId: USER_ID
+                    userId: USER_ID,
+                    setup: (setting, field) =>
+                        resolveSetup(
+                            readCustomSettings(),
+                            customSettingData(),
+                            { userId: USER_ID, profileId: USER_PROFILE_ID },
+                            setting,
+                            field
+                        ),
+                    // The org's own host: in the workbench, the app origin serves both My Domain and Lightning.
+                    orgUrl: urls.app,
+                    orgId: ORG_ID
                 });
                 return send(res, 200, 'text/html; charset=utf-8', html, frameAncestors);
             } catch (error) {
@@ -446,6 +535,21 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
             req.url = url.pathname.slice('/assets'.length);
             return serveAssets(req, res, () => notFound(res));
         }
+        if (url.pathname === '/ameyowebaccess/crm-url.js') return serveScript(res, 'ameyoCallUrl');
+        if (url.pathname === '/app/agent/crm-url') {
+            // The agent console itself (a top-level page: Ameyo frames the CRM, nobody frames Ameyo's console).
+            return send(
+                res,
+                200,
+                'text/html; charset=utf-8',
+                ameyoCallUrlPage({
+                    scriptUrl: '/ameyowebaccess/crm-url.js',
+                    sldsUrl: '/assets/styles/salesforce-lightning-design-system.min.css',
+                    visualforceUrl: urls.visualforce
+                }),
+                { 'content-security-policy': "frame-ancestors 'none'" }
+            );
+        }
         if (url.pathname !== '/ameyowebaccess/toolbar-crm.htm') return notFound(res);
         return send(
             res,
@@ -459,13 +563,37 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
         );
     };
 
+    /* ------------------------------------------------------------ puzzel origin */
+    // The Puzzel-style agent application (seed 003): a top-level page that pops the CRM URL in browser tabs.
+    const puzzel: Handler = (req, res, url) => {
+        if (url.pathname === '/puzzel.js') return serveScript(res, 'puzzelAgent');
+        if (url.pathname.startsWith('/assets/')) {
+            req.url = url.pathname.slice('/assets'.length);
+            return serveAssets(req, res, () => notFound(res));
+        }
+        if (url.pathname !== '/agent') return notFound(res);
+        return send(
+            res,
+            200,
+            'text/html; charset=utf-8',
+            puzzelPage({
+                scriptUrl: '/puzzel.js',
+                sldsUrl: '/assets/styles/salesforce-lightning-design-system.min.css',
+                visualforceUrl: urls.visualforce,
+                appUrl: urls.app
+            }),
+            { 'content-security-policy': "frame-ancestors 'none'" }
+        );
+    };
+
     const handlers: Record<OriginName, Handler> = {
         app,
         visualforce,
         softphone,
         streem: streemHandler,
         hostile,
-        ameyo
+        ameyo,
+        puzzel
     };
     const servers: http.Server[] = [];
     try {
@@ -503,6 +631,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
         faults,
         callCenterOverrides,
         trustedSiteOverrides,
+        customSettingOverrides,
+        appOverrides,
         close: () =>
             Promise.all(
                 servers.map(

@@ -6,4 +6,5 @@ export interface WorkbenchUrls {
     streem: string;
     hostile: string;
     ameyo: string;
+    puzzel: string;
 }

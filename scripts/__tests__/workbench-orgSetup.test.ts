@@ -14,7 +14,8 @@ const URLS = {
     softphone: 'http://127.0.0.1:4802',
     streem: 'http://127.0.0.1:4803',
     hostile: 'http://127.0.0.1:4804',
-    ameyo: 'http://127.0.0.1:4805'
+    ameyo: 'http://127.0.0.1:4805',
+    puzzel: 'http://127.0.0.1:4806'
 };
 const PLATFORM = { frameOrigins: [URLS.visualforce] };
 

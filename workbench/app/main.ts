@@ -5,9 +5,10 @@
 import '@lwc/synthetic-shadow';
 import { createElement } from 'lwc';
 import App from 'wb/app';
-import { config } from 'lex/runtime';
+import { config, startRouter } from 'lex/runtime';
 import { installLwsConsole } from './lwsConsole';
 
 installLwsConsole(config().runtime.lws);
+startRouter();
 const root = document.getElementById('workbench-root');
 if (root) root.appendChild(createElement('wb-app', { is: App }));

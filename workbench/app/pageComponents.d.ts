@@ -27,3 +27,5 @@ export interface GeneratedUtilityItem {
 export declare const APP_LABEL: string;
 export declare const PAGES: Record<string, { flexiPage: string; main: GeneratedSlot[]; sidebar: GeneratedSlot[] }>;
 export declare const UTILITY_ITEMS: GeneratedUtilityItem[];
+/** Constructors of the package's URL-addressable components, by their URL name (c__<bundle>). */
+export declare const URL_COMPONENTS: Record<string, unknown>;

@@ -7,7 +7,10 @@
  * standardStylesheets, applyHtmlTag, applyBodyTag, docType, title), <apex:includeScript value>,
  * <apex:stylesheet value>, <apex:slds/>, and the global merge fields $Resource.Name,
  * URLFOR($Resource.Name[, 'path']), $Label.c.Name, $Api.Session_ID (= GETSESSIONID(), guide: "$Api"),
- * $User.Id, with JSENCODE / HTMLENCODE / JSINHTMLENCODE.
+ * $User.Id, $Setup.Setting__c.Field__c (hierarchy custom settings for the running user: user, then
+ * profile, then org default; guide: "$Setup"; platform/customSettings.ts), $Api.Partner_Server_URL_NNN
+ * and $Api.Enterprise_Server_URL_NNN (guide: "$Api": the API endpoint of that WSDL version, on the org's
+ * own host), with JSENCODE / HTMLENCODE / JSINHTMLENCODE.
  * A page using anything else fails loudly (HTTP 500 naming the construct) so the stand-in grows
  * deliberately instead of serving a half-rendered page. A page with a controller or extensions is
  * refused: this package has no Apex.
@@ -23,6 +26,12 @@ export interface VisualforceContext {
     sessionId?: string;
     /** `{!$User.Id}`. */
     userId?: string;
+    /** `{!$Setup.<setting>.<field>}` for the running user; throws for a setting or field the package lacks. */
+    setup?: (setting: string, field: string) => string;
+    /** The org's own host (scheme and authority) for `{!$Api.Partner_Server_URL_NNN}`. */
+    orgUrl?: string;
+    /** The org Id in those URLs. */
+    orgId?: string;
 }
 
 export class VisualforceError extends Error {
@@ -86,6 +95,24 @@ function evaluate(expression: string, context: VisualforceContext): string {
     if (/^\$User\.Id$/i.test(expr)) {
         if (!context.userId) throw new VisualforceError('no user to render {!$User.Id}.');
         return context.userId;
+    }
+    const setup = /^\$Setup\.([A-Za-z][A-Za-z0-9_]*__c)\.([A-Za-z][A-Za-z0-9_]*)$/.exec(expr);
+    if (setup) {
+        if (!context.setup) throw new VisualforceError('no custom settings to render {!$Setup...}.');
+        try {
+            return context.setup(setup[1] as string, setup[2] as string);
+        } catch (error) {
+            throw new VisualforceError(error instanceof Error ? error.message : String(error));
+        }
+    }
+    const server = /^\$Api\.(Partner|Enterprise)_Server_URL_(\d{2,3})$/i.exec(expr);
+    if (server) {
+        if (!context.orgUrl || !context.orgId) throw new VisualforceError(`no org host to render {!${expr}}.`);
+        // 680 -> 68.0: the WSDL version the name carries, as /services/Soap/u (partner) or /c (enterprise).
+        const digits = server[2] as string;
+        const version = `${digits.slice(0, -1)}.${digits.slice(-1)}`;
+        const kind = (server[1] as string).toLowerCase() === 'partner' ? 'u' : 'c';
+        return `${context.orgUrl}/services/Soap/${kind}/${version}/${context.orgId}`;
     }
     const label = /^\$Label\.c\.([A-Za-z][A-Za-z0-9_]*)$/.exec(expr);
     if (label) {

@@ -33,9 +33,9 @@ import {
     parse,
     validate,
     type DocumentNode,
-    type FieldNode,
     type GraphQLSchema,
-    type OperationDefinitionNode
+    type OperationDefinitionNode,
+    type SelectionNode
 } from 'graphql';
 import { OBJECT_INFO, type FieldInfo, type ObjectInfo, type UiDataType } from './objectInfo';
 import type { SObjectName, SampleRecord } from './sampleData';
@@ -47,7 +47,7 @@ export interface GraphqlOrg {
 }
 
 export interface GraphqlRequest {
-    query: unknown;
+    query?: unknown;
     variables?: unknown;
     operationName?: unknown;
 }
@@ -122,11 +122,17 @@ export function schemaSdl(apiVersion: number): string {
         'input OrderByClause { order: ResultOrder nulls: NullOrder }'
     ];
     const valueTypes = new Set(Object.values(VALUE_TYPE));
-    for (const type of valueTypes)
-        out.push(`type ${type} { value: ${SCALAR[type] ?? 'String'} displayValue: String }`);
+    for (const type of valueTypes) out.push(`type ${type} { value: ${SCALAR[type] ?? 'String'} displayValue: String }`);
     const operators = new Map<string, string>();
     for (const [dataType, name] of Object.entries(OPERATORS) as [UiDataType, string][]) {
-        const scalar = dataType === 'Int' ? 'Int' : dataType === 'Boolean' ? 'Boolean' : dataType === 'Id' || dataType === 'Reference' ? 'ID' : 'String';
+        const scalar =
+            dataType === 'Int'
+                ? 'Int'
+                : dataType === 'Boolean'
+                  ? 'Boolean'
+                  : dataType === 'Id' || dataType === 'Reference'
+                    ? 'ID'
+                    : 'String';
         const ordered = dataType !== 'Boolean';
         const text = ['String', 'Phone', 'Email', 'Picklist', 'TextArea', 'Url'].includes(dataType);
         operators.set(
@@ -141,7 +147,12 @@ export function schemaSdl(apiVersion: number): string {
     for (const object of objects) {
         const name = object.apiName;
         const nodeFields = ['Id: ID!', 'ApiName: String!', 'DisplayValue: String'];
-        const filterFields = [`and: [${name}_Filter]`, `or: [${name}_Filter]`, `not: ${name}_Filter`, 'Id: IDOperators'];
+        const filterFields = [
+            `and: [${name}_Filter]`,
+            `or: [${name}_Filter]`,
+            `not: ${name}_Filter`,
+            'Id: IDOperators'
+        ];
         const orderFields = ['Id: OrderByClause'];
         for (const field of object.fields) {
             nodeFields.push(`${field.apiName}: ${VALUE_TYPE[field.dataType]}`);
@@ -205,7 +216,7 @@ function comparable(value: unknown): string | number | boolean | null {
     if (value === null || value === undefined) return null;
     if (typeof value === 'string') return value.toLowerCase();
     if (typeof value === 'number' || typeof value === 'boolean') return value;
-    return String(value);
+    return JSON.stringify(value);
 }
 
 function idEquals(a: unknown, b: unknown): boolean {
@@ -257,7 +268,12 @@ function fieldInfo(object: ObjectInfo, name: string): FieldInfo | undefined {
     return object.fields.find((f) => f.apiName === name);
 }
 
-function matches(org: GraphqlOrg, object: ObjectInfo, record: SampleRecord, filter: Filter | null | undefined): boolean {
+function matches(
+    org: GraphqlOrg,
+    object: ObjectInfo,
+    record: SampleRecord,
+    filter: Filter | null | undefined
+): boolean {
     if (!filter) return true;
     for (const [key, clause] of Object.entries(filter)) {
         if (clause === undefined || clause === null) continue;
@@ -291,7 +307,12 @@ function matches(org: GraphqlOrg, object: ObjectInfo, record: SampleRecord, filt
 function wrap(value: unknown, dataType: UiDataType): { value: unknown; displayValue: string | null } {
     if (value === undefined) value = null;
     // displayValue is the formatted value where it differs (picklist labels, dates); null when the value is its own display.
-    const displayValue = dataType === 'Date' || dataType === 'DateTime' || dataType === 'Picklist' ? (value === null ? null : String(value)) : null;
+    const displayValue =
+        dataType === 'Date' || dataType === 'DateTime' || dataType === 'Picklist'
+            ? typeof value === 'string'
+                ? value
+                : null
+            : null;
     return { value, displayValue };
 }
 
@@ -299,7 +320,8 @@ function node(org: GraphqlOrg, object: ObjectInfo, record: SampleRecord): Record
     const out: Record<string, unknown> = {
         Id: record.Id,
         ApiName: object.apiName,
-        DisplayValue: typeof record.Name === 'string' ? record.Name : typeof record.Subject === 'string' ? record.Subject : null
+        DisplayValue:
+            typeof record.Name === 'string' ? record.Name : typeof record.Subject === 'string' ? record.Subject : null
     };
     for (const field of object.fields) {
         out[field.apiName] = wrap(record[field.apiName], field.dataType);
@@ -397,10 +419,14 @@ function countSubqueries(document: DocumentNode, operation: OperationDefinitionN
     const fragments = new Map(
         document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d])
     );
-    const visit = (selections: readonly import('graphql').SelectionNode[], depth: string[], seen: Set<string>): void => {
+    const visit = (
+        selections: readonly SelectionNode[],
+        depth: string[],
+        seen: Set<string>
+    ): void => {
         for (const selection of selections) {
             if (selection.kind === Kind.FIELD) {
-                const field = selection as FieldNode;
+                const field = selection;
                 const path = [...depth, field.name.value];
                 if (path.length === 3 && path[0] === 'uiapi' && path[1] === 'query') count++;
                 else if (field.selectionSet && path.length < 3) visit(field.selectionSet.selections, path, seen);
@@ -420,13 +446,26 @@ function countSubqueries(document: DocumentNode, operation: OperationDefinitionN
 export function executeGraphql(org: GraphqlOrg, request: GraphqlRequest, apiVersion: number): GraphqlResponse {
     const { query, variables, operationName } = request ?? {};
     if (typeof query !== 'string' || query.trim() === '')
-        return { errors: [{ message: 'Request must include a query.', extensions: { classification: 'ValidationError' } }] };
+        return {
+            errors: [{ message: 'Request must include a query.', extensions: { classification: 'ValidationError' } }]
+        };
     if (query.length > MAX_QUERY_CHARS)
-        return { errors: [{ message: `Query over ${MAX_QUERY_CHARS} characters.`, extensions: { classification: 'ValidationError' } }] };
+        return {
+            errors: [
+                {
+                    message: `Query over ${MAX_QUERY_CHARS} characters.`,
+                    extensions: { classification: 'ValidationError' }
+                }
+            ]
+        };
     if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables)))
-        return { errors: [{ message: 'variables must be an object.', extensions: { classification: 'ValidationError' } }] };
+        return {
+            errors: [{ message: 'variables must be an object.', extensions: { classification: 'ValidationError' } }]
+        };
     if (operationName !== undefined && operationName !== null && typeof operationName !== 'string')
-        return { errors: [{ message: 'operationName must be a string.', extensions: { classification: 'ValidationError' } }] };
+        return {
+            errors: [{ message: 'operationName must be a string.', extensions: { classification: 'ValidationError' } }]
+        };
     let document: DocumentNode;
     try {
         document = parse(query);
@@ -436,7 +475,9 @@ export function executeGraphql(org: GraphqlOrg, request: GraphqlRequest, apiVers
     const schema = uiapiSchema(apiVersion);
     const validation = validate(schema, document);
     if (validation.length) return { errors: validation.map((e) => errorJson(e, 'ValidationError', true)) };
-    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const operations = document.definitions.filter(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION
+    );
     const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
     if (countSubqueries(document, operation) > MAX_SUBQUERIES)
         return {
@@ -448,14 +489,13 @@ export function executeGraphql(org: GraphqlOrg, request: GraphqlRequest, apiVers
             ]
         };
     const recordQuery: Record<string, (args: ConnectionArgs) => unknown> = {};
-    for (const object of objectsFor(apiVersion))
-        recordQuery[object.apiName] = (args) => connection(org, object, args);
+    for (const object of objectsFor(apiVersion)) recordQuery[object.apiName] = (args) => connection(org, object, args);
     const result = execute({
         schema,
         document,
         rootValue: { uiapi: { query: recordQuery } },
         variableValues: (variables ?? undefined) as Record<string, unknown> | undefined,
-        operationName: (operationName ?? undefined) as string | undefined
+        operationName: (operationName ?? undefined)
     });
     if ('then' in result) return { errors: [{ message: 'Unexpected asynchronous result.' }] };
     const out: GraphqlResponse = { data: result.data ?? null };

@@ -51,12 +51,7 @@ export interface ObjectInfo {
     fields: FieldInfo[];
 }
 
-const f = (
-    apiName: string,
-    label: string,
-    dataType: UiDataType,
-    extra: Partial<FieldInfo> = {}
-): FieldInfo => ({
+const f = (apiName: string, label: string, dataType: UiDataType, extra: Partial<FieldInfo> = {}): FieldInfo => ({
     apiName,
     label,
     dataType,

@@ -123,3 +123,47 @@ export function inProcessFetch(
         );
     };
 }
+
+/**
+ * The REST API sObject resource's create, as far as a page logs a call: `POST /services/data/vXX.X/sobjects/Task`
+ * with a JSON body of fields and the page's session (REST API Developer Guide, "sObject Basic
+ * Information" and "Create a Record", resources_sobject_basic_info.htm, dome_sobject_create.htm).
+ * Answers 201 `{ id, success: true, errors: [] }`; errors as a list of `{ message, errorCode, fields }`
+ * with the org's checks (store.ts: unknown field, bad picklist value, wrong WhoId); 401 for a bad
+ * session; 503 for an injected save failure (the `saveLogFailures` fault). The workbench writes Tasks only.
+ */
+export function answerCreate(
+    org: OrgStore,
+    request: { path: string; body: unknown; authorization: string | undefined },
+    session: { id: string; expired: () => boolean },
+    faults: SaveLogFaults
+): RestAnswer {
+    const match = /^\/services\/data\/v(\d+\.\d)\/sobjects\/([A-Za-z][A-Za-z0-9_]*)\/?$/.exec(request.path);
+    if (!match) return error(404, 'NOT_FOUND', 'The requested resource does not exist');
+    const token = /^Bearer\s+(.+)$/i.exec(request.authorization ?? '')?.[1];
+    if (!token || token !== session.id || session.expired())
+        return error(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+    if (match[2] !== 'Task') return error(400, 'INVALID_TYPE', `The workbench creates Tasks only, not ${match[2]}.`);
+    if (!request.body || typeof request.body !== 'object' || Array.isArray(request.body))
+        return error(400, 'JSON_PARSER_ERROR', 'The request body must be a JSON object of fields.');
+    const fields = request.body as Record<string, unknown>;
+    if ('Id' in fields || 'entityApiName' in fields)
+        return error(400, 'INVALID_FIELD', "No such column 'Id' on sobject of type Task (use PATCH to update).");
+    if (faults.saveLogFailures > 0) {
+        faults.saveLogFailures -= 1;
+        return error(503, 'SERVER_UNAVAILABLE', 'workbench fault: save failure injected.');
+    }
+    try {
+        const id = org.save({ ...fields, entityApiName: 'Task' });
+        return { status: 201, body: { id, success: true, errors: [] } };
+    } catch (caught) {
+        const statusCode = (caught as { statusCode?: unknown }).statusCode;
+        const message = caught instanceof Error ? caught.message : String(caught);
+        return {
+            status: 400,
+            body: [
+                { message, errorCode: typeof statusCode === 'string' ? statusCode : 'UNKNOWN_EXCEPTION', fields: [] }
+            ]
+        };
+    }
+}

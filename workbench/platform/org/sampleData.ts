@@ -16,6 +16,10 @@ export interface SampleRecord {
 /** The running user (`@salesforce/user/Id`). */
 export const USER_ID = '005000000000001AAA';
 export const USER_NAME = 'Wanda Workbench';
+/** The running user's profile (00e is the Profile key prefix), for hierarchy custom settings. */
+export const USER_PROFILE_ID = '00e000000000001AAA';
+/** The workbench org's Id (00D), as API URLs and session ids carry it. */
+export const ORG_ID = '00D000000000001AAA';
 
 export const JOE_LEAD_ID = '00Q000000000001AAA';
 export const SHARED_LEAD_ID = '00Q000000000002AAA';
