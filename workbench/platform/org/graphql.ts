@@ -21,7 +21,11 @@
  * - errors: the GraphQL response spec's `{ data, errors: [{ message, locations, extensions }] }`; an
  *   unknown field is "Field 'X' in type 'Y' is undefined" (query-limits.html) with the
  *   `ValidationError` classification Salesforce's (graphql-java) server reports.
- * Mutations (GA from v66.0, mutations-create.html) are not served: nothing in the package sends them.
+ * - mutations (mutations-schema.html, mutations-create.html, mutations-update.html; Beta v59.0–65.0,
+ *   GA from v66.0): `mutation { uiapi(input: { allOrNone }) { TaskCreate(input: { Task: {...} }) {
+ *   Record { Id } } TaskUpdate(input: { Id, Task: {...} }) { Record { Id } } } }`, allOrNone true by
+ *   default (one failure rolls every operation back); only objects UI API supports. The workbench org
+ *   writes Tasks only (store.ts); a create or update of another object is refused with an error.
  * Phone fields are `PhoneNumberValue` / `PhoneNumberOperators` here; which operator type the real
  * schema gives Phone fields is unverified (wave2-platform-notes §2), so they get the string operators.
  */
@@ -30,6 +34,7 @@ import {
     execute,
     GraphQLError,
     Kind,
+    OperationTypeNode,
     parse,
     validate,
     type DocumentNode,
@@ -44,7 +49,14 @@ import type { SObjectName, SampleRecord } from './sampleData';
 export interface GraphqlOrg {
     list(apiName: SObjectName): SampleRecord[];
     get(recordId: string): { apiName: SObjectName; record: SampleRecord } | undefined;
+    /** Creates (entityApiName) or updates (Id) a record; throws an OrgError. */
+    save(value: Record<string, unknown>): string;
+    /** Runs writes all-or-none. */
+    transaction<T>(run: () => T): T;
 }
+
+/** The first API version with GraphQL mutations (Beta v59.0, GA v66.0). */
+export const MUTATIONS_SINCE = 59;
 
 export interface GraphqlRequest {
     query?: unknown;
@@ -176,6 +188,37 @@ export function schemaSdl(apiVersion: number): string {
         );
     }
     out.push(`type RecordQuery { ${queryFields.join(' ')} }`);
+    if (apiVersion >= MUTATIONS_SINCE) {
+        const mutationFields: string[] = [];
+        const inputScalar = (dataType: UiDataType): string =>
+            dataType === 'Int'
+                ? 'Int'
+                : dataType === 'Boolean'
+                  ? 'Boolean'
+                  : dataType === 'Reference'
+                    ? 'ID'
+                    : 'String';
+        for (const object of objects) {
+            const name = object.apiName;
+            const writable = object.fields
+                .filter((field) => field.updateable !== false)
+                .map((field) => `${field.apiName}: ${inputScalar(field.dataType)}`);
+            out.push(`input ${name}CreateRepresentation { ${writable.join(' ')} }`);
+            out.push(`input ${name}UpdateRepresentation { ${writable.join(' ')} }`);
+            out.push(`input ${name}CreateInput { ${name}: ${name}CreateRepresentation! }`);
+            out.push(`input ${name}UpdateInput { Id: ID! ${name}: ${name}UpdateRepresentation! }`);
+            out.push(`type ${name}CreatePayload { Record: ${name} }`);
+            out.push(`type ${name}UpdatePayload { success: Boolean Record: ${name} }`);
+            mutationFields.push(
+                `${name}Create(input: ${name}CreateInput!): ${name}CreatePayload`,
+                `${name}Update(input: ${name}UpdateInput!): ${name}UpdatePayload`
+            );
+        }
+        out.push('input UIAPIMutationsInput { allOrNone: Boolean }');
+        out.push(`type UIAPIMutations { ${mutationFields.join(' ')} }`);
+        out.push('type Mutation { uiapi(input: UIAPIMutationsInput): UIAPIMutations! }');
+        out.push('schema { query: Query mutation: Mutation }');
+    }
     return out.join('\n');
 }
 
@@ -268,6 +311,13 @@ function fieldInfo(object: ObjectInfo, name: string): FieldInfo | undefined {
     return object.fields.find((f) => f.apiName === name);
 }
 
+/** A field's value on a record: what it holds, else the field's default (a checkbox never set is false), else null. */
+function fieldValue(object: ObjectInfo, record: SampleRecord, name: string): unknown {
+    const value = record[name];
+    if (value !== undefined && value !== null) return value;
+    return fieldInfo(object, name)?.defaultValue ?? null;
+}
+
 function matches(
     org: GraphqlOrg,
     object: ObjectInfo,
@@ -296,7 +346,8 @@ function matches(
                 continue;
             }
             const info = fieldInfo(object, key);
-            if (!matchesOperators(record[key], clause as Filter, info?.dataType === 'Reference')) return false;
+            if (!matchesOperators(fieldValue(object, record, key), clause as Filter, info?.dataType === 'Reference'))
+                return false;
         }
     }
     return true;
@@ -324,7 +375,7 @@ function node(org: GraphqlOrg, object: ObjectInfo, record: SampleRecord): Record
             typeof record.Name === 'string' ? record.Name : typeof record.Subject === 'string' ? record.Subject : null
     };
     for (const field of object.fields) {
-        out[field.apiName] = wrap(record[field.apiName], field.dataType);
+        out[field.apiName] = wrap(fieldValue(object, record, field.apiName), field.dataType);
         if (field.relationshipName) {
             const parentId = record[field.apiName];
             out[field.relationshipName] = () => {
@@ -366,8 +417,8 @@ function connection(org: GraphqlOrg, object: ObjectInfo, args: ConnectionArgs): 
         // SOQL sorts nulls first in ascending order and last in descending order unless told otherwise.
         const nullsFirst = clause.nulls ? clause.nulls === 'FIRST' : direction === 1;
         rows = [...rows].sort((a, b) => {
-            const x = comparable(a[field]);
-            const y = comparable(b[field]);
+            const x = comparable(fieldValue(object, a, field));
+            const y = comparable(fieldValue(object, b, field));
             if (x === y) return 0;
             if (x === null) return nullsFirst ? -1 : 1;
             if (y === null) return nullsFirst ? 1 : -1;
@@ -388,6 +439,40 @@ function connection(org: GraphqlOrg, object: ObjectInfo, args: ConnectionArgs): 
             endCursor: edges[edges.length - 1]?.cursor ?? null
         }
     };
+}
+
+/* ------------------------------------------------------------------ mutations */
+
+class RolledBack extends Error {
+    constructor(readonly result: { data?: unknown; errors?: readonly GraphQLError[] }) {
+        super('rolled back');
+    }
+}
+
+/** A create (no Id) or update of one record; the answer's Record is the record as saved. */
+function write(
+    org: GraphqlOrg,
+    object: ObjectInfo,
+    id: string | undefined,
+    fields: unknown
+): { Record: unknown; success?: boolean } {
+    if (object.apiName !== 'Task')
+        throw new GraphQLError(`The workbench org writes Tasks only; ${object.apiName} records are read-only here.`, {
+            extensions: { errorType: 'INSUFFICIENT_ACCESS' }
+        });
+    const values = { ...(fields as Record<string, unknown>) };
+    let saved: string;
+    try {
+        saved =
+            id === undefined ? org.save({ ...values, entityApiName: object.apiName }) : org.save({ ...values, Id: id });
+    } catch (error) {
+        const code = (error as { statusCode?: unknown }).statusCode;
+        throw new GraphQLError(error instanceof Error ? error.message : String(error), {
+            extensions: typeof code === 'string' ? { errorType: code } : {}
+        });
+    }
+    const record = org.get(saved);
+    return { Record: record ? node(org, object, record.record) : null, ...(id === undefined ? {} : { success: true }) };
 }
 
 /* ------------------------------------------------------------------ errors */
@@ -419,11 +504,7 @@ function countSubqueries(document: DocumentNode, operation: OperationDefinitionN
     const fragments = new Map(
         document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d])
     );
-    const visit = (
-        selections: readonly SelectionNode[],
-        depth: string[],
-        seen: Set<string>
-    ): void => {
+    const visit = (selections: readonly SelectionNode[], depth: string[], seen: Set<string>): void => {
         for (const selection of selections) {
             if (selection.kind === Kind.FIELD) {
                 const field = selection;
@@ -489,15 +570,46 @@ export function executeGraphql(org: GraphqlOrg, request: GraphqlRequest, apiVers
             ]
         };
     const recordQuery: Record<string, (args: ConnectionArgs) => unknown> = {};
-    for (const object of objectsFor(apiVersion)) recordQuery[object.apiName] = (args) => connection(org, object, args);
-    const result = execute({
-        schema,
-        document,
-        rootValue: { uiapi: { query: recordQuery } },
-        variableValues: (variables ?? undefined) as Record<string, unknown> | undefined,
-        operationName: (operationName ?? undefined)
-    });
-    if ('then' in result) return { errors: [{ message: 'Unexpected asynchronous result.' }] };
+    const mutations: Record<string, (args: { input: Record<string, unknown> }) => unknown> = {};
+    for (const object of objectsFor(apiVersion)) {
+        recordQuery[object.apiName] = (args) => connection(org, object, args);
+        mutations[`${object.apiName}Create`] = ({ input }) => write(org, object, undefined, input[object.apiName]);
+        mutations[`${object.apiName}Update`] = ({ input }) =>
+            write(org, object, typeof input.Id === 'string' ? input.Id : '', input[object.apiName]);
+    }
+    let allOrNone = true;
+    const run = () => {
+        const attempt = execute({
+            schema,
+            document,
+            rootValue: {
+                uiapi: (args: { input?: { allOrNone?: boolean | null } | null }) => {
+                    if (args.input?.allOrNone === false) allOrNone = false;
+                    return { query: recordQuery, ...mutations };
+                }
+            },
+            variableValues: (variables ?? undefined) as Record<string, unknown> | undefined,
+            operationName: operationName ?? undefined
+        });
+        if ('then' in attempt) throw new Error('Unexpected asynchronous result.');
+        return attempt;
+    };
+    let result: ReturnType<typeof run>;
+    if (operation?.operation === OperationTypeNode.MUTATION) {
+        try {
+            result = org.transaction(() => {
+                const attempt = run();
+                if (attempt.errors?.length && allOrNone) throw new RolledBack(attempt);
+                return attempt;
+            });
+        } catch (error) {
+            if (!(error instanceof RolledBack)) throw error;
+            // allOrNone: every operation rolled back, so none produced a record.
+            result = { data: null, errors: error.result.errors ?? [] };
+        }
+    } else {
+        result = run();
+    }
     const out: GraphqlResponse = { data: result.data ?? null };
     if (result.errors?.length) out.errors = result.errors.map((e) => errorJson(e, 'DataFetchingException', false));
     return JSON.parse(JSON.stringify(out)) as GraphqlResponse;

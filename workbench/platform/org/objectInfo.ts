@@ -36,6 +36,10 @@ export interface FieldInfo {
     /** For Reference fields: the relationship name and the object it points to. */
     relationshipName?: string;
     referenceTo?: SObjectName[];
+    /** What a record that never set the field holds (a checkbox is false, not null). */
+    defaultValue?: unknown;
+    /** Whether UI API lets a user write it (create and update). */
+    updateable?: boolean;
 }
 
 export interface ObjectInfo {
@@ -58,12 +62,13 @@ const f = (apiName: string, label: string, dataType: UiDataType, extra: Partial<
     // TextArea (long) fields are not filterable or sortable in SOQL; the rest here are.
     filterable: dataType !== 'TextArea',
     sortable: dataType !== 'TextArea',
+    updateable: apiName !== 'Name',
     ...extra
 });
 
 const SYSTEM: FieldInfo[] = [
-    f('CreatedDate', 'Created Date', 'DateTime'),
-    f('LastModifiedDate', 'Last Modified Date', 'DateTime'),
+    f('CreatedDate', 'Created Date', 'DateTime', { updateable: false }),
+    f('LastModifiedDate', 'Last Modified Date', 'DateTime', { updateable: false }),
     f('OwnerId', 'Owner ID', 'Reference', { relationshipName: 'Owner', referenceTo: [] })
 ];
 
@@ -100,6 +105,7 @@ export const OBJECT_INFO: Readonly<Record<SObjectName, ObjectInfo>> = {
             f('Email', 'Email', 'Email'),
             f('Status', 'Lead Status', 'Picklist'),
             f('Country', 'Country', 'String'),
+            f('IsConverted', 'Converted', 'Boolean', { defaultValue: false, updateable: false }),
             ...SYSTEM
         ]
     },
@@ -116,6 +122,7 @@ export const OBJECT_INFO: Readonly<Record<SObjectName, ObjectInfo>> = {
             f('MobilePhone', 'Mobile Phone', 'Phone'),
             f('HomePhone', 'Home Phone', 'Phone'),
             f('OtherPhone', 'Other Phone', 'Phone'),
+            f('AssistantPhone', 'Asst. Phone', 'Phone'),
             f('Email', 'Email', 'Email'),
             f('AccountId', 'Account ID', 'Reference', { relationshipName: 'Account', referenceTo: ['Account'] }),
             ...SYSTEM

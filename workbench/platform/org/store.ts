@@ -91,6 +91,22 @@ export class OrgStore {
         this.nextTask = 1;
     }
 
+    /**
+     * Runs writes all-or-none: when `run` throws, the Tasks are as before it (a GraphQL mutation with
+     * allOrNone, the default, rolls every operation back when one fails).
+     */
+    transaction<T>(run: () => T): T {
+        const tasks = this.records.Task.map((task) => ({ ...task }));
+        const next = this.nextTask;
+        try {
+            return run();
+        } catch (error) {
+            this.records.Task = tasks;
+            this.nextTask = next;
+            throw error;
+        }
+    }
+
     objectOf(recordId: string): SObjectName | undefined {
         return KEY_PREFIXES[recordId.slice(0, 3)];
     }

@@ -13,11 +13,11 @@
  *   once fresh data has been delivered;
  * - results are cached: another wire with the same query and variables gets the cached answer without
  *   a request, and LDS does not re-evaluate a query when records change, only `refresh` does.
- * Mutations (`executeMutation`) are not provided: the package does not use them, and an import of
- * one fails the build loudly rather than half-working.
+ * - `executeMutation({ query, variables, operationName })` (reference-graphql-mutation.html) runs a
+ *   mutation imperatively (never with @wire) and resolves `{ data, errors }`; mutations are never cached.
  */
 import { parse, print, type DocumentNode } from 'graphql';
-import { config, log } from 'lex/runtime';
+import { config, emit, log } from 'lex/runtime';
 
 interface GraphqlConfig {
     query?: DocumentNode | null;
@@ -121,4 +121,24 @@ export class graphql {
         if (request !== this.request || !this.connected) return;
         this.dataCallback({ data: answer.data, errors: answer.errors, refresh: this.refresh });
     }
+}
+
+/** Runs a GraphQL mutation (create, update) imperatively; resolves `{ data, errors }`, never rejects for GraphQL errors. */
+export async function executeMutation(
+    config: GraphqlConfig
+): Promise<{ data: unknown; errors: GraphqlError[] | undefined }> {
+    if (!config?.query)
+        return { data: undefined, errors: [{ message: 'executeMutation needs a query parsed by gql.' }] };
+    const answer = await fetchAnswer({
+        query: print(config.query),
+        variables: config.variables ?? {},
+        operationName: config.operationName ?? undefined
+    });
+    log(
+        'org',
+        `graphql mutation ${config.operationName ?? ''}: ${answer.errors ? answer.errors.map((e) => e.message).join('; ') : 'ok'}`,
+        !answer.errors
+    );
+    if (!answer.errors) emit('tasks-changed');
+    return answer;
 }
