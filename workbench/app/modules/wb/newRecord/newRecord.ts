@@ -1,6 +1,7 @@
 /** The "New <Object>" modal a NEW_RECORD_MODAL screen pop opens, showing the default field values it got. */
 import { LightningElement, api } from 'lwc';
-import { decodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
+// The shell reads the stand-in directly (the package imports it as lightning/pageReferenceUtils).
+import { decodeDefaultFieldValues } from '../../../../platform/modules/lightning/pageReferenceUtils/pageReferenceUtils';
 
 export default class NewRecord extends LightningElement {
     /** The object to create. */
