@@ -76,15 +76,18 @@ export async function startE2E(): Promise<E2E> {
             const context = await browser.newContext({ viewport: VIEWPORT });
             context.setDefaultTimeout(STEP_TIMEOUT_MS);
             contexts.push(context);
-            const page = await context.newPage();
-            page.on('console', (message) => {
-                if (message.type() === 'error' || message.type() === 'warning') noteRefusal(message.text());
-            });
-            page.on('pageerror', (error) => noteRefusal(`${error.name}: ${error.message}`));
-            // Uncaught page errors are printed with E2E_VERBOSE=1 (the base components log a few benign ones).
-            if (process.env.E2E_VERBOSE)
-                page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
-            return page;
+            const watch = (page: Page): void => {
+                page.on('console', (message) => {
+                    if (message.type() === 'error' || message.type() === 'warning') noteRefusal(message.text());
+                });
+                page.on('pageerror', (error) => noteRefusal(`${error.name}: ${error.message}`));
+                // Uncaught page errors are printed with E2E_VERBOSE=1 (the base components log a few benign ones).
+                if (process.env.E2E_VERBOSE)
+                    page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+            };
+            // Pages a vendor pops with window.open are watched too.
+            context.on('page', watch);
+            return context.newPage();
         },
         lwsRefusals,
         async reset() {
