@@ -101,4 +101,13 @@ describe('workbench layout from the FlexiPages', () => {
             'streemEmbed is not exposed for lightning__UtilityBar in its js-meta.xml.'
         );
     });
+
+    it("serves the package's URL-addressable components at /lightning/cmp/c__<bundle>, in the app's console navigation", () => {
+        expect(layout.navType).toBe('Console');
+        expect(layout.urlAddressable).toContainEqual({
+            componentName: 'c__streemCallLog',
+            specifier: 'c/streemCallLog'
+        });
+        expect(layout.urlAddressable.map((c) => c.componentName)).not.toContain('c__softphoneSchema');
+    });
 });
