@@ -5,7 +5,7 @@
  * field operators and and/or/not, the documented limits, Task only from API v59.0, mutations with
  * allOrNone, and "Field 'X' in type 'Y' is undefined" for a field the schema lacks.
  */
-import { executeGraphql, soqlLike, type GraphqlOrg } from '../../workbench/platform/org/graphql';
+import { executeGraphql, soqlLike } from '../../workbench/platform/org/graphql';
 import { JOE_LEAD_ID, SHARED_CONTACT_ID, SHARED_LEAD_ID } from '../../workbench/platform/org/sampleData';
 import { OrgStore } from '../../workbench/platform/org/store';
 
