@@ -4,7 +4,11 @@
  * resolved for the running user field by field (user, then profile, then org default), empty with no data,
  * and a loud error for what the package does not define (workbench/platform/customSettings.ts).
  */
-import { resolveSetup, type CustomSettingData, type CustomSettingDefinition } from '../../workbench/platform/customSettings';
+import {
+    resolveSetup,
+    type CustomSettingData,
+    type CustomSettingDefinition
+} from '../../workbench/platform/customSettings';
 import { renderVisualforce } from '../../workbench/platform/visualforce';
 
 const DEFINITIONS = new Map<string, CustomSettingDefinition>([
