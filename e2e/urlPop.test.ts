@@ -245,6 +245,25 @@ void describe(
         );
 
         void it(
+            "the vendor's in-app iframe cannot show the pop: the CallPop page allows framing by Lightning only",
+            { timeout: TEST_TIMEOUT_MS },
+            async () => {
+                const ameyo = await e2e.newPage();
+                await ameyo.goto(`${e2e.workbench.urls.ameyo}/app/agent/crm-url`);
+                await ameyo.locator('[data-id="in-iframe"]').check();
+                const refused = ameyo.waitForEvent('console', {
+                    predicate: (message) => /frame-ancestors|Refused to frame/i.test(message.text()),
+                    timeout: STEP_TIMEOUT_MS
+                });
+                await ameyo.locator('[data-id="incoming"]').click();
+                await refused;
+                assert.equal(await ameyo.frameLocator('[data-id="crm-frame"]').locator('#call-pop-status').count(), 0);
+                assert.equal(ameyo.context().pages().length, 1, 'nothing popped');
+                assert.equal(e2e.workbench.org.allTasks().length, 0);
+            }
+        );
+
+        void it(
             "Lightning drops a vendor's un-namespaced names: the component gets no call from them",
             { timeout: TEST_TIMEOUT_MS },
             async () => {

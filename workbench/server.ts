@@ -248,7 +248,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
         return {
             // The Open CTI utility frames the org's own Visualforce domain; the hostile frame is the
             // workbench's fault injector (shell, not package), framed only when that fault is on.
-            'content-security-policy': lightningCsp(sites, { frameOrigins: [urls.visualforce, urls.hostile] }),
+            // Lightning pages are never framed by another site (clickjack protection for non-setup Salesforce
+            // pages; no "Trusted Domains for Inline Frames" context covers Lightning): a vendor's request tab fails.
+            'content-security-policy': `${lightningCsp(sites, { frameOrigins: [urls.visualforce, urls.hostile] })}; frame-ancestors 'self'`,
             'permissions-policy': lightningPermissionsPolicy(sites)
         };
     };
