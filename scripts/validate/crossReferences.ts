@@ -70,3 +70,30 @@ function urlElements(root: XmlElement): { element: XmlElement; path: string }[] 
     }
     return found;
 }
+
+/**
+ * Custom labels nothing in the package names: a label is reached only as `c.<Name>` (an LWC's
+ * `@salesforce/label/c.<Name>`, a page's `$Label.c.<Name>`), so a name found in no source file is dead
+ * weight every translator still sees. A warning, not an error: it breaks nothing in an org.
+ */
+export function checkUnusedLabels(
+    files: readonly ParsedMetadataFile[],
+    sourceTexts: readonly string[],
+    problems: Problem[]
+): void {
+    const used = new Set<string>();
+    for (const text of sourceTexts)
+        for (const match of text.matchAll(/\bc\.([A-Za-z][A-Za-z0-9_]*)/g)) used.add(match[1] as string);
+    for (const file of files) {
+        if (file.root.name !== 'CustomLabels') continue;
+        const sink = problemSink('schema', file.file, problems);
+        file.root.children.forEach((label, index) => {
+            const name = label.children.find((child) => child.name === 'fullName')?.text;
+            if (label.name !== 'labels' || !name || used.has(name)) return;
+            sink.warning(`label "${name}" is used nowhere in the package (no c.${name}); remove it or use it`, {
+                line: label.line,
+                path: `CustomLabels.labels[${index}]`
+            });
+        });
+    }
+}

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkCrossReferences } from './crossReferences';
+import { checkCrossReferences, checkUnusedLabels } from './crossReferences';
 import { loadTypeRegistry } from './fileTypes';
 import { checkBundle } from './lwcCompile';
 import { loadLightningModules, type PackageIndex } from './lwcReferences';
@@ -63,6 +63,7 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
 
     let files = 0;
     const parsed: ParsedMetadataFile[] = [];
+    const sourceTexts: string[] = [];
     const context = {
         schema: loadMetadataSchema(toolsDir, path.join(buildDir, 'metadata-schema.json')),
         registry: loadTypeRegistry(toolsDir),
@@ -73,6 +74,10 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
             (file) => !/(^|\/)(__tests__|__mocks__|__fixtures__|node_modules)\//.test(file)
         );
         problems.push(...checkSourceForApex(sourceFiles, `${rel(packageDir)}/`));
+        for (const file of sourceFiles.filter(
+            (f) => /\.(ts|js|html|page|component)$/.test(f) && !f.startsWith('test/')
+        ))
+            sourceTexts.push(fs.readFileSync(path.join(packageDir, file), 'utf8'));
         // 2. Schema of every metadata file (force-app/test holds Jest mocks only: never deployed).
         for (const file of sourceFiles.filter((f) => f.endsWith('-meta.xml') && !f.startsWith('test/'))) {
             files++;
@@ -87,6 +92,7 @@ export async function validateProject(options: ValidateOptions): Promise<Validat
     }
     const labels = checkLabelNames(parsed, problems);
     checkCrossReferences(parsed, problems);
+    checkUnusedLabels(parsed, sourceTexts, problems);
     checkPageReferences(parsed, problems, loadUtilityIcons(toolsDir));
 
     // 3. LWC: compile every bundle and resolve what it imports.

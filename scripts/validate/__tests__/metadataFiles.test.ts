@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import path from 'node:path';
-import { checkCrossReferences } from '../crossReferences';
+import { checkCrossReferences, checkUnusedLabels } from '../crossReferences';
 import { checkLabelNames, checkMetadataFile, type ParsedMetadataFile } from '../metadataFiles';
 import { listFiles } from '../packageShape';
 import type { Problem } from '../problems';
@@ -133,6 +133,25 @@ describe('metadata schema check', () => {
         expect(problems[0]?.message).toBe(
             'label "Greeting" is also defined in force-app/main/default/labels/Demo.labels-meta.xml'
         );
+    });
+
+    it('warns about a label nothing names, and not about one an LWC or a page names', () => {
+        const problems: Problem[] = [];
+        const file = 'force-app/main/default/labels/Demo.labels-meta.xml';
+        const labels = checkMetadataFile(path.join(GOOD, file), file, metadataContext(), problems);
+        if (!labels) throw new Error(`${file} did not parse`);
+        checkUnusedLabels([labels], ["import GREETING from '@salesforce/label/c.Greeting';"], problems);
+        checkUnusedLabels([labels], ['{!JSENCODE($Label.c.Greeting)}'], problems);
+        expect(problems).toEqual([]);
+        checkUnusedLabels([labels], ["import OTHER from '@salesforce/label/c.GreetingLong';"], problems);
+        expect(problems).toEqual([
+            expect.objectContaining({
+                severity: 'warning',
+                file,
+                line: 3,
+                message: 'label "Greeting" is used nowhere in the package (no c.Greeting); remove it or use it'
+            })
+        ]);
     });
 
     it('reports pages named by a call center or a permission set that the package lacks', () => {
