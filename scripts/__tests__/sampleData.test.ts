@@ -86,6 +86,10 @@ describe('sample data (data/, sf data tree import)', () => {
                     Title: 'Facilities',
                     Phone: '415.555.0199',
                     MobilePhone: null,
+                    // Every Contact phone field the org describes (objectInfo.ts), blank when not imported.
+                    HomePhone: null,
+                    OtherPhone: null,
+                    AssistantPhone: null,
                     Email: 'sam@sharedline.example.com',
                     AccountId: ACME_ACCOUNT_ID,
                     CreatedDate: '2026-10-21T08:30:00.000Z'

@@ -8,14 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../paths';
-import {
-    CREATED_DATES,
-    LAYOUT_FIELDS,
-    PHONE_FIELDS,
-    RECORD_IDS,
-    type SObjectName,
-    type SampleRecord
-} from './sampleData';
+import { PHONE_FIELDS } from './objectInfo';
+import { CREATED_DATES, LAYOUT_FIELDS, RECORD_IDS, type SObjectName, type SampleRecord } from './sampleData';
 
 export const DATA_DIR = path.join(ROOT, 'data');
 export const PLAN_FILE = 'sample-data-plan.json';

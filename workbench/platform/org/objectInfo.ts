@@ -2,7 +2,7 @@
  * The workbench org's object metadata: for each object the org holds, its fields with their UI API
  * data types and whether they can be filtered and sorted, as `describe` / UI API object info reports
  * them. One source for the GraphQL schema (graphql.ts); the Task fields are the ones saveLog can write
- * (store.ts TASK_FIELDS) plus the system fields.
+ * (TASK_FIELDS, below) plus the system fields.
  *
  * Types and properties follow the Object Reference for the Salesforce Platform (Lead, Contact,
  * Account, Task: developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/,
@@ -10,7 +10,6 @@
  * data types (developer.salesforce.com/docs/atlas.en-us.uiapi.meta/uiapi/ui_api_responses_field.htm:
  * Phone, Email, Picklist, Reference, String, TextArea, Url, Date, DateTime, Int, Boolean).
  */
-import { TASK_FIELDS } from './store';
 import type { SObjectName } from './sampleData';
 
 export type UiDataType =
@@ -71,6 +70,25 @@ const SYSTEM: FieldInfo[] = [
     f('LastModifiedDate', 'Last Modified Date', 'DateTime', { updateable: false }),
     f('OwnerId', 'Owner ID', 'Reference', { relationshipName: 'Owner', referenceTo: [] })
 ];
+
+/** The Task fields the workbench org stores, with the type its REST and SOQL stand-ins check values against. */
+export const TASK_FIELDS: Record<string, 'string' | 'date' | 'int' | 'id' | 'picklist' | 'boolean'> = {
+    Subject: 'string',
+    Status: 'picklist',
+    Priority: 'picklist',
+    ActivityDate: 'date',
+    Type: 'picklist',
+    TaskSubtype: 'picklist',
+    CallType: 'picklist',
+    CallDurationInSeconds: 'int',
+    CallDisposition: 'string',
+    CallObject: 'string',
+    Description: 'string',
+    WhoId: 'id',
+    WhatId: 'id',
+    OwnerId: 'id',
+    IsReminderSet: 'boolean'
+};
 
 const TASK_TYPES: Record<(typeof TASK_FIELDS)[keyof typeof TASK_FIELDS], UiDataType> = {
     string: 'String',
@@ -164,3 +182,11 @@ export const OBJECT_INFO: Readonly<Record<SObjectName, ObjectInfo>> = {
         ]
     }
 };
+
+/** Which fields are phone fields, per object: what click-to-dial, phone search and the record page look at. */
+export const PHONE_FIELDS: Readonly<Partial<Record<string, readonly string[]>>> = Object.fromEntries(
+    Object.values(OBJECT_INFO).map((info) => [
+        info.apiName,
+        info.fields.filter((field) => field.dataType === 'Phone').map((field) => field.apiName)
+    ])
+);

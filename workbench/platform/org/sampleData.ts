@@ -38,13 +38,6 @@ export const KEY_PREFIXES: Record<string, SObjectName> = {
     '00T': 'Task'
 };
 
-/** Which fields are phone fields, per object (what click-to-dial and phone search look at). */
-export const PHONE_FIELDS: Record<string, string[]> = {
-    Lead: ['Phone', 'MobilePhone'],
-    Contact: ['Phone', 'MobilePhone'],
-    Account: ['Phone']
-};
-
 /** The fields a record page shows, in order, with their labels (a stand-in for the page layout). */
 export const LAYOUT_FIELDS: Record<string, { name: string; label: string }[]> = {
     Lead: [

@@ -9,7 +9,8 @@
  * typed (punctuation, spaces, a leading country code); unverified in detail against SOSL.
  */
 import { sampleRecords } from './dataTree';
-import { KEY_PREFIXES, PHONE_FIELDS, USER_ID, type SObjectName, type SampleRecord } from './sampleData';
+import { PHONE_FIELDS, TASK_FIELDS } from './objectInfo';
+import { KEY_PREFIXES, USER_ID, type SObjectName, type SampleRecord } from './sampleData';
 import { text as fieldText } from '../core/text';
 
 /** An org error in the shape Salesforce APIs report: a status code and a message a developer can act on. */
@@ -30,24 +31,6 @@ export interface SearchMatch {
     /** The phone field that matched. */
     field: string;
 }
-
-export const TASK_FIELDS: Record<string, 'string' | 'date' | 'int' | 'id' | 'picklist' | 'boolean'> = {
-    Subject: 'string',
-    Status: 'picklist',
-    Priority: 'picklist',
-    ActivityDate: 'date',
-    Type: 'picklist',
-    TaskSubtype: 'picklist',
-    CallType: 'picklist',
-    CallDurationInSeconds: 'int',
-    CallDisposition: 'string',
-    CallObject: 'string',
-    Description: 'string',
-    WhoId: 'id',
-    WhatId: 'id',
-    OwnerId: 'id',
-    IsReminderSet: 'boolean'
-};
 
 const PICKLISTS: Record<string, string[]> = {
     Status: ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'],

@@ -10,7 +10,8 @@ import { api as orgApi, fetchRecord, goTo, on } from 'lex/runtime';
 import { clickToDial, isClickToDialEnabled } from 'lex/openctiHost';
 import { PAGES, type GeneratedSlot } from 'wbgen/pageComponents';
 import { text } from '../../../../platform/core/text';
-import { LAYOUT_FIELDS, PHONE_FIELDS } from '../../../../platform/org/sampleData';
+import { PHONE_FIELDS } from '../../../../platform/org/objectInfo';
+import { LAYOUT_FIELDS } from '../../../../platform/org/sampleData';
 
 interface FieldRow {
     name: string;
