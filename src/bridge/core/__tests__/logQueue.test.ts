@@ -1,10 +1,9 @@
-import type { LogView } from 'c/softphoneProtocol';
 import type { CallLog } from '../callLog';
-import { LEGACY_LOG_STORE_KEY, LOG_STORE_KEY, changedFields, createLogQueue, hashesOf } from '../logQueue';
-import type { KeyValueStore, LogQueue, LogQueueOptions, LogWriter } from '../logQueue';
+import { LEGACY_LOG_STORE_KEY, LOG_STORE_KEY, changedFields, hashesOf } from '../logQueue';
+import type { KeyValueStore, LogWriter } from '../logQueue';
 import { MemoryStore } from './memoryStore';
+import { T0, useLogQueues } from './logQueueHarness';
 
-const T0 = Date.UTC(2026, 10, 21, 15, 0, 0);
 const TASK_ID = '00T000000000001AAA';
 
 const LOG: CallLog = {
@@ -37,40 +36,8 @@ function fakeWriter(): jest.Mocked<Required<LogWriter>> {
 }
 
 describe('log queue', () => {
-    let store: MemoryStore;
-    let statuses: LogView[];
-    let warnings: string[];
-    let queues: LogQueue[];
-
-    function makeQueue(writer: LogWriter, overrides: Partial<LogQueueOptions> = {}): LogQueue {
-        const queue = createLogQueue({
-            writer,
-            store,
-            scheduler: {
-                setTimeout: (callback, ms) => setTimeout(callback, ms),
-                clearTimeout: (handle) => clearTimeout(handle as number)
-            },
-            clock: () => Date.now(),
-            onStatus: (view) => statuses.push(view),
-            onWarning: (message) => warnings.push(message),
-            ...overrides
-        });
-        queues.push(queue);
-        return queue;
-    }
-
-    beforeEach(() => {
-        jest.useFakeTimers({ now: T0 });
-        store = new MemoryStore();
-        statuses = [];
-        warnings = [];
-        queues = [];
-    });
-
-    afterEach(() => {
-        queues.forEach((queue) => queue.dispose());
-        jest.useRealTimers();
-    });
+    const harness = useLogQueues();
+    const { statuses, warnings, makeQueue } = harness;
 
     it('creates one Task and reports pending then saved', async () => {
         const writer = fakeWriter();
@@ -284,7 +251,7 @@ describe('log queue', () => {
     });
 
     it('ignores unreadable stored data', () => {
-        store.setItem(LEGACY_LOG_STORE_KEY, '{"version":1,"entries":[{"conversationId":5}]');
+        harness.store.setItem(LEGACY_LOG_STORE_KEY, '{"version":1,"entries":[{"conversationId":5}]');
         const queue = makeQueue(fakeWriter());
         queue.restore();
         expect(queue.statuses()).toEqual([]);

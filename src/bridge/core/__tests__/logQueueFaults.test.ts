@@ -2,13 +2,12 @@
  * The log queue under the faults a real org produces: lost, late or refused answers, lookups that
  * fail too, storage that fills up, notes that come long after the call.
  */
-import type { LogView } from 'c/softphoneProtocol';
 import type { CallLog } from '../callLog';
-import { LEGACY_LOG_STORE_KEY, LOG_STORE_KEY, createLogQueue } from '../logQueue';
-import type { LogQueue, LogQueueOptions, LogWriter } from '../logQueue';
+import { LEGACY_LOG_STORE_KEY, LOG_STORE_KEY } from '../logQueue';
+import type { LogWriter } from '../logQueue';
 import { MemoryStore } from './memoryStore';
+import { T0, useLogQueues } from './logQueueHarness';
 
-const T0 = Date.UTC(2026, 10, 21, 15, 0, 0);
 const LOG: CallLog = {
     Subject: 'Inbound call from +18005550100',
     Status: 'Completed',
@@ -82,37 +81,8 @@ function storedEntries(from: MemoryStore): { conversationId: string; createInDou
 }
 
 describe('log queue under faults', () => {
-    let store: MemoryStore;
-    let statuses: LogView[];
-    let queues: LogQueue[];
-
-    function makeQueue(writer: LogWriter, overrides: Partial<LogQueueOptions> = {}): LogQueue {
-        const queue = createLogQueue({
-            writer,
-            store,
-            scheduler: {
-                setTimeout: (callback, ms) => setTimeout(callback, ms),
-                clearTimeout: (handle) => clearTimeout(handle as number)
-            },
-            clock: () => Date.now(),
-            onStatus: (view) => statuses.push(view),
-            ...overrides
-        });
-        queues.push(queue);
-        return queue;
-    }
-
-    beforeEach(() => {
-        jest.useFakeTimers({ now: T0 });
-        store = new MemoryStore();
-        statuses = [];
-        queues = [];
-    });
-
-    afterEach(() => {
-        queues.forEach((queue) => queue.dispose());
-        jest.useRealTimers();
-    });
+    const harness = useLogQueues();
+    const { makeQueue } = harness;
 
     it('finds the Task a create with a lost answer made instead of creating a second one', async () => {
         const org = new FakeOrg();
@@ -135,9 +105,10 @@ describe('log queue under faults', () => {
             org.tasks.set('00T000000000009AAA', { ...log });
             return new Promise((resolve) => (answer = resolve)); // the page goes away before the answer
         });
-        makeQueue(org.writer).upsert('conv-1', LOG);
+        const closing = makeQueue(org.writer);
+        closing.upsert('conv-1', LOG);
         await jest.advanceTimersByTimeAsync(0);
-        queues[0]?.dispose();
+        closing.dispose();
         const reloaded = makeQueue(org.writer);
         reloaded.restore();
         await reloaded.whenIdle();
@@ -162,7 +133,7 @@ describe('log queue under faults', () => {
             error: expect.stringContaining('INVALID_SESSION_ID')
         });
         // Survives a reload in doubt.
-        const persisted = storedEntries(store);
+        const persisted = storedEntries(harness.store);
         expect(persisted).toHaveLength(1);
         expect(persisted[0]?.createInDoubt).toBe(true);
 
@@ -218,11 +189,11 @@ describe('log queue under faults', () => {
         const queue = makeQueue(org.writer);
         queue.upsert('conv-1', { ...LOG, Description: notes });
         await jest.advanceTimersByTimeAsync(0);
-        const pending = store.valuesUnder(LOG_STORE_KEY).join('');
+        const pending = harness.store.valuesUnder(LOG_STORE_KEY).join('');
         expect(pending.split(notes).length - 1).toBe(1);
         answer('00T000000000001AAA');
         await queue.whenIdle();
-        const saved = store.valuesUnder(LOG_STORE_KEY).join('');
+        const saved = harness.store.valuesUnder(LOG_STORE_KEY).join('');
         expect(saved).not.toContain('NNNN');
         expect(saved).not.toContain('+18005550100');
         expect(saved.length).toBeLessThan(500);
@@ -233,7 +204,7 @@ describe('log queue under faults', () => {
         org.lookupError = new Error('offline');
         org.refuse = new Error('offline');
         const small = new SmallStore(50_000);
-        store = small;
+        harness.store = small;
         let freed = 0;
         const queue = makeQueue(org.writer, {
             onStorageFull: () => {
@@ -268,9 +239,9 @@ describe('log queue under faults', () => {
         org.lookupError = new Error('offline');
         queue.upsert('big', { ...LOG, CallObject: 'big', Description: 'x'.repeat(27_000) });
         await jest.advanceTimersByTimeAsync(0);
-        const raw = store.valuesUnder(LOG_STORE_KEY).join('');
+        const raw = harness.store.valuesUnder(LOG_STORE_KEY).join('');
         expect(raw.length).toBeLessThanOrEqual(30_000);
-        const persisted = storedEntries(store);
+        const persisted = storedEntries(harness.store);
         expect(persisted.map((entry) => entry.conversationId)).toContain('big');
         expect(persisted.length).toBeLessThan(21);
         expect(queue.stored()).toBe(true);
