@@ -118,6 +118,21 @@ describe('bridge', () => {
         return bridge.receiveFromSoftphone(createEnvelope(kind, type, `w-${++nextMessageId}`, payload));
     }
 
+    /** One whole inbound call from the softphone: ring, answer, hang up. */
+    function takeCall(
+        bridge: Bridge,
+        call: { conversationId?: string; callerANI?: string; duration?: number } = {}
+    ): void {
+        const { conversationId = 'conv-1', callerANI, duration } = call;
+        fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId, ...(callerANI ? { callerANI } : {}) });
+        fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId });
+        fromSoftphone(bridge, 'callEnded', {
+            partnerId: 'p',
+            conversationId,
+            ...(duration === undefined ? {} : { duration })
+        });
+    }
+
     function command(bridge: Bridge, type: string, payload?: unknown, id = 'cmd-1'): void {
         bridge.receiveChannelMessage({ version: 1, kind: 'command', id, type, payload });
     }
@@ -443,9 +458,7 @@ describe('bridge', () => {
 
         it('saves a wrap-up entered in Salesforce on the call Task', async () => {
             const bridge = makeBridge();
-            fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1' });
-            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
-            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 5 });
+            takeCall(bridge, { duration: 5 });
             await flush();
             command(bridge, 'saveWrapUp', {
                 conversationId: 'conv-1',
@@ -751,13 +764,7 @@ describe('bridge', () => {
                 return new Promise((resolve) => (answerPop = resolve));
             };
             const before = makeBridge();
-            fromSoftphone(before, 'incomingCall', {
-                partnerId: 'p',
-                conversationId: 'conv-1',
-                callerANI: '+18005550100'
-            });
-            fromSoftphone(before, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
-            fromSoftphone(before, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 4 });
+            takeCall(before, { callerANI: '+18005550100', duration: 4 });
             await flush();
             before.dispose(); // the page reloads before the pop answers
             crm.pops.length = 0;
@@ -853,13 +860,7 @@ describe('bridge', () => {
 
         it('restores finished calls from their own keys after a reload: wrap-up notes update the same Task', async () => {
             const first = makeBridge();
-            fromSoftphone(first, 'incomingCall', {
-                partnerId: 'p',
-                conversationId: 'conv-1',
-                callerANI: '+18005550100'
-            });
-            fromSoftphone(first, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
-            fromSoftphone(first, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 3 });
+            takeCall(first, { callerANI: '+18005550100', duration: 3 });
             fromSoftphone(first, 'incomingCall', {
                 partnerId: 'p',
                 conversationId: 'conv-2',
@@ -970,13 +971,7 @@ describe('bridge', () => {
 
         it('lets a finished call without notes go after the wrap-up window', async () => {
             const bridge = makeBridge();
-            fromSoftphone(bridge, 'incomingCall', {
-                partnerId: 'p',
-                conversationId: 'conv-1',
-                callerANI: '+18005550100'
-            });
-            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
-            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 3 });
+            takeCall(bridge, { callerANI: '+18005550100', duration: 3 });
             await flush();
             jest.advanceTimersByTime(WRAP_UP_WINDOW_MS + 1);
             fromSoftphone(bridge, 'incomingCall', { partnerId: 'p', conversationId: 'conv-2' });
@@ -1091,9 +1086,7 @@ describe('bridge', () => {
             );
             Object.assign(crm, { findLog });
             const first = amendingBridge(lines);
-            fromSoftphone(first, 'incomingCall', { partnerId: 'p', conversationId: 'conv-1' });
-            fromSoftphone(first, 'callAccepted', { partnerId: 'p', conversationId: 'conv-1' });
-            fromSoftphone(first, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 5 });
+            takeCall(first, { duration: 5 });
             await flush();
             first.dispose();
             // A reload whose storage kept the call (in wrap-up) but lost the saved log entry.
