@@ -25,9 +25,8 @@ import {
     settle,
     SOFTPHONE_ORIGIN,
     waitReady,
-    expectSnapshotsAccessible,
     snapshotForA11y,
-    pageTracker
+    useAdapterPages
 } from './harness';
 import type { Started, Vendor } from './harness';
 
@@ -36,7 +35,7 @@ const JOE_MOBILE = '+15035551212';
 const SHARED = '+14155550199';
 const UNKNOWN = '+12125550000';
 
-const { page, ready, disposeAll } = pageTracker();
+const { page, ready } = useAdapterPages();
 
 function today(): string {
     const d = new Date();
@@ -47,20 +46,6 @@ async function inboundCall(vendor: Vendor, ani: string, conversationId = CONVERS
     vendor.bridge.incomingCall({ partnerId: PARTNER_ID, conversationId, callerANI: ani });
     await settle();
 }
-
-beforeEach(() => {
-    jest.useFakeTimers();
-    window.localStorage.clear();
-    window.sessionStorage.clear();
-});
-
-afterEach(async () => {
-    disposeAll();
-    // Every panel state a test rendered (snapshotForA11y) must be accessible.
-    await expectSnapshotsAccessible();
-    document.body.replaceChildren();
-    jest.restoreAllMocks();
-});
 
 describe('c-softphone-adapter start-up', () => {
     it('registers the Open CTI listeners synchronously, before anything asynchronous', () => {

@@ -5,23 +5,14 @@
  * (workbench/platform/org/restQuery.ts).
  */
 import { JOE_LEAD_ID } from '../../../../workbench/platform/org/sampleData';
-import {
-    expectSnapshotsAccessible,
-    FakeLocks,
-    MemoryStorage,
-    PARTNER_ID,
-    settle,
-    snapshotForA11y,
-    waitReady,
-    pageTracker
-} from './harness';
+import { FakeLocks, MemoryStorage, PARTNER_ID, settle, snapshotForA11y, waitReady, useAdapterPages } from './harness';
 import type { Started, Vendor } from './harness';
 import { SAVE_LOG_TIMEOUT_MS } from '../openCtiCrm';
 
 const CONVERSATION = 'conv-fault-1';
 const JOE_MOBILE = '+15035551212';
 
-const { page, ready, disposeAll } = pageTracker();
+const { page, ready } = useAdapterPages();
 
 async function answeredCall(vendor: Vendor, conversationId = CONVERSATION): Promise<void> {
     vendor.bridge.incomingCall({ partnerId: PARTNER_ID, conversationId, callerANI: JOE_MOBILE });
@@ -34,19 +25,6 @@ async function answeredCall(vendor: Vendor, conversationId = CONVERSATION): Prom
 function tasksOf(s: Started, conversationId = CONVERSATION): Record<string, unknown>[] {
     return s.wb.org.allTasks().filter((task) => task.CallObject === conversationId);
 }
-
-beforeEach(() => {
-    jest.useFakeTimers();
-    window.localStorage.clear();
-    window.sessionStorage.clear();
-});
-
-afterEach(async () => {
-    disposeAll();
-    await expectSnapshotsAccessible();
-    document.body.replaceChildren();
-    jest.useRealTimers();
-});
 
 describe('c-softphone-adapter under org faults', () => {
     it('a save whose answer is lost: found by CallObject after the timeout, not created again', async () => {

@@ -252,13 +252,14 @@ export function startPage(
 }
 
 /**
- * The adapter pages one test file starts: `page` starts one, `ready` also waits for it and connects
- * a vendor, and `disposeAll` (in afterEach) ends every page the file started.
+ * The adapter pages one test file starts, with the hooks every such file needs: fake timers and
+ * empty storage before each test; after it, every page ended, every panel state it rendered checked
+ * for accessibility, the document emptied and mocks restored. `page` starts one page, `ready` also
+ * waits for it and connects a vendor.
  */
-export function pageTracker(): {
+export function useAdapterPages(): {
     page(options?: Parameters<typeof startPage>[0]): Started;
     ready(options?: Parameters<typeof startPage>[0]): Promise<Started & { vendor: Vendor }>;
-    disposeAll(): void;
 } {
     const started: Started[] = [];
     const page = (options: Parameters<typeof startPage>[0] = {}): Started => {
@@ -266,6 +267,18 @@ export function pageTracker(): {
         started.push(s);
         return s;
     };
+    beforeEach(() => {
+        jest.useFakeTimers();
+        window.localStorage.clear();
+        window.sessionStorage.clear();
+    });
+    afterEach(async () => {
+        for (const s of started.splice(0)) s.adapter.dispose();
+        await expectSnapshotsAccessible();
+        document.body.replaceChildren();
+        jest.restoreAllMocks();
+        jest.useRealTimers();
+    });
     return {
         page,
         async ready(options = {}) {
@@ -274,9 +287,6 @@ export function pageTracker(): {
             const vendor = connectVendor(s.adapter);
             await settle();
             return { ...s, vendor };
-        },
-        disposeAll() {
-            for (const s of started.splice(0)) s.adapter.dispose();
         }
     };
 }
