@@ -1,30 +1,10 @@
 import { createElement } from 'lwc';
 import SoftphoneCallHistory from 'c/softphoneCallHistory';
+import { LOGGED_ROW, MISSED_ROW, TASK_ID } from '../../softphoneCallHistoryRow/__tests__/historyRows';
 
 type HistoryElement = HTMLElement & { rows?: unknown };
 
-const TASK_ID = '00T5e00000TaSk1AAA';
-const ROWS = [
-    {
-        key: 'conv-2',
-        icon: 'utility:missed_call',
-        directionLabel: 'Inbound call',
-        number: '+44 20 7123 4567',
-        startedAt: 1_790_000_100_000,
-        summary: 'Missed'
-    },
-    {
-        key: 'conv-1',
-        icon: 'utility:incoming_call',
-        directionLabel: 'Inbound call',
-        number: '(503) 555-1212',
-        startedAt: 1_790_000_000_000,
-        summary: 'Ended · 2:05',
-        record: { recordId: '00Q5e00000AbCdEEAV', label: 'Joe Customer', url: '/lead' },
-        task: { recordId: TASK_ID, label: 'View Task', url: '/task' },
-        taskLabel: 'View Task for the call with (503) 555-1212'
-    }
-];
+const ROWS = [MISSED_ROW, LOGGED_ROW];
 
 function create(rows: unknown): HistoryElement {
     const element = createElement('c-softphone-call-history', {

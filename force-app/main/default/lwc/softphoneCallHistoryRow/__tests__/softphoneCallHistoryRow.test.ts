@@ -1,21 +1,8 @@
 import { createElement } from 'lwc';
 import SoftphoneCallHistoryRow from 'c/softphoneCallHistoryRow';
+import { LEAD_ID, LOGGED_ROW as LOGGED, TASK_ID } from './historyRows';
 
 type RowElement = HTMLElement & { row?: unknown };
-
-const TASK_ID = '00T5e00000TaSk1AAA';
-const LEAD_ID = '00Q5e00000AbCdEEAV';
-const LOGGED = {
-    key: 'conv-1',
-    icon: 'utility:incoming_call',
-    directionLabel: 'Inbound call',
-    number: '(503) 555-1212',
-    startedAt: 1_790_000_000_000,
-    summary: 'Ended · 2:05',
-    record: { recordId: LEAD_ID, label: 'Joe Customer', url: '/lead' },
-    task: { recordId: TASK_ID, label: 'View Task', url: '/task' },
-    taskLabel: 'View Task for the call with (503) 555-1212'
-};
 
 function create(row: unknown): RowElement {
     const element = createElement('c-softphone-call-history-row', {
