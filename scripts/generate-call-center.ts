@@ -11,14 +11,17 @@
  *     reqAdapterUrl (which is `adapterUrl`), every value a string.
  *  2. callcenter/SoftphoneBridge.import.xml — the call center definition file for Setup > Call Centers >
  *     Import (outside force-app: it is not metadata), each item's description as a comment above it.
+ *  3. src/callCenter/runtimeTable.ts — what the settings parser reads at run time (names, labels,
+ *     defaults, rules, examples), without the descriptions and sort orders, so the adapter script
+ *     the Open CTI utility loads does not carry the admins' help text.
  *
- * Both are deterministic and committed; scripts/__tests__/generate-call-center.test.ts fails when they
+ * All are deterministic and committed; scripts/__tests__/generate-call-center.test.ts fails when they
  * drift from the definition. Neither may be reformatted by Prettier (it would put whitespace into values).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { CALL_CENTER, GENERAL_SECTION, checkDefinition } from '../src/callCenter/definition';
-import type { CallCenterDefinition, CallCenterSectionDefinition } from '../src/callCenter/definition';
+import type { CallCenterDefinition, CallCenterSectionDefinition, RuntimeItem } from '../src/callCenter/definition';
 import type { Generator } from './lib/generator';
 import { DEFAULT_DIR, ROOT } from './lib/paths';
 
@@ -28,6 +31,7 @@ export const CALL_CENTER_METADATA_FILE = path.join(
     `${CALL_CENTER.fullName}.callCenter-meta.xml`
 );
 export const CALL_CENTER_IMPORT_FILE = path.join(ROOT, 'callcenter', `${CALL_CENTER.fullName}.import.xml`);
+export const CALL_CENTER_RUNTIME_FILE = path.join(ROOT, 'src', 'callCenter', 'runtimeTable.ts');
 
 const INDENT = '    ';
 /** Items that are top-level elements in the metadata format, not section items. */
@@ -166,11 +170,63 @@ export function assertValidDefinition(definition: CallCenterDefinition): void {
 }
 
 /** Generator (scripts/generate.ts): writes both call center files and returns their paths. */
+/** A TypeScript literal of a rule or value: strings quoted, RegExps as literals, arrays and objects spread. */
+function literal(value: unknown): string {
+    if (value instanceof RegExp) return String(value);
+    if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
+    if (value !== null && typeof value === 'object') {
+        const fields = Object.entries(value).filter(([, v]) => v !== undefined);
+        return `{ ${fields.map(([k, v]) => `${k}: ${literal(v)}`).join(', ')} }`;
+    }
+    return JSON.stringify(value);
+}
+
+/** The fields of an item the settings parser reads, in a fixed order. */
+function runtimeItem(item: RuntimeItem): RuntimeItem {
+    return {
+        name: item.name,
+        label: item.label,
+        defaultValue: item.defaultValue,
+        unsetKeyword: item.unsetKeyword,
+        defaultIsPlaceholder: item.defaultIsPlaceholder,
+        rule: item.rule,
+        required: item.required,
+        neededFor: item.neededFor,
+        example: item.example
+    };
+}
+
+/** src/callCenter/runtimeTable.ts: the sections and items without descriptions and sort orders. */
+export function renderRuntimeTable(definition: CallCenterDefinition): string {
+    const lines = [
+        '/**',
+        ' * GENERATED FILE: do not edit. Written by scripts/generate-call-center.ts (`npm run build`) from',
+        ' * src/callCenter/definition.ts: each section and item as the settings parser reads them at run time,',
+        ' * without the descriptions for admins and the sort orders, which the adapter script need not carry.',
+        ' */',
+        "import type { RuntimeSection } from './definition';",
+        '',
+        `export const RUNTIME_SECTIONS: readonly RuntimeSection[] = [`
+    ];
+    for (const section of bySortOrder(definition.sections)) {
+        lines.push(`${INDENT}{`);
+        lines.push(`${INDENT.repeat(2)}name: ${literal(section.name)},`);
+        lines.push(`${INDENT.repeat(2)}label: ${literal(section.label)},`);
+        lines.push(`${INDENT.repeat(2)}items: [`);
+        for (const item of bySortOrder(section.items)) lines.push(`${INDENT.repeat(3)}${literal(runtimeItem(item))},`);
+        lines.push(`${INDENT.repeat(2)}]`);
+        lines.push(`${INDENT}},`);
+    }
+    lines.push('];', '');
+    return lines.join('\n');
+}
+
 export const generateCallCenter: Generator = () => {
     assertValidDefinition(CALL_CENTER);
     const outputs: Array<[string, string]> = [
         [CALL_CENTER_METADATA_FILE, renderCallCenterMetadata(CALL_CENTER)],
-        [CALL_CENTER_IMPORT_FILE, renderCallCenterImport(CALL_CENTER)]
+        [CALL_CENTER_IMPORT_FILE, renderCallCenterImport(CALL_CENTER)],
+        [CALL_CENTER_RUNTIME_FILE, renderRuntimeTable(CALL_CENTER)]
     ];
     for (const [file, content] of outputs) {
         fs.mkdirSync(path.dirname(file), { recursive: true });

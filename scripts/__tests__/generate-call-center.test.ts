@@ -5,14 +5,17 @@ import path from 'node:path';
 import { CALL_CENTER } from '../../src/callCenter/definition';
 import type { CallCenterDefinition } from '../../src/callCenter/definition';
 import { parseCallCenterSettings } from '../../src/callCenter/settings';
+import { RUNTIME_SECTIONS } from '../../src/callCenter/runtimeTable';
 import {
     CALL_CENTER_IMPORT_FILE,
     CALL_CENTER_METADATA_FILE,
+    CALL_CENTER_RUNTIME_FILE,
     assertValidDefinition,
     customSettingsJson,
     generateCallCenter,
     renderCallCenterImport,
-    renderCallCenterMetadata
+    renderCallCenterMetadata,
+    renderRuntimeTable
 } from '../generate-call-center';
 import { ROOT } from '../lib/paths';
 
@@ -88,7 +91,23 @@ describe('generate-call-center', () => {
             expect(importXml).toBe(renderCallCenterImport(CALL_CENTER));
         });
 
-        it('the generator writes both files and nothing else', () => {
+        it('the runtime table equals the generator output', () => {
+            expect(fs.readFileSync(CALL_CENTER_RUNTIME_FILE, 'utf8')).toBe(renderRuntimeTable(CALL_CENTER));
+        });
+
+        it('the runtime table holds every section and item with all the parser reads, and no descriptions', () => {
+            expect(RUNTIME_SECTIONS.map((s) => s.name)).toEqual(CALL_CENTER.sections.map((s) => s.name));
+            for (const section of CALL_CENTER.sections) {
+                const runtime = RUNTIME_SECTIONS.find((s) => s.name === section.name);
+                expect(runtime?.label).toBe(section.label);
+                expect(runtime?.items).toEqual(
+                    section.items.map(({ description: _description, sortOrder: _sortOrder, ...item }) => item)
+                );
+                for (const item of runtime?.items ?? []) expect(item).not.toHaveProperty('description');
+            }
+        });
+
+        it('the generator writes the three files and nothing else', () => {
             const writes: string[] = [];
             const write = jest.spyOn(fs, 'writeFileSync').mockImplementation((file) => {
                 writes.push(String(file));
@@ -97,9 +116,10 @@ describe('generate-call-center', () => {
             try {
                 expect(generateCallCenter()).toEqual([
                     'force-app/main/default/callCenters/SoftphoneBridge.callCenter-meta.xml',
-                    'callcenter/SoftphoneBridge.import.xml'
+                    'callcenter/SoftphoneBridge.import.xml',
+                    'src/callCenter/runtimeTable.ts'
                 ]);
-                expect(writes).toEqual([CALL_CENTER_METADATA_FILE, CALL_CENTER_IMPORT_FILE]);
+                expect(writes).toEqual([CALL_CENTER_METADATA_FILE, CALL_CENTER_IMPORT_FILE, CALL_CENTER_RUNTIME_FILE]);
             } finally {
                 write.mockRestore();
                 mkdir.mockRestore();

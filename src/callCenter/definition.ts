@@ -89,6 +89,20 @@ export interface CallCenterItemDefinition {
     readonly example: string;
 }
 
+/**
+ * What the adapter reads of an item at run time: no help text for admins and no sort order. The
+ * generated src/callCenter/runtimeTable.ts holds these for the settings parser, so the adapter
+ * script does not carry the descriptions (scripts/generate-call-center.ts).
+ */
+export type RuntimeItem = Omit<CallCenterItemDefinition, 'description' | 'sortOrder'>;
+
+/** A section as the settings parser reads it (runtimeTable.ts). */
+export interface RuntimeSection {
+    readonly name: string;
+    readonly label: string;
+    readonly items: readonly RuntimeItem[];
+}
+
 /** One `<section>`: a group of items on the call center's Setup page. */
 export interface CallCenterSectionDefinition {
     readonly name: string;
@@ -562,11 +576,18 @@ function withSecretNotice(section: CallCenterSectionDefinition): CallCenterSecti
     };
 }
 
-/** The call center this package ships. */
+/**
+ * The call center this package ships. The calls are marked pure so that a bundle reading only the
+ * constants above (the adapter script, through settings.ts) leaves the sections and their help text out.
+ */
 export const CALL_CENTER: CallCenterDefinition = {
     fullName: CALL_CENTER_NAME,
-    sections: [GENERAL_INFO, withSecretNotice(VENDOR), withSecretNotice(SCREEN_POP), withSecretNotice(LOGGING),
-        withSecretNotice(PROTOCOL)
+    sections: [
+        GENERAL_INFO,
+        /* @__PURE__ */ withSecretNotice(VENDOR),
+        /* @__PURE__ */ withSecretNotice(SCREEN_POP),
+        /* @__PURE__ */ withSecretNotice(LOGGING),
+        /* @__PURE__ */ withSecretNotice(PROTOCOL)
     ]
 };
 

@@ -10,7 +10,6 @@
  */
 import { isSupportedRegion, parsePhoneNumber } from 'c/phoneNumbers';
 import {
-    CALL_CENTER,
     COMPATIBILITY_MODES,
     GENERAL_SECTION,
     LOGGING_SECTION,
@@ -20,10 +19,10 @@ import {
     PROTOCOL_SECTION,
     SCREEN_POP_SECTION,
     SOFTPHONE_PROTOCOLS,
-    VENDOR_SECTION,
-    findItem
+    VENDOR_SECTION
 } from './definition';
-import type { CallCenterItemDefinition, ItemRule, TASK_SUBJECT_PLACEHOLDERS } from './definition';
+import type { ItemRule, RuntimeItem, TASK_SUBJECT_PLACEHOLDERS } from './definition';
+import { RUNTIME_SECTIONS } from './runtimeTable';
 import { isSecureWebUrl } from '../shared/secureOrigin';
 
 /** An ISO 3166 region with a numbering plan (`US`, `GB`), as c/phoneNumbers knows them. */
@@ -147,26 +146,29 @@ export interface ParsedSettings {
 }
 
 /** Optional standby items: not in the shipped definition (no standby softphone exists), read if an org adds them. */
-const STANDBY_URL_ITEM: CallCenterItemDefinition = {
+/** reqStandbyUrl: the softphone Salesforce switches to when the adapter does not report ready within reqTimeout. */
+const STANDBY_URL_ITEM: RuntimeItem = {
     name: 'reqStandbyUrl',
     label: 'Standby URL',
-    sortOrder: -1,
     defaultValue: '',
     rule: { kind: 'url', allowRelative: true },
     required: false,
-    description: 'Softphone Salesforce switches to when the adapter does not report ready within reqTimeout.',
     example: '/apex/SoftphoneStandby'
 };
-const STANDBY_TIMEOUT_ITEM: CallCenterItemDefinition = {
+/** reqTimeout: milliseconds before Salesforce switches to reqStandbyUrl. */
+const STANDBY_TIMEOUT_ITEM: RuntimeItem = {
     name: 'reqTimeout',
     label: 'Timeout (ms)',
-    sortOrder: -1,
     defaultValue: '',
     rule: { kind: 'integer', min: 1000, max: 600000, unit: 'ms' },
     required: false,
-    description: 'Milliseconds before Salesforce switches to reqStandbyUrl.',
     example: '10000'
 };
+
+/** An item of the shipped call center (from the generated runtime table). */
+function findItem(sectionName: string, itemName: string): RuntimeItem | undefined {
+    return RUNTIME_SECTIONS.find((s) => s.name === sectionName)?.items.find((i) => i.name === itemName);
+}
 
 const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const E164_PATTERN = /^\+[1-9]\d{1,14}$/;
@@ -477,7 +479,7 @@ class SettingsReader {
      */
     optional<K extends keyof ValueOfKind>(
         section: string,
-        item: CallCenterItemDefinition,
+        item: RuntimeItem,
         kind: K
     ): ValueOfKind[K] | null {
         const key = `/${section}/${item.name}`;
@@ -543,7 +545,7 @@ class SettingsReader {
 
     /** The item's value; items read this way have a valid, non-blank default. */
     value<K extends keyof ValueOfKind>(section: string, name: string, kind: K): ValueOfKind[K] {
-        const item = findItem(CALL_CENTER, section, name);
+        const item = findItem(section, name);
         if (!item) {
             this.issues.push({
                 severity: 'error',
@@ -561,7 +563,7 @@ class SettingsReader {
 
     /** Like `value`, but "not set" stays null (items whose default is an unset keyword or a placeholder). */
     nullable<K extends keyof ValueOfKind>(section: string, name: string, kind: K): ValueOfKind[K] | null {
-        const item = findItem(CALL_CENTER, section, name);
+        const item = findItem(section, name);
         return item ? this.optional(section, item, kind) : this.value(section, name, kind);
     }
 
@@ -574,7 +576,7 @@ class SettingsReader {
     warn(
         code: IssueCode,
         section: string,
-        item: CallCenterItemDefinition | null,
+        item: RuntimeItem | null,
         value: string | null,
         message: string
     ): void {
@@ -584,7 +586,7 @@ class SettingsReader {
     }
 
     sectionLabel(section: string): string {
-        return CALL_CENTER.sections.find((s) => s.name === section)?.label ?? section;
+        return RUNTIME_SECTIONS.find((s) => s.name === section)?.label ?? section;
     }
 }
 
@@ -611,7 +613,7 @@ function readCallCenter(reader: SettingsReader): BridgeSettings['callCenter'] {
         reader.warn(
             'not-lightning',
             GENERAL_SECTION,
-            findItem(CALL_CENTER, GENERAL_SECTION, 'reqSalesforceCompatibilityMode') ?? null,
+            findItem(GENERAL_SECTION, 'reqSalesforceCompatibilityMode') ?? null,
             compatibilityMode,
             'Classic shows a blank softphone panel in Lightning Experience. Set it to Lightning.'
         );
@@ -621,7 +623,7 @@ function readCallCenter(reader: SettingsReader): BridgeSettings['callCenter'] {
         reader.warn(
             'invalid',
             GENERAL_SECTION,
-            findItem(CALL_CENTER, GENERAL_SECTION, 'reqUseApi') ?? null,
+            findItem(GENERAL_SECTION, 'reqUseApi') ?? null,
             'false',
             'Must be true for an Open CTI softphone.'
         );
@@ -684,7 +686,7 @@ function readAmeyo(reader: SettingsReader, protocol: SoftphoneProtocol): AmeyoTo
 
 /** Reports items of the package's own sections that this version does not know (another package version). */
 function reportUnknownItems(reader: SettingsReader, raw: Readonly<Record<string, unknown>>): void {
-    const custom = CALL_CENTER.sections.filter((s) => s.name !== GENERAL_SECTION);
+    const custom = RUNTIME_SECTIONS.filter((s) => s.name !== GENERAL_SECTION);
     for (const key of Object.keys(raw)) {
         const [, sectionName, itemName, ...rest] = key.split('/');
         if (rest.length > 0 || !sectionName || !itemName || itemName === 'label' || itemName === 'sortOrder') continue;

@@ -4,7 +4,10 @@
  * once, so the Open CTI listeners are registered before anything asynchronous happens
  * (src/bridge/opencti/adapter.ts). Labels come from the page's JSON island
  * (`<script type="application/json" id="softphone-adapter-labels">`, JSENCODE-d custom labels).
+ * The root element names the static resource softphoneAmeyo (`data-ameyo-script`), which the
+ * adapter loads only for the ameyoToolbar protocol.
  */
+import { AMEYO_SCRIPT_ATTRIBUTE } from '../bridge/ameyo/shared';
 import { startAdapter } from '../bridge/opencti/adapter';
 import { readLabels } from '../bridge/opencti/adapterConfig';
 import type { OpenCti } from '../bridge/opencti/openCtiApi';
@@ -41,13 +44,15 @@ function install(): void {
         root.id = ROOT_ID;
         (document.body ?? document.documentElement).append(root);
     }
+    const ameyoScriptUrl = root.getAttribute(AMEYO_SCRIPT_ATTRIBUTE) ?? undefined;
     const adapter = startAdapter({
         window,
         document,
         root,
         opencti: host.sforce?.opencti,
         labels: readLabels(document.getElementById(LABELS_ID)?.textContent),
-        apiSession: readSession()
+        apiSession: readSession(),
+        ...(ameyoScriptUrl ? { ameyoScriptUrl } : {})
     });
     host.__softphoneAdapter = adapter;
     window.addEventListener('pagehide', (event) => {

@@ -12,9 +12,10 @@
 import type { CallDirection, DispositionTreeView, SessionStatus } from 'c/softphoneProtocol';
 import type { SoftphoneCall, WrapperEventPayload } from '../core/index';
 import { validateSoftphoneCall } from '../core/index';
+import { AMEYO_PARTNER_ID } from './shared';
 
-/** partnerId of calls the toolbar reports (seed 002 requires one; Ameyo has none). */
-export const AMEYO_PARTNER_ID = 'ameyoToolbar';
+export { AMEYO_PARTNER_ID, AMEYO_STORE_KEY } from './shared';
+
 /** The container and frame ids the seed's sample uses ("integration approach"). */
 export const AMEYO_CONTAINER_ID = 'ameyoIframeDiv';
 export const AMEYO_FRAME_ID = 'ameyoIframe';
@@ -414,8 +415,6 @@ export function extensionInfo(
 
 /* ------------------------------------------------------------------ what survives a reload */
 
-/** Storage key (in the adapter tab's store, next to the log queue's) of the toolbar's call state. */
-export const AMEYO_STORE_KEY = 'streemSoftphone.ameyo.v1';
 /** Calls whose pops and timeline are kept, and for how long. */
 export const MAX_STORED_CALLS = 50;
 export const STORED_CALL_MS = 12 * 60 * 60 * 1000;

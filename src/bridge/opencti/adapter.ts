@@ -22,12 +22,13 @@
  * validated by the core too.
  */
 import { createEvent, errorFor } from 'c/softphoneProtocol';
-import { createAmeyoToolbar } from '../ameyo/toolbar';
 import type { AmeyoToolbar } from '../ameyo/toolbar';
 import { createBridge, createEnvelope, createIdGenerator } from '../core/index';
 import type { Bridge, CrmActions, Scheduler, WrapperEvent } from '../core/index';
-import { configFromSettings, formatLabel } from './adapterConfig';
+import { configFromSettings, formatLabel, withoutAmeyo } from './adapterConfig';
 import type { AdapterConfig, AdapterLabels } from './adapterConfig';
+import { loadAmeyoModule } from './ameyoLoader';
+import type { AmeyoModule } from './ameyoLoader';
 import { createClickToDial, readClickToDial } from './clickToDial';
 import { createComponentChannel } from './componentChannel';
 import { callOpenCti, createOpenCtiCrm } from './openCtiCrm';
@@ -74,6 +75,10 @@ export interface AdapterEnvironment {
     apiSession?: { sessionId: string; userId?: string };
     /** Default: the window's fetch (same-origin requests to the Visualforce domain). */
     fetch?: FetchLike;
+    /** URL of the static resource softphoneAmeyo (`data-ameyo-script` on the page's root), loaded in ameyoToolbar mode only. */
+    ameyoScriptUrl?: string;
+    /** Default: loads `ameyoScriptUrl` with a script element (ameyoLoader.ts). */
+    loadAmeyo?: () => Promise<AmeyoModule>;
 }
 
 /** REST API version of the Task lookup: the page's Open CTI version (SoftphoneAdapter.page). */
@@ -270,6 +275,19 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
         return seen;
     }
 
+    /** The Ameyo toolbar's module (static resource softphoneAmeyo), or why it cannot start. */
+    async function loadAmeyo(): Promise<AmeyoModule | string> {
+        try {
+            return await (
+                env.loadAmeyo ??
+                (() => loadAmeyoModule({ window: win, document: env.document, src: env.ameyoScriptUrl, timers }))
+            )();
+        } catch (error) {
+            log.error('[SoftphoneAdapter] The Ameyo toolbar could not start:', error);
+            return error instanceof Error ? error.message : String(error);
+        }
+    }
+
     async function boot(api: OpenCti): Promise<void> {
         try {
             const settings = await callOpenCti(
@@ -280,11 +298,18 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
                 warn(`getCallCenterSettings failed: ${error instanceof Error ? error.message : String(error)}`);
                 return null;
             });
-            const current = configFromSettings(settings, { adapterOrigin: win.location.origin, labels });
+            let current = configFromSettings(settings, { adapterOrigin: win.location.origin, labels });
+            let toolbar: AmeyoModule | null = null;
+            if (current.ameyo) {
+                // Only now, and only for this protocol: the wrapper softphone never loads the toolbar's code.
+                const loaded = await loadAmeyo();
+                if (typeof loaded === 'string') current = withoutAmeyo(current, loaded);
+                else toolbar = loaded;
+            }
             config = current;
             view.showSettingsIssues(current.issues, current.softphoneSrc === null && current.ameyo === null);
-            if (current.ameyo) {
-                ameyo = createAmeyoToolbar({
+            if (current.ameyo && toolbar) {
+                ameyo = toolbar.createAmeyoToolbar({
                     ...current.ameyo,
                     window: win,
                     document: env.document,

@@ -14,7 +14,7 @@
 import type { CountryCode } from '../../callCenter/settings';
 import { parseCallCenterSettings, subjectFormatter } from '../../callCenter/settings';
 import type { SettingIssue } from '../../callCenter/settings';
-import { AMEYO_PARTNER_ID } from '../ameyo/mapping';
+import { AMEYO_PARTNER_ID } from '../ameyo/shared';
 import type { BridgeSettings, RetryPolicy, SubjectFormatter } from '../core/index';
 import type { PopPolicy } from './openCtiCrm';
 
@@ -199,6 +199,23 @@ function forAmeyo(config: AdapterConfig, ameyo: AmeyoConfig | null): AdapterConf
         clickToDialReady: ameyo !== null,
         ameyo
     };
+}
+
+/**
+ * The Ameyo toolbar's own script (static resource softphoneAmeyo) did not load: the toolbar stays
+ * off, as when it is not configured, and the panel says why.
+ */
+export function withoutAmeyo(config: AdapterConfig, reason: string): AdapterConfig {
+    const issue: SettingIssue = {
+        severity: 'error',
+        code: 'internal',
+        key: '/softphoneProtocol/protocol',
+        where: 'Softphone Protocol > Protocol',
+        value: 'ameyoToolbar',
+        message: `The Ameyo toolbar cannot start: ${reason}`,
+        example: ''
+    };
+    return { ...config, ameyo: null, clickToDialReady: false, issues: [...config.issues, issue] };
 }
 
 /** The softphone URL with `crmOrigin=<adapter origin>` (the wrapper library reads it; docs/vendor-integration.md). */

@@ -16,7 +16,7 @@
  * Every storage access is guarded: with storage blocked (privacy settings) the store keeps state in
  * memory for the life of the page and says so once.
  */
-import { AMEYO_STORE_KEY } from '../ameyo/mapping';
+import { AMEYO_STORE_KEY } from '../ameyo/shared';
 import { CALL_STORE_KEY, LEGACY_CALL_STORE_KEY, LEGACY_LOG_STORE_KEY, LOG_STORE_KEY } from '../core/index';
 import type { KeyValueStore } from '../core/index';
 import type { Timers } from './openCtiCrm';

@@ -9,6 +9,7 @@
 import { CALL_CENTER, toSettingsMap } from '../../../callCenter/definition';
 import { createSoftphoneWrapper } from '../../wrapper/softphoneWrapper';
 import type { StreemSoftphoneBridge } from '../../wrapper/softphoneWrapper';
+import { createAmeyoToolbar } from '../../ameyo/toolbar';
 import { startAdapter } from '../adapter';
 import type { AdapterHandle } from '../adapter';
 import { DEFAULT_LABELS } from '../adapterConfig';
@@ -246,7 +247,9 @@ export function startPage(
         console: quiet,
         // The page's {!$Api.Session_ID} and the Visualforce domain's REST query resource, as the workbench serves them.
         ...(options.apiSession === null ? {} : { apiSession: { sessionId: wb.sessionId, userId: USER_ID } }),
-        fetch: (input, init) => wb.fetch(input, init)
+        fetch: (input, init) => wb.fetch(input, init),
+        // jsdom loads no script: the static resource softphoneAmeyo's module, as the page would load it.
+        loadAmeyo: () => Promise.resolve({ createAmeyoToolbar })
     });
     return { wb, adapter, root };
 }
