@@ -156,6 +156,16 @@ void describe('Ameyo generic toolbar (protocol ameyoToolbar)', { timeout: TEST_T
             const extension = await waitForAmeyo(toolbar, 'event', 'selectExtensionHandler');
             assert.deepEqual(extension.detail, ['success', { extensionName: 'sip-1001', phone: '1001' }]);
 
+            // The toolbar's glue came as the adapter page's own static resource, softphoneAmeyo.
+            const adapter = adapterFrame(page, e2e);
+            const fetched =
+                (await adapter?.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name))) ??
+                [];
+            assert.ok(
+                fetched.some((url) => /\/resource\/\d+\/softphoneAmeyo$/.test(url)),
+                fetched.join('\n')
+            );
+
             const callId = await inboundCall(page, toolbar);
             const ack = await waitForAmeyo(toolbar, 'api', 'setRecordInfoForShowCrm');
             const showCrm = await waitForAmeyo(toolbar, 'event', 'showCrm');

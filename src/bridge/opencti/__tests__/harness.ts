@@ -11,7 +11,7 @@ import { createSoftphoneWrapper } from '../../wrapper/softphoneWrapper';
 import type { StreemSoftphoneBridge } from '../../wrapper/softphoneWrapper';
 import { createAmeyoToolbar } from '../../ameyo/toolbar';
 import { startAdapter } from '../adapter';
-import type { AdapterHandle } from '../adapter';
+import type { AdapterEnvironment, AdapterHandle } from '../adapter';
 import { DEFAULT_LABELS } from '../adapterConfig';
 import type { LockManagerLike } from '../storage';
 import { createInProcessWorkbench } from '../../../../workbench/platform/opencti/inProcess';
@@ -222,6 +222,12 @@ export function startPage(
         sessionStorage?: Storage;
         /** null: a page without an API session (no Task lookup). */
         apiSession?: null;
+        /** How the page gets the softphoneAmeyo resource's module; default: at once, from source. */
+        loadAmeyo?: AdapterEnvironment['loadAmeyo'];
+        /** The page's `data-ameyo-script` (the softphoneAmeyo resource's URL), for the default loader. */
+        ameyoScriptUrl?: string;
+        /** Use the adapter's own script-element loader (ameyoLoader.ts) instead of `loadAmeyo`. */
+        defaultAmeyoLoader?: boolean;
     } = {}
 ): Started {
     const wb =
@@ -248,8 +254,11 @@ export function startPage(
         // The page's {!$Api.Session_ID} and the Visualforce domain's REST query resource, as the workbench serves them.
         ...(options.apiSession === null ? {} : { apiSession: { sessionId: wb.sessionId, userId: USER_ID } }),
         fetch: (input, init) => wb.fetch(input, init),
+        ...(options.ameyoScriptUrl ? { ameyoScriptUrl: options.ameyoScriptUrl } : {}),
         // jsdom loads no script: the static resource softphoneAmeyo's module, as the page would load it.
-        loadAmeyo: () => Promise.resolve({ createAmeyoToolbar })
+        ...(options.defaultAmeyoLoader
+            ? {}
+            : { loadAmeyo: options.loadAmeyo ?? (() => Promise.resolve({ createAmeyoToolbar })) })
     });
     return { wb, adapter, root };
 }
