@@ -171,7 +171,7 @@ interface SizeRow {
 }
 
 function resourceSizes(): SizeRow[] {
-    return ['softphoneAdapter.js', 'softphoneWrapper.js'].map((name) => {
+    return ['softphoneAdapter.js', 'softphoneAmeyo.js', 'softphoneWrapper.js'].map((name) => {
         const file = path.join(STATIC_RESOURCES_DIR, name);
         const content = fs.readFileSync(file);
         return {

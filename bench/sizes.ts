@@ -2,7 +2,9 @@
  * npm run bench:sizes: what the package ships, in bytes. Each LWC bundle is compiled as the platform
  * compiles it (@lwc/compiler, namespace c: the built .js files, .html templates and .css) and
  * gzipped as one stream; each static resource is gzipped as served. Run `npm run build` first.
- * Prints a table and writes .build/bench/sizes.json.
+ * Prints a table, then the JS the Open CTI adapter page loads for each protocol (softphoneAdapter;
+ * with ameyoToolbar also softphoneAmeyo, which the page loads only then) against the goal of
+ * issue 12, and writes .build/bench/sizes.json.
  */
 import { transformSync } from '@lwc/compiler';
 import fs from 'node:fs';
@@ -18,6 +20,14 @@ interface Size {
 }
 
 const gzip = (data: string | Buffer): number => zlib.gzipSync(data, { level: 9 }).length;
+
+/** Issue 12: the adapter page's JS in its default (wrapper) mode, gzip. */
+const ADAPTER_PAGE_GOAL_GZIP = 25_000;
+/** The static resources the adapter page loads, per protocol (SoftphoneAdapter.page, ameyoLoader.ts). */
+const ADAPTER_PAGE_SCRIPTS: ReadonlyArray<{ protocol: string; resources: readonly string[] }> = [
+    { protocol: 'wrapper', resources: ['softphoneAdapter'] },
+    { protocol: 'ameyoToolbar', resources: ['softphoneAdapter', 'softphoneAmeyo'] }
+];
 
 /** Compiled output of one LWC bundle: every deployable .js/.html/.css, as the platform compiles it. */
 function compileBundle(name: string): string {
@@ -58,6 +68,16 @@ function main(): void {
     for (const s of sizes) {
         console.log(
             `${s.name.padEnd(width)}  ${s.kind.padEnd(15)}  ${String(s.raw).padStart(8)}  ${String(s.gzip).padStart(8)}`
+        );
+    }
+    console.log('\nadapter page JS (each resource gzipped as served):');
+    for (const { protocol, resources } of ADAPTER_PAGE_SCRIPTS) {
+        const parts = resources.map((name) => sizes.find((s) => s.name === name && s.kind === 'static resource'));
+        if (parts.some((p) => p === undefined)) continue;
+        const total = parts.reduce((sum, p) => sum + (p?.gzip ?? 0), 0);
+        const goal = protocol === 'wrapper' ? `  (goal ≤ ${ADAPTER_PAGE_GOAL_GZIP} B)` : '';
+        console.log(
+            `  protocol ${protocol.padEnd(12)}  ${resources.join(' + ').padEnd(34)}  ${String(total).padStart(8)} B gzip${goal}`
         );
     }
     const out = path.join(BUILD_DIR, 'bench', 'sizes.json');
