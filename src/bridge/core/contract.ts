@@ -28,23 +28,21 @@
  */
 import type { FieldSpec, InputOf, ValueOf } from 'c/softphoneSchema';
 
-/** Expected on every call, but a call without it is still usable (it is only echoed back). */
-const PARTNER_ID = {
-    kind: 'text',
-    maxLength: 128,
-    doc: 'Unique guid to identify partner in platform.'
-} as const;
-const CONVERSATION_ID = {
-    kind: 'text',
-    required: true,
-    maxLength: 128,
-    doc: 'Unique guid to identify conversation.'
-} as const;
+/**
+ * Unique guid to identify partner in platform. Expected on every call, but a call without it is
+ * still usable (it is only echoed back).
+ */
+const PARTNER_ID = { kind: 'text', maxLength: 128 } as const;
+/** Unique guid to identify conversation. */
+const CONVERSATION_ID = { kind: 'text', required: true, maxLength: 128 } as const;
 const PHONE_NUMBER = { kind: 'text', maxLength: 40 } as const;
 const FREE_TEXT = { kind: 'text', maxLength: 255, truncate: true } as const;
-const DISPOSITION = { kind: 'text', maxLength: 255, doc: 'Disposition code selected by agent.' } as const;
-const NOTES = { kind: 'text', maxLength: 32_000, truncate: true, doc: 'Call notes entered by agent.' } as const;
-const LANGUAGE = { kind: 'text', maxLength: 35, default: 'en_US', doc: 'Language selected by caller.' } as const;
+/** Disposition code selected by agent. */
+const DISPOSITION = { kind: 'text', maxLength: 255 } as const;
+/** Call notes entered by agent. */
+const NOTES = { kind: 'text', maxLength: 32_000, truncate: true } as const;
+/** Language selected by caller. */
+const LANGUAGE = { kind: 'text', maxLength: 35, default: 'en_US' } as const;
 const GUID = { kind: 'text', required: true, maxLength: 128 } as const;
 
 /** E.164: a plus sign, a non-zero country digit, at most 15 digits in all. */
@@ -58,139 +56,143 @@ const E164 = {
 
 /** Softphone → wrapper calls (seed items 2–8). Field order is the seed's table order (used for positional arguments). */
 export const SOFTPHONE_CALLS = {
+    /** An incoming call is routed to the agent (it rings). */
     incomingCall: {
-        doc: 'An incoming call is routed to the agent (it rings).',
         payload: {
             kind: 'object',
             required: true,
             fields: {
                 partnerId: PARTNER_ID,
                 conversationId: CONVERSATION_ID,
-                callerANI: { ...PHONE_NUMBER, doc: 'Phone number of caller.' },
+                /** Phone number of caller. */
+                callerANI: PHONE_NUMBER,
                 language: LANGUAGE
             }
         }
     },
+    /** The agent accepted the call. */
     callAccepted: {
-        doc: 'The agent accepted the call.',
         payload: {
             kind: 'object',
             required: true,
             fields: {
                 partnerId: PARTNER_ID,
                 conversationId: CONVERSATION_ID,
-                callerANI: { ...PHONE_NUMBER, doc: 'Phone number of caller.' },
+                /** Phone number of caller. */
+                callerANI: PHONE_NUMBER,
                 language: LANGUAGE,
-                ivrExitPath: { ...FREE_TEXT, doc: 'Intent.' },
+                /** Intent. */
+                ivrExitPath: FREE_TEXT,
                 channelName: FREE_TEXT,
-                reservationStartDate: {
-                    ...FREE_TEXT,
-                    doc: 'Booking start date if booking was identified during interaction with Virtual Agent.'
-                },
+                /** Booking start date if booking was identified during interaction with Virtual Agent. */
+                reservationStartDate: FREE_TEXT,
                 specialEvent: FREE_TEXT,
                 escalationType: FREE_TEXT,
+                /** Descriptive: another value (e.g. PAUSED) is kept as given. */
                 recordingStatus: {
                     kind: 'text',
                     maxLength: 40,
                     oneOf: ['ON', 'OFF'],
-                    keepOtherValues: true,
-                    doc: 'Descriptive: another value (e.g. PAUSED) is kept as given.'
+                    keepOtherValues: true
                 }
             }
         }
     },
+    /** The call was rejected, actively (by the agent) or passively (not answered in time). */
     callRejected: {
-        doc: 'The call was rejected, actively (by the agent) or passively (not answered in time).',
         payload: {
             kind: 'object',
             required: true,
             fields: {
                 partnerId: PARTNER_ID,
                 conversationId: CONVERSATION_ID,
+                /** Descriptive: another value (e.g. timeout) is kept as given. */
                 reason: {
                     kind: 'text',
                     maxLength: 40,
                     oneOf: ['active', 'passive'],
-                    keepOtherValues: true,
-                    doc: 'Descriptive: another value (e.g. timeout) is kept as given.'
+                    keepOtherValues: true
                 }
             }
         }
     },
+    /** The call ended; carries duration and, when the agent already entered them, disposition and notes. */
     callEnded: {
-        doc: 'The call ended; carries duration and, when the agent already entered them, disposition and notes.',
         payload: {
             kind: 'object',
             required: true,
             fields: {
                 partnerId: PARTNER_ID,
                 conversationId: CONVERSATION_ID,
-                duration: { kind: 'number', min: 0, max: 86_400, doc: 'Call duration in seconds.' },
+                /** Call duration in seconds. */
+                duration: { kind: 'number', min: 0, max: 86_400 },
                 disposition: DISPOSITION,
                 notes: NOTES,
+                /** Sets the direction of a call Salesforce has not seen start: another value is dropped. */
                 callType: {
                     kind: 'text',
                     maxLength: 8,
-                    oneOf: ['inbound', 'outbound'],
-                    doc: 'Sets the direction of a call Salesforce has not seen start: another value is dropped.'
+                    oneOf: ['inbound', 'outbound']
                 }
             }
         }
     },
+    /** The agent submitted disposition and notes. */
     callNotesSubmitted: {
-        doc: 'The agent submitted disposition and notes.',
         payload: {
             kind: 'object',
             required: true,
             fields: { partnerId: PARTNER_ID, conversationId: CONVERSATION_ID, disposition: DISPOSITION, notes: NOTES }
         }
     },
+    /** The agent started an outbound call (from the dialpad or after start_call). */
     outboundCallInitiated: {
-        doc: 'The agent started an outbound call (from the dialpad or after start_call).',
         payload: {
             kind: 'object',
             required: true,
             fields: {
                 partnerId: PARTNER_ID,
                 conversationId: CONVERSATION_ID,
-                dialledTo: { ...PHONE_NUMBER, doc: 'The dialled phone number.' }
+                /** The dialled phone number. */
+                dialledTo: PHONE_NUMBER
             }
         }
     },
+    /** The agent presence changed on the softphone (also the answer to get_presence). */
     statusChanged: {
-        doc: 'The agent presence changed on the softphone (also the answer to get_presence).',
         payload: {
             kind: 'object',
             required: true,
-            fields: { softphoneId: { ...GUID, doc: 'Unique guid of status on softphone.' } }
+            /** Unique guid of status on softphone. */
+            fields: { softphoneId: GUID }
         }
     }
-} as const satisfies Record<string, { doc: string; payload: FieldSpec & { kind: 'object' } }>;
+} as const satisfies Record<string, { payload: FieldSpec & { kind: 'object' } }>;
 
 /** Wrapper → softphone callback events, delivered as `callback(eventType, payload)` (seed item 1). */
 export const WRAPPER_EVENTS = {
+    /** Disposition codes the softphone shows as a drop-down. */
     disposition: {
-        doc: 'Disposition codes the softphone shows as a drop-down.',
         payload: { kind: 'list', required: true, maxItems: 500, items: { kind: 'text', maxLength: 255 } }
     },
+    /** Lets the agent use the dialpad for independent outbound calls. */
     partner_config: {
-        doc: 'Lets the agent use the dialpad for independent outbound calls.',
         payload: {
             kind: 'object',
             required: true,
             fields: { partnerId: GUID, businessSegmentId: GUID, channelOriginId: GUID }
         }
     },
+    /** Asks for the current presence; the softphone answers with statusChanged(). */
     get_presence: {
-        doc: 'Asks for the current presence; the softphone answers with statusChanged().',
         payload: { kind: 'none' }
     },
+    /** Asks the softphone to change the agent presence. */
     update_presence: {
-        doc: 'Asks the softphone to change the agent presence.',
         payload: { kind: 'object', required: true, fields: { softphoneId: GUID } }
     },
+    /** Asks the softphone to start an outbound call (click-to-dial). */
     start_call: {
-        doc: 'Asks the softphone to start an outbound call (click-to-dial).',
         payload: {
             kind: 'object',
             required: true,
@@ -200,11 +202,12 @@ export const WRAPPER_EVENTS = {
                 channelOriginId: GUID,
                 dialTo: { ...E164, required: true },
                 dialFrom: E164,
-                participantType: { kind: 'text', maxLength: 40, doc: 'e.g. Traveler, Supplier or Agent.' }
+                /** e.g. Traveler, Supplier or Agent. */
+                participantType: { kind: 'text', maxLength: 40 }
             }
         }
     }
-} as const satisfies Record<string, { doc: string; payload: FieldSpec }>;
+} as const satisfies Record<string, { payload: FieldSpec }>;
 
 export type SoftphoneCallType = keyof typeof SOFTPHONE_CALLS;
 export type WrapperEventType = keyof typeof WRAPPER_EVENTS;

@@ -66,9 +66,9 @@ export type LogErrorKind = (typeof LOG_ERROR_KINDS)[number];
 
 const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
+/** A Salesforce record the call relates to. */
 const RECORD_REF = {
     kind: 'object',
-    doc: 'A Salesforce record the call relates to.',
     fields: {
         recordId: {
             kind: 'text',
@@ -77,18 +77,21 @@ const RECORD_REF = {
             pattern: ID_PATTERN,
             patternHint: 'a 15- or 18-character Salesforce record Id'
         },
-        objectType: { kind: 'text', maxLength: 80, doc: 'API name, e.g. Contact, Lead, Account, Case.' },
+        /** API name, e.g. Contact, Lead, Account, Case. */
+        objectType: { kind: 'text', maxLength: 80 },
         name: { kind: 'text', maxLength: 255 }
     }
 } as const satisfies FieldSpec;
 
 const CONVERSATION_ID = { kind: 'text', required: true, maxLength: 128 } as const;
-const SOFTPHONE_ID = { kind: 'text', required: true, maxLength: 128, doc: "The vendor's presence status id." } as const;
-const TIMESTAMP = { kind: 'number', min: 0, max: 8.64e15, integer: true, doc: 'Epoch milliseconds.' } as const;
+/** The vendor's presence status id. */
+const SOFTPHONE_ID = { kind: 'text', required: true, maxLength: 128 } as const;
+/** Epoch milliseconds. */
+const TIMESTAMP = { kind: 'number', min: 0, max: 8.64e15, integer: true } as const;
 
+/** What the softphone reported with callAccepted. */
 const CALL_DETAILS = {
     kind: 'object',
-    doc: 'What the softphone reported with callAccepted.',
     fields: {
         language: { kind: 'text', maxLength: 35 },
         ivrExitPath: { kind: 'text', maxLength: 255 },
@@ -96,12 +99,12 @@ const CALL_DETAILS = {
         reservationStartDate: { kind: 'text', maxLength: 255 },
         specialEvent: { kind: 'text', maxLength: 255 },
         escalationType: { kind: 'text', maxLength: 255 },
+        /** As the softphone reported it: ON, OFF or another value it uses (e.g. PAUSED). */
         recordingStatus: {
             kind: 'text',
             maxLength: 40,
             oneOf: ['ON', 'OFF'],
-            keepOtherValues: true,
-            doc: 'As the softphone reported it: ON, OFF or another value it uses (e.g. PAUSED).'
+            keepOtherValues: true
         }
     }
 } as const satisfies FieldSpec;
@@ -113,7 +116,8 @@ const CALL_VIEW = {
         direction: { kind: 'text', required: true, maxLength: 8, oneOf: CALL_DIRECTIONS },
         state: { kind: 'text', required: true, maxLength: 9, oneOf: CALL_STATES },
         outcome: { kind: 'text', maxLength: 10, oneOf: CALL_OUTCOMES },
-        phoneNumber: { kind: 'text', maxLength: 40, doc: 'Caller ANI (inbound) or dialled number (outbound).' },
+        /** Caller ANI (inbound) or dialled number (outbound). */
+        phoneNumber: { kind: 'text', maxLength: 40 },
         startedAt: { ...TIMESTAMP, required: true },
         connectedAt: TIMESTAMP,
         endedAt: TIMESTAMP,
@@ -121,14 +125,15 @@ const CALL_VIEW = {
         disposition: { kind: 'text', maxLength: 255 },
         notes: { kind: 'text', maxLength: 32_000 },
         details: CALL_DETAILS,
+        /** Records the screen pop found; more than one means the agent should choose (choosePopTarget). */
         matches: {
             kind: 'list',
             required: true,
             maxItems: 50,
-            items: RECORD_REF,
-            doc: 'Records the screen pop found; more than one means the agent should choose (choosePopTarget).'
+            items: RECORD_REF
         },
-        record: { ...RECORD_REF, doc: 'The record the call is logged against (Who/What of the Task).' }
+        /** The record the call is logged against (Who/What of the Task). */
+        record: RECORD_REF
     }
 } as const satisfies FieldSpec;
 
@@ -140,16 +145,17 @@ const LOG_VIEW = {
         taskId: { kind: 'text', maxLength: 18, pattern: ID_PATTERN, patternHint: 'a Salesforce record Id' },
         attempts: { kind: 'number', required: true, min: 0, max: 1_000_000, integer: true },
         nextAttemptAt: TIMESTAMP,
-        error: { kind: 'text', maxLength: 1_000, doc: 'The last save error, for the "failed" banner.' },
+        /** The last save error, for the "failed" banner. */
+        error: { kind: 'text', maxLength: 1_000 },
+        /** A lasting error the agent or admin must act on: validation rule, access, expired session. */
         errorKind: {
             kind: 'text',
             maxLength: 11,
-            oneOf: LOG_ERROR_KINDS,
-            doc: 'A lasting error the agent or admin must act on: validation rule, access, expired session.'
+            oneOf: LOG_ERROR_KINDS
         },
+        /** False while the log is kept in memory only (browser storage full): a reload would lose it. */
         stored: {
-            kind: 'boolean',
-            doc: 'False while the log is kept in memory only (browser storage full): a reload would lose it.'
+            kind: 'boolean'
         }
     }
 } as const satisfies FieldSpec;
@@ -173,10 +179,10 @@ const CONFIG_VIEW = {
     fields: {
         dispositions: { kind: 'list', required: true, maxItems: 500, items: { kind: 'text', maxLength: 255 } },
         presenceOptions: { kind: 'list', required: true, maxItems: 100, items: PRESENCE_OPTION },
+        /** False when the call center settings lack what start_call needs (partner ids, dialFrom). */
         clickToDialReady: {
             kind: 'boolean',
-            required: true,
-            doc: 'False when the call center settings lack what start_call needs (partner ids, dialFrom).'
+            required: true
         }
     }
 } as const satisfies FieldSpec;
@@ -186,15 +192,16 @@ const ERROR_VIEW = {
     fields: {
         code: { kind: 'text', required: true, maxLength: 40 },
         message: { kind: 'text', required: true, maxLength: 1_000 },
+        /** Who can act on it: agent (retry, choose), admin (settings), developer (a bug). */
         audience: {
             kind: 'text',
             required: true,
             maxLength: 9,
-            oneOf: ['agent', 'admin', 'developer'],
-            doc: 'Who can act on it: agent (retry, choose), admin (settings), developer (a bug).'
+            oneOf: ['agent', 'admin', 'developer']
         },
         field: { kind: 'text', maxLength: 255 },
-        commandId: { kind: 'text', maxLength: 64, doc: 'The command this answers, when it answers one.' },
+        /** The command this answers, when it answers one. */
+        commandId: { kind: 'text', maxLength: 64 },
         conversationId: { kind: 'text', maxLength: 128 }
     }
 } as const satisfies FieldSpec;
@@ -202,8 +209,10 @@ const ERROR_VIEW = {
 const HEARTBEAT = {
     kind: 'object',
     fields: {
-        adapterId: { kind: 'text', required: true, maxLength: 64, doc: 'Changes when the adapter page reloads.' },
-        softphoneConnected: { kind: 'boolean', required: true, doc: 'The vendor softphone has called load().' },
+        /** Changes when the adapter page reloads. */
+        adapterId: { kind: 'text', required: true, maxLength: 64 },
+        /** The vendor softphone has called load(). */
+        softphoneConnected: { kind: 'boolean', required: true },
         intervalMs: { kind: 'number', required: true, min: 1_000, max: 600_000, integer: true },
         sentAt: { ...TIMESTAMP, required: true }
     }
@@ -217,15 +226,16 @@ const AGENT_SESSION = {
     kind: 'object',
     fields: {
         status: { kind: 'text', required: true, maxLength: 18, oneOf: SESSION_STATUSES },
+        /** The contact center's own words (login failure, takeover prompt). */
         message: {
             kind: 'text',
-            maxLength: 1_000,
-            doc: "The contact center's own words (login failure, takeover prompt)."
+            maxLength: 1_000
         },
         campaign: { kind: 'text', maxLength: 255 },
         extension: { kind: 'text', maxLength: 255 },
         dialMode: { kind: 'text', maxLength: 6, oneOf: ['manual', 'auto'] },
-        availability: { kind: 'text', maxLength: 255, doc: 'Ready, or the break reason.' },
+        /** Ready, or the break reason. */
+        availability: { kind: 'text', maxLength: 255 },
         changedAt: { ...TIMESTAMP, required: true }
     }
 } as const satisfies FieldSpec;
@@ -275,23 +285,30 @@ const CALL_TIMELINE = {
 
 /** Events the adapter publishes. Each `payload` spec is the single source of its type. */
 export const EVENT_SPECS = {
-    heartbeat: { doc: 'The adapter is alive; published on start and every HEARTBEAT_INTERVAL_MS.', payload: HEARTBEAT },
-    presenceChanged: { doc: 'The agent presence on the softphone changed (statusChanged).', payload: PRESENCE_VIEW },
-    callStateChanged: { doc: 'A call was created or changed.', payload: CALL_VIEW },
-    configAnnounced: { doc: 'Dispositions, presence options and click-to-dial readiness.', payload: CONFIG_VIEW },
-    logStatus: { doc: "A call's Task save state changed.", payload: LOG_VIEW },
-    error: { doc: 'Something the agent, admin or developer should see.', payload: ERROR_VIEW },
+    /** The adapter is alive; published on start and every HEARTBEAT_INTERVAL_MS. */
+    heartbeat: { payload: HEARTBEAT },
+    /** The agent presence on the softphone changed (statusChanged). */
+    presenceChanged: { payload: PRESENCE_VIEW },
+    /** A call was created or changed. */
+    callStateChanged: { payload: CALL_VIEW },
+    /** Dispositions, presence options and click-to-dial readiness. */
+    configAnnounced: { payload: CONFIG_VIEW },
+    /** A call's Task save state changed. */
+    logStatus: { payload: LOG_VIEW },
+    /** Something the agent, admin or developer should see. */
+    error: { payload: ERROR_VIEW },
+    /** The agent's contact-center session: login, takeover prompt, campaign, dial mode (Ameyo toolbar). */
     agentSession: {
-        doc: "The agent's contact-center session: login, takeover prompt, campaign, dial mode (Ameyo toolbar).",
         payload: AGENT_SESSION
     },
+    /** Two-level disposition codes (class, then code) replacing the flat list in wrap-up. */
     dispositionTree: {
-        doc: 'Two-level disposition codes (class, then code) replacing the flat list in wrap-up.',
         payload: DISPOSITION_TREE
     },
-    callTimeline: { doc: "A call's transfers and conferences, oldest first.", payload: CALL_TIMELINE },
+    /** A call's transfers and conferences, oldest first. */
+    callTimeline: { payload: CALL_TIMELINE },
+    /** Everything a freshly loaded component needs; the answer to requestState. */
     snapshot: {
-        doc: 'Everything a freshly loaded component needs; the answer to requestState.',
         payload: {
             kind: 'object',
             fields: {
@@ -303,23 +320,23 @@ export const EVENT_SPECS = {
             }
         }
     }
-} as const satisfies Record<string, { doc: string; payload: FieldSpec }>;
+} as const satisfies Record<string, { payload: FieldSpec }>;
 
 /** Commands components send to the adapter. */
 export const COMMAND_SPECS = {
+    /** Ask the softphone to change presence (update_presence). */
     setPresence: {
-        doc: 'Ask the softphone to change presence (update_presence).',
         payload: { kind: 'object', fields: { softphoneId: SOFTPHONE_ID } }
     },
+    /** Click-to-dial: start an outbound call; the record becomes the Who/What of its Task. */
     dial: {
-        doc: 'Click-to-dial: start an outbound call; the record becomes the Who/What of its Task.',
         payload: {
             kind: 'object',
             fields: { number: { kind: 'text', required: true, maxLength: 40 }, record: RECORD_REF }
         }
     },
+    /** Disposition and notes entered in Salesforce for a call. */
     saveWrapUp: {
-        doc: 'Disposition and notes entered in Salesforce for a call.',
         payload: {
             kind: 'object',
             fields: {
@@ -329,21 +346,23 @@ export const COMMAND_SPECS = {
             }
         }
     },
+    /** The agent chose which of several matched records the call belongs to. */
     choosePopTarget: {
-        doc: 'The agent chose which of several matched records the call belongs to.',
         payload: {
             kind: 'object',
             fields: { conversationId: CONVERSATION_ID, record: { ...RECORD_REF, required: true } }
         }
     },
-    requestState: { doc: 'Ask the adapter for a snapshot event.', payload: { kind: 'none' } },
+    /** Ask the adapter for a snapshot event. */
+    requestState: { payload: { kind: 'none' } },
+    /** The agent confirmed taking over a session open elsewhere (agentSession forceLoginRequired). */
     confirmForceLogin: {
-        doc: 'The agent confirmed taking over a session open elsewhere (agentSession forceLoginRequired).',
         payload: { kind: 'none' }
     },
-    signOut: { doc: "End the agent's contact-center session.", payload: { kind: 'none' } },
+    /** End the agent's contact-center session. */
+    signOut: { payload: { kind: 'none' } },
+    /** Dispose the call with this disposition and dial the next number at once. */
     disposeAndDial: {
-        doc: 'Dispose the call with this disposition and dial the next number at once.',
         payload: {
             kind: 'object',
             fields: {
@@ -354,8 +373,9 @@ export const COMMAND_SPECS = {
             }
         }
     },
-    retryLogs: { doc: 'Retry failed or pending Task saves now.', payload: { kind: 'none' } }
-} as const satisfies Record<string, { doc: string; payload: FieldSpec }>;
+    /** Retry failed or pending Task saves now. */
+    retryLogs: { payload: { kind: 'none' } }
+} as const satisfies Record<string, { payload: FieldSpec }>;
 
 export type ChannelEventType = keyof typeof EVENT_SPECS;
 export type ChannelCommandType = keyof typeof COMMAND_SPECS;

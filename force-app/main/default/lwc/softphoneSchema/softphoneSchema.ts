@@ -79,11 +79,13 @@ export interface CheckOptions {
 export type Result<T, Code extends string = SchemaErrorCode> =
     { ok: true; value: T } | { ok: false; error: SchemaError<Code> };
 
+/**
+ * What a field is for goes in a comment above it, not in the spec: every spec ships in the adapter
+ * script and the components, and nothing reads such text at run time.
+ */
 interface FieldBase {
     /** Absent values are an error when true. Default: optional. */
     readonly required?: boolean;
-    /** One line for people reading the contract (and the generated error messages). */
-    readonly doc?: string;
 }
 
 /** A string; `oneOf` restricts it to a fixed set, `pattern` to a format. */
