@@ -5,6 +5,7 @@
  *  3. each src/resources/<name>.ts bundled to staticresources/<name>.js (esbuild, minified IIFE).
  */
 import { build } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateAll } from './generate';
@@ -17,25 +18,27 @@ export async function buildAll(): Promise<void> {
     await buildStaticResources();
 }
 
+/** How src/resources/<name>.ts becomes a static resource (also used by tests that check what a bundle holds). */
+export function resourceBuildOptions(name: string): BuildOptions {
+    return {
+        entryPoints: [path.join(RESOURCE_ENTRIES_DIR, `${name}.ts`)],
+        outfile: path.join(STATIC_RESOURCES_DIR, `${name}.js`),
+        bundle: true,
+        format: 'iife',
+        platform: 'browser',
+        target: ['es2020'],
+        minify: true,
+        legalComments: 'none',
+        tsconfig: path.join(ROOT, 'tsconfig.json'),
+        logLevel: 'warning'
+    };
+}
+
 export async function buildStaticResources(): Promise<void> {
     const entries = fs.existsSync(RESOURCE_ENTRIES_DIR)
         ? fs.readdirSync(RESOURCE_ENTRIES_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
         : [];
-    for (const file of entries) {
-        const name = path.basename(file, '.ts');
-        await build({
-            entryPoints: [path.join(RESOURCE_ENTRIES_DIR, file)],
-            outfile: path.join(STATIC_RESOURCES_DIR, `${name}.js`),
-            bundle: true,
-            format: 'iife',
-            platform: 'browser',
-            target: ['es2020'],
-            minify: true,
-            legalComments: 'none',
-            tsconfig: path.join(ROOT, 'tsconfig.json'),
-            logLevel: 'warning'
-        });
-    }
+    for (const file of entries) await build(resourceBuildOptions(path.basename(file, '.ts')));
 }
 
 if (require.main === module) {
