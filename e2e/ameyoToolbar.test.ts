@@ -136,6 +136,12 @@ async function inboundCall(page: Page, toolbar: Frame): Promise<string> {
     return params.crtObjectId;
 }
 
+/** The agent hangs up in the toolbar; the component shows the call ended. */
+async function hangUp(toolbar: Frame, bridge: Locator): Promise<void> {
+    await toolbar.locator('[data-id="hangup"]').click();
+    await bridge.locator('[data-id="call"][data-state="ended"]').waitFor();
+}
+
 async function chooseDisposition(bridge: Locator, label: string): Promise<void> {
     await bridge.locator('[data-id="wrap-up"]').waitFor();
     await bridge.locator('[data-id="disposition"] [role="combobox"]').first().click();
@@ -188,8 +194,7 @@ void describe('Ameyo generic toolbar (protocol ameyoToolbar)', { timeout: TEST_T
             await toolbar.locator('[data-id="transferToAQHandler"]').click();
             await toolbar.locator('[data-id="conferWithUserHandler"]').click();
             await bridge.locator('[data-id="timeline"] li[data-kind="conference"]').waitFor();
-            await toolbar.locator('[data-id="hangup"]').click();
-            await bridge.locator('[data-id="call"][data-state="ended"]').waitFor();
+            await hangUp(toolbar, bridge);
 
             await chooseDisposition(bridge, 'Contacted › Sale');
             const dispose = await waitForAmeyo(toolbar, 'api', 'disposeCallByDisposition');
@@ -222,8 +227,7 @@ void describe('Ameyo generic toolbar (protocol ameyoToolbar)', { timeout: TEST_T
             const { page, toolbar, bridge } = await openWithAmeyo(e2e);
             await logIn(toolbar, bridge);
             await inboundCall(page, toolbar);
-            await toolbar.locator('[data-id="hangup"]').click();
-            await bridge.locator('[data-id="call"][data-state="ended"]').waitFor();
+            await hangUp(toolbar, bridge);
             await toolbar.locator('[data-id="fail-reason"]').fill('crtObjectId is null');
             await toolbar.locator('[data-id="fail-dispose"]').check();
 
@@ -254,8 +258,7 @@ void describe('Ameyo generic toolbar (protocol ameyoToolbar)', { timeout: TEST_T
             const { page, toolbar, bridge } = await openWithAmeyo(e2e);
             await logIn(toolbar, bridge);
             await inboundCall(page, toolbar);
-            await toolbar.locator('[data-id="hangup"]').click();
-            await bridge.locator('[data-id="call"][data-state="ended"]').waitFor();
+            await hangUp(toolbar, bridge);
             const pick = async (label: string): Promise<void> => {
                 await bridge.locator('[data-id="disposition"] [role="combobox"]').first().click();
                 await bridge.getByRole('option', { name: label }).click();
@@ -339,8 +342,7 @@ void describe('Ameyo generic toolbar (protocol ameyoToolbar)', { timeout: TEST_T
             await bridge.locator('[data-id="timeline"] li[data-kind="transfer"]').waitFor();
             await toolbar.locator('[data-id="conferWithUserHandler"]').click();
             await bridge.locator('[data-id="timeline"] li[data-kind="conference"]').waitFor();
-            await toolbar.locator('[data-id="hangup"]').click();
-            await bridge.locator('[data-id="call"][data-state="ended"]').waitFor();
+            await hangUp(toolbar, bridge);
             const [task] = await waitForTasks(e2e, 1);
             const description = (): string => {
                 const stored = e2e.workbench.org.allTasks()[0]?.Description;
@@ -415,8 +417,7 @@ void describe('Ameyo generic toolbar (protocol ameyoToolbar)', { timeout: TEST_T
             const ack = await waitForAmeyo(toolbar, 'api', 'setRecordInfoForShowCrm');
             assert.deepEqual(ack.detail, [requestId, requestId, '+14155550199']);
             await openPhonePanel(page);
-            await toolbar.locator('[data-id="hangup"]').click();
-            await bridge.locator('[data-id="call"][data-state="ended"]').waitFor();
+            await hangUp(toolbar, bridge);
             const [task] = await waitForTasks(e2e, 1);
             assert.equal(task?.WhoId, SHARED_LEAD_ID);
             await page.waitForTimeout(500);
