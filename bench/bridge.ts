@@ -44,7 +44,10 @@ import {
     STEP_TIMEOUT_MS,
     timeLeft,
     timeoutFor,
+    oneOf,
+    parseBenchArgs,
     UsageError,
+    wholeNumber,
     variantDir,
     waitUntil,
     withTimeout,
@@ -94,55 +97,35 @@ const USAGE = `Usage: tsx bench/bridge.ts [options]
                        the other in this run (default both; each build goes to .build/workbench/app-lws-<on|off>)`;
 
 function parseOptions(argv: readonly string[]): Options {
+    const values = parseBenchArgs(argv, {
+        samples: { type: 'string' },
+        warmup: { type: 'string' },
+        'gap-ms': { type: 'string' },
+        incoming: { type: 'string' },
+        burst: { type: 'string' },
+        'same-site-vendor': { type: 'boolean', default: false },
+        trace: { type: 'string' },
+        'cpu-profile': { type: 'string' },
+        lws: { type: 'string' }
+    });
+    const count = (name: keyof typeof values, fallback: number): number =>
+        wholeNumber(name, values[name], fallback, 0, 1_000_000);
     const options: Options = {
-        skipBuild: false,
-        samples: 1000,
-        warmup: 100,
-        gapMs: 2,
-        incoming: 100,
-        burst: 2_000,
-        sameSiteVendor: false,
-        budgetS: 300,
-        out: path.join(ROOT, '.build', 'bench', 'bridge.json'),
-        trace: null,
-        cpuProfile: null,
-        lws: 'both'
+        skipBuild: values['skip-build'] === true,
+        samples: count('samples', 1000),
+        warmup: count('warmup', 100),
+        gapMs: count('gap-ms', 2),
+        incoming: count('incoming', 100),
+        burst: count('burst', 2_000),
+        sameSiteVendor: values['same-site-vendor'] === true,
+        budgetS: count('budget-s', 300),
+        out: path.resolve(
+            typeof values.out === 'string' ? values.out : path.join(ROOT, '.build', 'bench', 'bridge.json')
+        ),
+        trace: typeof values.trace === 'string' ? path.resolve(values.trace) : null,
+        cpuProfile: typeof values['cpu-profile'] === 'string' ? path.resolve(values['cpu-profile']) : null,
+        lws: oneOf('lws', values.lws, ['both', 'on', 'off'], 'both')
     };
-    const numeric: Record<string, keyof Options> = {
-        '--samples': 'samples',
-        '--warmup': 'warmup',
-        '--gap-ms': 'gapMs',
-        '--incoming': 'incoming',
-        '--burst': 'burst',
-        '--budget-s': 'budgetS'
-    };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i] as string;
-        const [name, inline] = arg.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];
-        const value = (): string => {
-            const next = inline ?? argv[++i];
-            if (next === undefined) throw new UsageError(`${name} needs a value.`);
-            return next;
-        };
-        if (name === '--help' || name === '-h') throw new UsageError('');
-        else if (name === '--skip-build') options.skipBuild = true;
-        else if (name === '--same-site-vendor') options.sameSiteVendor = true;
-        else if (name === '--out') options.out = path.resolve(value());
-        else if (name === '--trace') options.trace = path.resolve(value());
-        else if (name === '--cpu-profile') options.cpuProfile = path.resolve(value());
-        else if (name === '--lws') {
-            const raw = value();
-            if (raw !== 'both' && raw !== 'on' && raw !== 'off')
-                throw new UsageError(`--lws must be both, on or off, not "${raw}".`);
-            options.lws = raw;
-        } else if (name in numeric) {
-            const raw = value();
-            const n = Number(raw);
-            if (!Number.isInteger(n) || n < 0 || n > 1_000_000)
-                throw new UsageError(`${name} must be a whole number from 0 to 1000000, not "${raw}".`);
-            (options as unknown as Record<string, number>)[numeric[name] as string] = n;
-        } else throw new UsageError(`Unknown option ${arg}.`);
-    }
     if (options.samples < 1) throw new UsageError('--samples must be at least 1.');
     if (options.budgetS < 10) throw new UsageError('--budget-s must be at least 10.');
     return options;

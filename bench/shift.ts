@@ -44,11 +44,15 @@ import {
     STEP_TIMEOUT_MS,
     timeLeft,
     timeoutFor,
+    oneOf,
+    parseBenchArgs,
     UsageError,
+    wholeNumber,
     variantDir,
     waitUntil,
     type Metrics
 } from './lib/run';
+import { diffSnapshots, HeapSnapshot, snapshotReport, takeHeapSnapshot } from './lib/heapSnapshot';
 import { fixed, round, rounded, summarize, table, type Summary } from './lib/stats';
 
 const BENCH = 'bench:shift';
@@ -71,61 +75,70 @@ interface Options {
     budgetS: number;
     out: string;
     cpuProfiles: string | null;
+    /** Heap, DOM nodes and listeners are sampled every this many calls (and at the start, call `window` and the end). */
+    heapEvery: number;
+    /** The heap goal is measured from this call on: the component's history list is full (50 calls) and the page warm. */
+    warmUp: number;
+    /** Calls after which a heap snapshot is written (and consecutive ones diffed). */
+    heapSnapshots: number[];
+    snapshotDir: string;
 }
 
 const USAGE = `Usage: tsx bench/shift.ts [options]
-  --skip-build         reuse the last bench build (.build/workbench/app-lws-<on|off>)
-  --calls N            calls in the shift (default 1000; at least 3 windows)
-  --window N           calls per measured window: the first N, the N after them, the last N (default 10)
-  --lws on|off         the page with Lightning Web Security (default on, as every org runs) or without
-  --sampling-us N      CPU profiler sampling interval in the windows, µs (default 200)
-  --budget-s N         the run stops after N seconds whatever happens (default 1800)
-  --out FILE           where the JSON figures go (default .build/bench/shift.json)
-  --cpu-profiles DIR   also write each window's CPU profile (.cpuprofile, open in Chrome DevTools)`;
+  --skip-build            reuse the last bench build (.build/workbench/app-lws-<on|off>)
+  --calls N               calls in the shift (default 1000; at least 3 windows)
+  --window N              calls per measured window: the first N, the N after them, the last N (default 10)
+  --lws on|off            the page with Lightning Web Security (default on, as every org runs) or without
+  --sampling-us N         CPU profiler sampling interval in the windows, µs (default 200)
+  --budget-s N            the run stops after N seconds whatever happens (default 1800)
+  --out FILE              where the JSON figures go (default .build/bench/shift.json)
+  --cpu-profiles DIR      also write each window's CPU profile (.cpuprofile, open in Chrome DevTools)
+  --heap-every N          JS heap after GC, DOM nodes and listeners every N calls (default 50)
+  --warm-up N             the heap goal counts from call N to the last (default 50: the history list is full)
+  --heap-snapshots LIST   write a heap snapshot after these calls (e.g. 60,200) and diff each with the one before
+  --snapshot-dir DIR      where the .heapsnapshot files go (default .build/bench/heap)`;
 
 function parseOptions(argv: readonly string[]): Options {
+    const values = parseBenchArgs(argv, {
+        calls: { type: 'string' },
+        window: { type: 'string' },
+        lws: { type: 'string' },
+        'sampling-us': { type: 'string' },
+        'cpu-profiles': { type: 'string' },
+        'heap-every': { type: 'string' },
+        'warm-up': { type: 'string' },
+        'heap-snapshots': { type: 'string' },
+        'snapshot-dir': { type: 'string' }
+    });
+    const count = (name: keyof typeof values, fallback: number, min = 1): number =>
+        wholeNumber(name, values[name], fallback, min, 100_000);
+    const calls = count('calls', 1000);
+    const snapshots = typeof values['heap-snapshots'] === 'string' ? values['heap-snapshots'].split(',') : [];
     const options: Options = {
-        skipBuild: false,
-        calls: 1000,
-        window: 10,
-        lws: true,
-        samplingUs: 200,
-        budgetS: 1800,
-        out: path.join(ROOT, '.build', 'bench', 'shift.json'),
-        cpuProfiles: null
+        skipBuild: values['skip-build'] === true,
+        calls,
+        window: count('window', 10),
+        lws: oneOf('lws', values.lws, ['on', 'off'], 'on') === 'on',
+        samplingUs: count('sampling-us', 200),
+        budgetS: count('budget-s', 1800),
+        out: path.resolve(
+            typeof values.out === 'string' ? values.out : path.join(ROOT, '.build', 'bench', 'shift.json')
+        ),
+        cpuProfiles: typeof values['cpu-profiles'] === 'string' ? path.resolve(values['cpu-profiles']) : null,
+        heapEvery: count('heap-every', 50),
+        warmUp: count('warm-up', 50, 0),
+        heapSnapshots: [
+            ...new Set(snapshots.map((raw) => wholeNumber('heap-snapshots', raw.trim(), 0, 1, calls)))
+        ].sort((a, b) => a - b),
+        snapshotDir: path.resolve(
+            typeof values['snapshot-dir'] === 'string'
+                ? values['snapshot-dir']
+                : path.join(ROOT, '.build', 'bench', 'heap')
+        )
     };
-    const numeric: Record<string, 'calls' | 'window' | 'samplingUs' | 'budgetS'> = {
-        '--calls': 'calls',
-        '--window': 'window',
-        '--sampling-us': 'samplingUs',
-        '--budget-s': 'budgetS'
-    };
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i] as string;
-        const [name, inline] = arg.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];
-        const value = (): string => {
-            const next = inline ?? argv[++i];
-            if (next === undefined) throw new UsageError(`${name} needs a value.`);
-            return next;
-        };
-        if (name === '--help' || name === '-h') throw new UsageError('');
-        else if (name === '--skip-build') options.skipBuild = true;
-        else if (name === '--out') options.out = path.resolve(value());
-        else if (name === '--cpu-profiles') options.cpuProfiles = path.resolve(value());
-        else if (name === '--lws') {
-            const raw = value();
-            if (raw !== 'on' && raw !== 'off') throw new UsageError(`--lws must be on or off, not "${raw}".`);
-            options.lws = raw === 'on';
-        } else if (name in numeric) {
-            const raw = value();
-            const n = Number(raw);
-            if (!Number.isInteger(n) || n < 1 || n > 100_000)
-                throw new UsageError(`${name} must be a whole number from 1 to 100000, not "${raw}".`);
-            options[numeric[name] as 'calls' | 'window' | 'samplingUs' | 'budgetS'] = n;
-        } else throw new UsageError(`Unknown option ${arg}.`);
-    }
     if (options.calls < 3 * options.window)
         throw new UsageError(`--calls must be at least 3 × --window (${3 * options.window}).`);
+    if (options.warmUp >= options.calls) throw new UsageError('--warm-up must be below --calls.');
     if (options.budgetS < 30) throw new UsageError('--budget-s must be at least 30.');
     return options;
 }
@@ -340,6 +353,8 @@ function shortUrl(url: string): string {
 
 interface HeapFigures {
     usedMB: number;
+    /** Blink's own garbage-collected heap (DOM, layout, DevTools agents' buffers): not in usedMB. */
+    embedderMB: number;
     nodes: number;
     listeners: number;
     documents: number;
@@ -348,11 +363,12 @@ interface HeapFigures {
 /** JS heap of a renderer's isolate after forced garbage collection, with its DOM nodes and listeners. */
 async function heapAfterGc(session: CDPSession): Promise<HeapFigures> {
     for (let i = 0; i < 3; i++) await session.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await session.send('Runtime.getHeapUsage');
+    const { usedSize, embedderHeapUsedSize } = await session.send('Runtime.getHeapUsage');
     const { metrics } = await session.send('Performance.getMetrics');
     const metric = (name: string): number => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
     return {
         usedMB: usedSize / 1024 / 1024,
+        embedderMB: (embedderHeapUsedSize ?? Number.NaN) / 1024 / 1024,
         nodes: metric('Nodes'),
         listeners: metric('JSEventListeners'),
         documents: metric('Documents')
@@ -457,7 +473,12 @@ interface RunFigures {
     channelEvents: number;
     hostsReplaced: number;
     noComponent: number;
-    heap: { page: HeapFigures[]; vendor: (HeapFigures | null)[]; labels: string[] };
+    /** Heap, DOM nodes and listeners after forced GC, at `at` calls (0: before the first). */
+    heap: { at: number[]; page: HeapFigures[]; vendor: (HeapFigures | null)[] };
+    /** Heap snapshots written, by the call after which each was taken. */
+    snapshots: { at: number; file: string }[];
+    /** Console messages the page renderer's frames logged during the shift (CDP keeps their arguments alive). */
+    consoleMessages: number;
     storage: { at: number; snapshot: StorageSnapshot }[];
     callMs: Summary;
     /** Calls made; fewer than planned when the budget ended the shift early. */
@@ -523,13 +544,19 @@ async function measure(options: Options): Promise<RunFigures> {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     await callIn(page.mainFrame(), SHIFT_PAGE_GLOBAL, 'take');
 
-    const heapLabels = ['start', `call ${options.window}`, `call ${options.calls}`];
-    const heap: RunFigures['heap'] = { page: [], vendor: [], labels: heapLabels };
-    const snapHeap = async (): Promise<void> => {
+    const heap: RunFigures['heap'] = { at: [], page: [], vendor: [] };
+    const snapHeap = async (at: number): Promise<void> => {
+        if (heap.at[heap.at.length - 1] === at) return;
+        heap.at.push(at);
         heap.page.push(await heapAfterGc(pageSession));
         heap.vendor.push(vendorSession ? await heapAfterGc(vendorSession) : null);
     };
-    await snapHeap();
+    const snapshots: RunFigures['snapshots'] = [];
+    let consoleMessages = 0;
+    page.on('console', () => {
+        consoleMessages += 1;
+    });
+    await snapHeap(0);
 
     const n = options.calls;
     const w = options.window;
@@ -605,9 +632,13 @@ async function measure(options: Options): Promise<RunFigures> {
             });
             open = null;
         }
-        if (i === w) {
-            storage.push({ at: i, snapshot: await storageSnapshot(page, adapter) });
-            await snapHeap();
+        if (i === w) storage.push({ at: i, snapshot: await storageSnapshot(page, adapter) });
+        if (i === w || i === options.warmUp || i % options.heapEvery === 0) await snapHeap(i);
+        if (options.heapSnapshots.includes(i)) {
+            fs.mkdirSync(options.snapshotDir, { recursive: true });
+            const file = path.join(options.snapshotDir, `page-after-call-${i}.heapsnapshot`);
+            await takeHeapSnapshot(pageSession, file);
+            snapshots.push({ at: i, file });
         }
         if (i % 100 === 0 || i === lastCall) {
             const seconds = (Date.now() - started) / 1000;
@@ -616,9 +647,8 @@ async function measure(options: Options): Promise<RunFigures> {
             );
         }
     }
-    heap.labels[2] = `call ${lastCall}`;
     storage.push({ at: lastCall, snapshot: await storageSnapshot(page, adapter) });
-    await snapHeap();
+    await snapHeap(lastCall);
     clearTimeout(dog);
 
     const rendered = renders.filter((r) => r.sample[1] >= 0);
@@ -633,6 +663,8 @@ async function measure(options: Options): Promise<RunFigures> {
         hostsReplaced,
         noComponent,
         heap,
+        snapshots,
+        consoleMessages,
         storage,
         callMs: summarize(callMs),
         calls: lastCall,
@@ -644,6 +676,56 @@ async function measure(options: Options): Promise<RunFigures> {
 /* ------------------------------------------------------------------ the report */
 
 const passFail = (ok: boolean): string => (ok ? 'pass' : 'MISSED');
+
+/** Least-squares slope of y over x, per 100 of x (NaN with fewer than two points). */
+function slopePer100(points: readonly [number, number][]): number {
+    if (points.length < 2) return Number.NaN;
+    const mx = points.reduce((a, [x]) => a + x, 0) / points.length;
+    const my = points.reduce((a, [, y]) => a + y, 0) / points.length;
+    let num = 0;
+    let den = 0;
+    for (const [x, y] of points) {
+        num += (x - mx) * (y - my);
+        den += (x - mx) ** 2;
+    }
+    return den === 0 ? Number.NaN : (num / den) * 100;
+}
+
+interface HeapTrend {
+    /** The sample the goal counts from (the first at or after --warm-up). */
+    fromCall: number;
+    toCall: number;
+    startToEndMB: number;
+    /** The goal's figure: growth from the warm-up sample to the last. */
+    afterWarmUpMB: number;
+    /** Slopes over the samples from the warm-up on, per 100 calls. */
+    mbPer100: number;
+    nodesPer100: number;
+    listenersPer100: number;
+    vendorStartToEndMB: number;
+}
+
+function heapTrend(heap: RunFigures['heap'], warmUp: number): HeapTrend {
+    const last = heap.at.length - 1;
+    let from = heap.at.findIndex((at) => at >= warmUp);
+    if (from < 0 || from === last) from = 0;
+    const after = heap.at.map((at, i) => [at, i] as const).filter(([, i]) => i >= from);
+    const slope = (pick: (h: HeapFigures) => number): number =>
+        slopePer100(after.map(([at, i]) => [at, pick(heap.page[i] as HeapFigures)]));
+    const mb = (i: number): number => heap.page[i]?.usedMB ?? Number.NaN;
+    const vendorFirst = heap.vendor[0];
+    const vendorLast = heap.vendor[last];
+    return {
+        fromCall: heap.at[from] ?? 0,
+        toCall: heap.at[last] ?? 0,
+        startToEndMB: mb(last) - mb(0),
+        afterWarmUpMB: mb(last) - mb(from),
+        mbPer100: slope((h) => h.usedMB),
+        nodesPer100: slope((h) => h.nodes),
+        listenersPer100: slope((h) => h.listeners),
+        vendorStartToEndMB: vendorFirst && vendorLast ? vendorLast.usedMB - vendorFirst.usedMB : Number.NaN
+    };
+}
 
 function storageRows(storage: RunFigures['storage']): string[][] {
     const rows: string[][] = [];
@@ -673,11 +755,7 @@ function report(figures: RunFigures, options: Options): string {
     const [first, warm, last] = figures.windows;
     const ratio = first && last ? last.adapterPerEventMs / first.adapterPerEventMs : Number.NaN;
     const warmRatio = warm && last ? last.adapterPerEventMs / warm.adapterPerEventMs : Number.NaN;
-    const pageHeap = figures.heap.page;
-    const heapGrowth = (pageHeap[pageHeap.length - 1]?.usedMB ?? Number.NaN) - (pageHeap[0]?.usedMB ?? Number.NaN);
-    const vendorHeap = figures.heap.vendor;
-    const vendorGrowth =
-        (vendorHeap[vendorHeap.length - 1]?.usedMB ?? Number.NaN) - (vendorHeap[0]?.usedMB ?? Number.NaN);
+    const trend = heapTrend(figures.heap, options.warmUp);
 
     out.push(
         `Shift: ${figures.calls.toLocaleString('en-US')} calls (ring, screen pop, accept, end with disposition + notes, ` +
@@ -750,17 +828,43 @@ function report(figures: RunFigures, options: Options): string {
         );
     }
     out.push('');
-    out.push('JS heap after forced GC, MB (the page renderer holds the Lightning page and the adapter frame)');
+    out.push(
+        'JS heap after forced GC (CDP), DOM nodes and JS event listeners (the page renderer holds the Lightning page and the adapter frame)'
+    );
     out.push(
         table(
-            ['', ...figures.heap.labels],
             [
-                ['page renderer JS heap, MB', ...pageHeap.map((h) => fixed(h.usedMB, 2))],
-                ['page renderer DOM nodes', ...pageHeap.map((h) => String(h.nodes))],
-                ['page renderer JS event listeners', ...pageHeap.map((h) => String(h.listeners))],
-                ['vendor renderer JS heap, MB', ...vendorHeap.map((h) => (h ? fixed(h.usedMB, 2) : '–'))]
-            ]
+                'after call',
+                'page JS heap, MB',
+                'DOM nodes',
+                'listeners',
+                'page Blink heap, MB',
+                'vendor JS heap, MB',
+                'vendor DOM nodes'
+            ],
+            figures.heap.at.map((at, i) => {
+                const h = figures.heap.page[i] as HeapFigures;
+                const v = figures.heap.vendor[i];
+                return [
+                    at === 0 ? 'start' : at.toLocaleString('en-US'),
+                    fixed(h.usedMB, 2),
+                    String(h.nodes),
+                    String(h.listeners),
+                    fixed(h.embedderMB, 2),
+                    v ? fixed(v.usedMB, 2) : '–',
+                    v ? String(v.nodes) : '–'
+                ];
+            })
         )
+    );
+    out.push(
+        `page renderer, from call ${trend.fromCall} (warm-up: the history list is full) to call ${trend.toCall}: ` +
+            `${fixed(trend.afterWarmUpMB, 2)} MB; slope ${fixed(trend.mbPer100, 3)} MB, ${fixed(trend.nodesPer100, 1)} DOM nodes, ` +
+            `${fixed(trend.listenersPer100, 1)} listeners per 100 calls; start to end ${fixed(trend.startToEndMB, 2)} MB`
+    );
+    out.push(
+        `console messages logged by the page's frames during the shift: ${figures.consoleMessages} ` +
+            '(with CDP Runtime enabled, as Playwright has it, each keeps its arguments alive)'
     );
     out.push('');
     out.push(
@@ -843,9 +947,10 @@ function report(figures: RunFigures, options: Options): string {
                     passFail(ratio <= GOALS.adapterRatio)
                 ],
                 [
-                    `JS heap growth after GC, page renderer ≤ ${GOALS.heapGrowthMB} MB`,
-                    `${fixed(heapGrowth, 2)} MB (vendor ${fixed(vendorGrowth, 2)} MB)`,
-                    passFail(heapGrowth <= GOALS.heapGrowthMB)
+                    `JS heap growth after GC, page renderer, call ${trend.fromCall} → ${trend.toCall} ≤ ${GOALS.heapGrowthMB} MB`,
+                    `${fixed(trend.afterWarmUpMB, 2)} MB (${fixed(trend.mbPer100, 3)} MB per 100 calls; ` +
+                        `start → end ${fixed(trend.startToEndMB, 2)} MB; vendor ${fixed(trend.vendorStartToEndMB, 2)} MB)`,
+                    passFail(trend.afterWarmUpMB <= GOALS.heapGrowthMB)
                 ],
                 [
                     `component render per call event, median ≤ ${GOALS.renderMedianMs} ms`,
@@ -866,6 +971,19 @@ async function main(): Promise<void> {
     if (!options.skipBuild) await buildVariants([options.lws], BENCH, true);
     const figures = await measure(options);
     await cleanup();
+    // Parsed after the browser closed: a snapshot of the page is tens of MB of JSON.
+    const diffs: string[] = [];
+    for (let i = 1; i < figures.snapshots.length; i++) {
+        const a = figures.snapshots[i - 1] as { at: number; file: string };
+        const b = figures.snapshots[i] as { at: number; file: string };
+        diffs.push(
+            snapshotReport(
+                `call ${a.at}`,
+                `call ${b.at}`,
+                diffSnapshots(HeapSnapshot.read(a.file), HeapSnapshot.read(b.file))
+            )
+        );
+    }
     const output = {
         when: new Date().toISOString(),
         node: process.version,
@@ -881,6 +999,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.dirname(options.out), { recursive: true });
     fs.writeFileSync(options.out, `${JSON.stringify(output, null, 2)}\n`);
     console.log(`\n${report(figures, options)}`);
+    for (const diff of diffs) console.log(`\n${diff}`);
     console.log(`\n${BENCH}: figures written to ${path.relative(ROOT, options.out)}`);
 }
 

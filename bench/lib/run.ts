@@ -6,6 +6,7 @@
  */
 import { build as esbuild } from 'esbuild';
 import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../workbench/browser';
 import { buildWorkbench } from '../../workbench/build';
@@ -14,6 +15,63 @@ import { startWorkbench, type Workbench } from '../../workbench/server';
 
 /** A bad command line: printed with the usage, exit code 64. */
 export class UsageError extends Error {}
+
+/* ------------------------------------------------------------------ command line */
+
+/** Options every browser bench takes: --skip-build, --budget-s N, --out FILE, --help. */
+export const SHARED_OPTIONS = {
+    'skip-build': { type: 'boolean', default: false },
+    'budget-s': { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false }
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/**
+ * `util.parseArgs` over the shared options and a bench's own (strict: unknown options and stray
+ * arguments are usage errors); `--help` is a UsageError with no message (the usage, exit 0).
+ */
+export function parseBenchArgs(
+    argv: readonly string[],
+    own: NonNullable<ParseArgsConfig['options']>
+): Record<string, string | boolean | undefined> {
+    let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+    try {
+        values = parseArgs({ args: [...argv], options: { ...SHARED_OPTIONS, ...own }, strict: true }).values;
+    } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    if (values.help === true) throw new UsageError('');
+    // No option is declared `multiple`, so every value is one string or boolean.
+    return values as Record<string, string | boolean | undefined>;
+}
+
+/** A whole-number option's value (`fallback` when absent), or a UsageError naming the range. */
+export function wholeNumber(
+    name: string,
+    raw: string | boolean | undefined,
+    fallback: number,
+    min: number,
+    max: number
+): number {
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (typeof raw !== 'string' || raw.trim() === '' || !Number.isInteger(n) || n < min || n > max)
+        throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${String(raw)}".`);
+    return n;
+}
+
+/** One of `choices` (`fallback` when absent), or a UsageError listing them. */
+export function oneOf<C extends string>(
+    name: string,
+    raw: string | boolean | undefined,
+    choices: readonly C[],
+    fallback: C
+): C {
+    if (raw === undefined) return fallback;
+    if (!choices.includes(raw as C))
+        throw new UsageError(`--${name} must be ${choices.join(' or ')}, not "${String(raw)}".`);
+    return raw as C;
+}
 
 /** Upper bound for one step (a frame loading, a message round trip). */
 export const STEP_TIMEOUT_MS = 15_000;
