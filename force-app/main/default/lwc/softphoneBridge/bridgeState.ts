@@ -8,6 +8,11 @@ import type { CallView, ChannelEvent, ConfigView, ErrorView, LogView, PresenceVi
 
 /** Calls remembered in memory (the snapshot sends at most 5; the rest arrive as callStateChanged). */
 export const MAX_CALLS = 20;
+/**
+ * Logs remembered beyond those of the calls held: the unsaved ones (pending, failed), newest kept,
+ * for the storage-full and save-error banners. A saved log is kept only while its call is held.
+ */
+export const MAX_UNSAVED_LOGS = 50;
 /** Errors remembered (only the newest is shown). */
 export const MAX_ERRORS = 5;
 /** The adapter counts as gone after this many missed heartbeats (see HEARTBEAT_INTERVAL_MS). */
@@ -54,6 +59,36 @@ export function canWrapUp(call: CallView | undefined): boolean {
     return call !== undefined && WRAP_UP_STATES.includes(call.state);
 }
 
+/**
+ * The logs worth keeping: every log of a call held, and the newest MAX_UNSAVED_LOGS unsaved others.
+ * Without this a shift's saved logs would pile up, one per call, and be copied on every event.
+ */
+function keptLogs(logs: Record<string, LogView>, calls: readonly CallView[]): Record<string, LogView> {
+    const held = new Set(calls.map((call) => call.conversationId));
+    const entries = Object.entries(logs);
+    let unsavedLeft = MAX_UNSAVED_LOGS;
+    const kept: [string, LogView][] = [];
+    // Newest last (insertion order of the record); walk from the newest.
+    for (let i = entries.length - 1; i >= 0; i--) {
+        const entry = entries[i] as [string, LogView];
+        if (held.has(entry[0])) kept.push(entry);
+        else if (entry[1].status !== 'saved' && unsavedLeft > 0) {
+            unsavedLeft -= 1;
+            kept.push(entry);
+        }
+    }
+    if (kept.length === entries.length) return logs;
+    return Object.fromEntries(kept.reverse());
+}
+
+/** The logs with `log` updated: a new one goes last (newest), an updated one moves there. */
+function withLog(logs: Record<string, LogView>, log: LogView): Record<string, LogView> {
+    const next = { ...logs };
+    delete next[log.conversationId];
+    next[log.conversationId] = log;
+    return next;
+}
+
 function upsertCall(calls: readonly CallView[], call: CallView): CallView[] {
     return [call, ...calls.filter((known) => known.conversationId !== call.conversationId)]
         .sort((a, b) => b.startedAt - a.startedAt)
@@ -75,8 +110,8 @@ export function applyEvent(state: BridgeState, event: ChannelEvent, now: number)
             const { heartbeat, config, presence, calls, logs } = event.payload;
             let nextCalls = state.calls;
             for (const call of calls) nextCalls = upsertCall(nextCalls, call);
-            const nextLogs = { ...state.logs };
-            for (const log of logs) nextLogs[log.conversationId] = log;
+            let nextLogs = state.logs;
+            for (const log of logs) nextLogs = withLog(nextLogs, log);
             const next: BridgeState = {
                 ...heard,
                 adapterId: heartbeat.adapterId,
@@ -84,7 +119,7 @@ export function applyEvent(state: BridgeState, event: ChannelEvent, now: number)
                 heartbeatIntervalMs: heartbeat.intervalMs,
                 config,
                 calls: nextCalls,
-                logs: nextLogs
+                logs: keptLogs(nextLogs, nextCalls)
             };
             if (presence) next.presence = presence;
             return next;
@@ -93,10 +128,12 @@ export function applyEvent(state: BridgeState, event: ChannelEvent, now: number)
             return { ...heard, config: event.payload };
         case 'presenceChanged':
             return { ...heard, presence: event.payload };
-        case 'callStateChanged':
-            return { ...heard, calls: upsertCall(state.calls, event.payload) };
+        case 'callStateChanged': {
+            const calls = upsertCall(state.calls, event.payload);
+            return { ...heard, calls, logs: keptLogs(state.logs, calls) };
+        }
         case 'logStatus':
-            return { ...heard, logs: { ...state.logs, [event.payload.conversationId]: event.payload } };
+            return { ...heard, logs: keptLogs(withLog(state.logs, event.payload), state.calls) };
         case 'error':
             return { ...heard, errors: [event.payload, ...state.errors].slice(0, MAX_ERRORS) };
         default:

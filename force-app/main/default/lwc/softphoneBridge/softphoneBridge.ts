@@ -36,6 +36,7 @@ import {
     silenceLimitMs
 } from './bridgeState';
 import type { BridgeState, DialBlock } from './bridgeState';
+import { addCapped, onlyKeys, pruneMap } from './bookkeeping';
 import { MAX_NOTES_LENGTH, onDraftsChanged, readDrafts, removeDraft, updateDraft } from './drafts';
 import type { DraftMap, WrapUpValues } from './drafts';
 import { formatLabel } from 'c/softphoneFormat';
@@ -85,6 +86,8 @@ const DIAL_BLOCK_LABELS: Record<Exclude<DialBlock, 'offline'>, string> = {
 
 /** How long "Calling…" waits for the softphone's outbound call before the buttons work again. */
 const DIAL_ANSWER_TIMEOUT_MS = 20_000;
+/** Our own command ids remembered, to tell our errors from others' (an error answers within seconds). */
+const OWN_COMMANDS_KEPT = 50;
 
 export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     /** Id of the record on the page (set by Lightning on record pages). */
@@ -292,7 +295,16 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
             writeHistory(this.historyStore, history);
         }
         this.reconcileDrafts();
+        this.pruneBookkeeping();
         this.refreshUrls();
+    }
+
+    /** Forgets the wrap-up counters of conversations neither held nor drafted (one per call otherwise, all shift). */
+    private pruneBookkeeping(): void {
+        const kept = new Set(this.state.calls.map((call) => call.conversationId));
+        for (const conversationId of Object.keys(this.drafts)) kept.add(conversationId);
+        pruneMap(this.logSeq, kept);
+        pruneMap(this.takenAtSeq, kept);
     }
 
     /** Publishes a validated command; returns its id, or undefined when it could not be built. */
@@ -304,7 +316,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
             this.localError = command.error.message;
             return undefined;
         }
-        this.ownCommandIds.add(id);
+        addCapped(this.ownCommandIds, id, OWN_COMMANDS_KEPT);
         try {
             publish(this.messageContext, SOFTPHONE_BRIDGE_CHANNEL, command.value);
         } catch (error) {
@@ -658,6 +670,9 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
             if (entry.record) ids.add(entry.record.recordId);
             if (entry.taskId) ids.add(entry.taskId);
         }
+        // URLs of records no longer shown are dropped: a shift's Tasks would pile up otherwise.
+        const kept = onlyKeys(this.recordUrls, ids);
+        if (kept !== this.recordUrls) this.recordUrls = kept;
         for (const recordId of ids) {
             if (recordId in this.recordUrls || this.pendingUrls.has(recordId)) continue;
             this.pendingUrls.add(recordId);

@@ -3,6 +3,7 @@ import type { CallView, ChannelEvent } from 'c/softphoneProtocol';
 import {
     INITIAL_STATE,
     MAX_CALLS,
+    MAX_UNSAVED_LOGS,
     applyEvent,
     canWrapUp,
     currentCall,
@@ -90,6 +91,30 @@ describe('c-softphone-bridge bridgeState', () => {
         }
         expect(many.calls).toHaveLength(MAX_CALLS);
         expect(many.calls[0]!.conversationId).toBe(`c${MAX_CALLS + 4}`);
+    });
+
+    it('keeps a shift of logs bounded: those of the calls held and the newest unsaved ones', () => {
+        let state: BridgeState = INITIAL_STATE;
+        const shift = 300;
+        for (let i = 1; i <= shift; i++) {
+            const conversationId = `shift-${i}`;
+            const call = { ...ENDED, payload: { ...ENDED.payload, conversationId, startedAt: i } };
+            // Every tenth call's log stays failed; the others are saved.
+            const log = {
+                ...LOG_SAVED,
+                payload: { ...LOG_SAVED.payload, conversationId, status: i % 10 === 0 ? 'failed' : 'saved' }
+            };
+            state = applyEvent(applyEvent(state, event(call), i), event(log), i);
+        }
+        const held = new Set(state.calls.map((call) => call.conversationId));
+        const kept = Object.keys(state.logs);
+        expect(kept.length).toBeLessThanOrEqual(MAX_CALLS + MAX_UNSAVED_LOGS);
+        // Every held call keeps its log, saved or not.
+        for (const id of held) expect(state.logs[id]).toBeDefined();
+        // Of the others only unsaved ones remain, all of them here (30 failed < the cap).
+        const others = kept.filter((id) => !held.has(id));
+        expect(others.every((id) => state.logs[id]?.status === 'failed')).toBe(true);
+        expect(others).toHaveLength(shift / 10 - [...held].filter((id) => Number(id.slice(6)) % 10 === 0).length);
     });
 
     it('merges a snapshot into what it knows (the snapshot carries only the recent calls)', () => {

@@ -901,6 +901,25 @@ describe('c-softphone-bridge', () => {
             });
         });
 
+        it('after a shift of calls, still lists the newest 50 with links to their Tasks', async () => {
+            const element = await connected();
+            for (let i = 1; i <= 60; i++) {
+                const conversationId = `shift-${i}`;
+                const taskId = `00T5e00000Shf${String(i).padStart(3, '0')}AA`;
+                // eslint-disable-next-line no-await-in-loop -- the calls of a shift, one after another
+                await send({ ...ENDED, payload: { ...ENDED.payload, conversationId, startedAt: i } });
+                // eslint-disable-next-line no-await-in-loop -- its Task saved before the next call
+                await send({ ...LOG_SAVED, payload: { ...LOG_SAVED.payload, conversationId, taskId } });
+            }
+            const rows = $$(element, '[data-id="history-list"] > li');
+            expect(rows).toHaveLength(50);
+            expect((rows[0] as HTMLElement).dataset.conversationId).toBe('shift-60');
+            const links = $$(element, '[data-id="history-task"]').map((link) => link.getAttribute('href'));
+            expect(links).toHaveLength(50);
+            expect(links[0]).toContain('00T5e00000Shf060AA');
+            expect(links[49]).toContain('00T5e00000Shf011AA');
+        });
+
         it('survives navigation (a new instance in the same tab)', async () => {
             const first = await connected();
             await send(ENDED);
