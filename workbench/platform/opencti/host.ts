@@ -33,7 +33,7 @@
  * exact saveLog returnValue, and whether a publisher hears its own LMS messages (here it does).
  */
 import type { ClickToDialPayload } from '../../../src/bridge/opencti/openCtiApi';
-import type { BusSubscription, MessageBus } from '../core/messageBus';
+import { HISTORY_LIMIT, type BusSubscription, type MessageBus } from '../core/messageBus';
 import { isRecordId, pageReferenceToUrl, urlToPageReference } from '../core/pageReference';
 import { CALL_TYPE, SCREENPOP_TYPE } from './constants';
 import { fail, ok, type OpenCtiMethod, type OpenCtiResponse } from './protocol';
@@ -114,7 +114,7 @@ export interface OpenCtiHost {
     setPanelVisible(visible: boolean): void;
     isClickToDialEnabled(): boolean;
     readonly panel: Readonly<PanelState>;
-    /** Every screen pop the host carried out (URL), oldest first; for tests and the workbench log. */
+    /** The screen pops the host carried out (URL), oldest first, the newest POPS_KEPT; for tests. */
     readonly pops: readonly string[];
     /** True once the adapter called notifyInitializationComplete. */
     isInitialized(): boolean;
@@ -135,6 +135,9 @@ interface CallTypeLayout {
         MultipleMatches: ScreenPopSetting;
     };
 }
+
+/** Screen pops the host remembers for tests (as many as the bus's history keeps messages). */
+export const POPS_KEPT = HISTORY_LIMIT;
 
 const NAME_AND_PHONE = (label: string): { apiName: string; displayName: string }[] => [
     { apiName: 'Name', displayName: label },
@@ -314,6 +317,8 @@ export function createOpenCtiHost(options: OpenCtiHostOptions): OpenCtiHost {
         if (typeof url !== 'string') return url;
         log('opencti', `screenPop ${String(args.type)} -> ${url}`);
         pops.push(url);
+        // A diagnostic list, kept short as the bus's history: a shift of pops must not grow the page.
+        if (pops.length > POPS_KEPT) pops.splice(0, pops.length - POPS_KEPT);
         lightning.goTo(url);
         return ok(null);
     }

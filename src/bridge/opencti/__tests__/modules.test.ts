@@ -10,6 +10,7 @@ import { configFromSettings, DEFAULT_LABELS, formatLabel, readLabels, withCrmOri
 import { loggableRecord, recordFromClick } from '../adapter';
 import { callOpenCti, matchesOf, OpenCtiError, savedRecordId } from '../openCtiCrm';
 import { mergeStoredState, openTabStorage, TAB_ID_KEY } from '../storage';
+import { POPS_KEPT } from '../../../../workbench/platform/opencti/host';
 import { createInProcessWorkbench } from '../../../../workbench/platform/opencti/inProcess';
 import { JOE_LEAD_ID, ACME_ACCOUNT_ID } from '../../../../workbench/platform/org/sampleData';
 import { callCenterSettings, FakeLocks, MemoryStorage } from './harness';
@@ -397,5 +398,21 @@ describe('c-softphone-adapter Open CTI fake', () => {
         expect(wb.host.pops).toEqual([]);
         await call({ searchParams: '5035551212', callType: wb.opencti.CALL_TYPE.INBOUND });
         expect(wb.host.pops).toEqual([`/lightning/r/Lead/${JOE_LEAD_ID}/view`]);
+    });
+
+    it('remembers the newest POPS_KEPT screen pops, so a shift of calls does not grow the page', async () => {
+        const wb = createInProcessWorkbench({ settings: toSettingsMap(CALL_CENTER) });
+        for (let i = 0; i < POPS_KEPT + 50; i++) {
+            const response = await new Promise<{ success: boolean }>((resolve) =>
+                wb.opencti.screenPop({
+                    type: wb.opencti.SCREENPOP_TYPE.URL,
+                    params: { url: `/lightning/r/Lead/${JOE_LEAD_ID}/view?c__call=${i}` },
+                    callback: resolve
+                })
+            );
+            expect(response.success).toBe(true);
+        }
+        expect(wb.host.pops).toHaveLength(POPS_KEPT);
+        expect(wb.host.pops[POPS_KEPT - 1]).toContain(`c__call=${POPS_KEPT + 49}`);
     });
 });
