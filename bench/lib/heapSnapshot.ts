@@ -129,7 +129,10 @@ export class HeapSnapshot {
         let count = 0;
         for (const e of this.edgesOf(n)) {
             if (e.type === 'element' || e.type === 'property') count += 1;
-            if (e.name === 'table' && this.type(e.to) === 'array') count += [...this.edgesOf(e.to)].length;
+            // A hash table's free and deleted slots all point at one hole: count distinct targets,
+            // so a table that grew its capacity does not look like one that holds more.
+            if (e.name === 'table' && this.type(e.to) === 'array')
+                count += new Set([...this.edgesOf(e.to)].map((entry) => entry.to)).size;
         }
         return count;
     }
