@@ -93,8 +93,22 @@ function sortNewestFirst(entries: HistoryEntry[]): HistoryEntry[] {
     return entries.sort((a, b) => b.startedAt - a.startedAt).slice(0, MAX_HISTORY);
 }
 
-/** Adds or updates a call; its Task facts (already known from a logStatus) are kept. */
-export function recordCall(entries: readonly HistoryEntry[], call: CallView): HistoryEntry[] {
+/** The same facts (entries hold strings, numbers and a record reference). */
+function sameEntry(a: HistoryEntry, b: HistoryEntry): boolean {
+    const keys = Object.keys(a) as (keyof HistoryEntry)[];
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every((key) => {
+        if (key !== 'record') return a[key] === b[key];
+        const [x, y] = [a.record, b.record];
+        return x?.recordId === y?.recordId && x?.objectType === y?.objectType && x?.name === y?.name;
+    });
+}
+
+/**
+ * Adds or updates a call; its Task facts (already known from a logStatus) are kept. When nothing
+ * the history holds changed, `entries` itself comes back (nothing to store or show again).
+ */
+export function recordCall(entries: HistoryEntry[], call: CallView): HistoryEntry[] {
     const existing = entries.find((entry) => entry.conversationId === call.conversationId);
     const next: HistoryEntry = {
         conversationId: call.conversationId,
@@ -109,13 +123,19 @@ export function recordCall(entries: readonly HistoryEntry[], call: CallView): Hi
     if (record) next.record = record;
     if (existing?.taskId) next.taskId = existing.taskId;
     if (existing?.logStatus) next.logStatus = existing.logStatus;
+    if (existing && sameEntry(existing, next)) return entries;
     return sortNewestFirst([next, ...entries.filter((entry) => entry !== existing)]);
 }
 
-/** Notes a call's Task status and Id; logs of calls not in the history are ignored. */
-export function recordLog(entries: readonly HistoryEntry[], log: LogView): HistoryEntry[] {
-    return entries.map((entry) => {
-        if (entry.conversationId !== log.conversationId) return entry;
-        return { ...entry, logStatus: log.status, ...(log.taskId ? { taskId: log.taskId } : {}) };
-    });
+/**
+ * Notes a call's Task status and Id; logs of calls not in the history are ignored, and when nothing
+ * changed `entries` itself comes back.
+ */
+export function recordLog(entries: HistoryEntry[], log: LogView): HistoryEntry[] {
+    const index = entries.findIndex((entry) => entry.conversationId === log.conversationId);
+    const entry = entries[index];
+    if (!entry || (entry.logStatus === log.status && (!log.taskId || entry.taskId === log.taskId))) return entries;
+    const next = entries.slice();
+    next[index] = { ...entry, logStatus: log.status, ...(log.taskId ? { taskId: log.taskId } : {}) };
+    return next;
 }

@@ -53,11 +53,12 @@ import {
     dispositionOptions,
     historyRowsKeeper,
     keepEqual,
+    linksFrom,
     memoizeLast,
     presenceOptions,
     wrapUpStatusView
 } from './views';
-import type { CallCard, DialButton, HistoryRow, Option, RecordLink, WrapUpStatusView } from './views';
+import type { CallCard, DialButton, HistoryRow, Option, WrapUpStatusView } from './views';
 import {
     formValues,
     hasContent,
@@ -149,8 +150,12 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     private draftStore: KeyValueStorage = safeStorage(() => window.localStorage);
     private historyStore: KeyValueStorage = safeStorage(() => window.sessionStorage);
     private stopDraftListener?: () => void;
+    private historyWrite?: ReturnType<typeof setTimeout>;
     private readonly pendingUrls = new Set<string>();
     private fieldsCache?: { key: string; fields: string[] };
+
+    /** The tab is going away (or into the back/forward cache): store what is pending now. */
+    private readonly handlePageHide = (): void => this.storeHistoryNow();
 
     /** Back in view: pick up drafts another tab may have changed meanwhile. */
     private readonly handleVisibility = (): void => {
@@ -161,13 +166,18 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     // what it shows changed (LWC re-renders a child only when a property it got is a new value).
     private readonly currentCallOf = memoizeLast(currentCall);
     private readonly callCardOf = memoizeLast(
-        (call: CallView, _recordUrl: string | undefined, pageRecordId: string | undefined): CallCard =>
-            callCard(call, this.linkFor, pageRecordId, LOCALE)
+        (call: CallView, recordUrl: string | undefined, pageRecordId: string | undefined): CallCard =>
+            callCard(
+                call,
+                linksFrom(recordUrl && call.record ? { [call.record.recordId]: recordUrl } : {}),
+                pageRecordId,
+                LOCALE
+            )
     );
     private readonly keptHistoryRows = historyRowsKeeper();
     private readonly historyRowsOf = memoizeLast(
-        (history: readonly HistoryEntry[], _recordUrls: Record<string, string>): HistoryRow[] =>
-            this.keptHistoryRows(history, this.linkFor, LOCALE)
+        (history: readonly HistoryEntry[], recordUrls: Record<string, string>): HistoryRow[] =>
+            this.keptHistoryRows(history, linksFrom(recordUrls), LOCALE)
     );
     private readonly presenceOptionsOf = memoizeLast(presenceOptions);
     private readonly dispositionOptionsOf = memoizeLast(dispositionOptions);
@@ -192,6 +202,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         );
         this.stopDraftListener = onDraftsChanged(() => this.reloadDrafts());
         document.addEventListener('visibilitychange', this.handleVisibility);
+        window.addEventListener('pagehide', this.handlePageHide);
         this.lookForAdapter();
         this.refreshUrls();
     }
@@ -201,6 +212,8 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         this.subscription = null;
         this.stopDraftListener?.();
         document.removeEventListener('visibilitychange', this.handleVisibility);
+        window.removeEventListener('pagehide', this.handlePageHide);
+        this.storeHistoryNow();
         clearTimeout(this.watchdog);
         clearTimeout(this.dialTimer);
     }
@@ -292,7 +305,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
 
         if (history !== this.history) {
             this.history = history;
-            writeHistory(this.historyStore, history);
+            this.storeHistorySoon();
         }
         this.reconcileDrafts();
         this.pruneBookkeeping();
@@ -324,6 +337,24 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
             return undefined;
         }
         return id;
+    }
+
+    /**
+     * Stores the history once the event's task is done: the write (about 16 KB of JSON with 50
+     * calls) stays off the path from the event to what the agent sees, and a burst writes once.
+     */
+    private storeHistorySoon(): void {
+        if (this.historyWrite !== undefined) return;
+        // eslint-disable-next-line @lwc/lwc/no-async-operation -- defers the storage write past the render
+        this.historyWrite = setTimeout(() => this.storeHistoryNow(), 0);
+    }
+
+    /** Stores the history now if a write is pending (leaving the page, or the deferred write's turn). */
+    private storeHistoryNow(): void {
+        if (this.historyWrite === undefined) return;
+        clearTimeout(this.historyWrite);
+        this.historyWrite = undefined;
+        writeHistory(this.historyStore, this.history);
     }
 
     // ---- wrap-up bookkeeping ---------------------------------------------------------------
@@ -587,7 +618,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         const status = this.wrapUp;
         const taskId = 'taskId' in status ? status.taskId : undefined;
         return this.wrapUpStatusKept(
-            wrapUpStatusView(status, taskId ? this.linkFor(taskId, LABELS.viewTask) : undefined)
+            wrapUpStatusView(status, taskId ? linksFrom(this.recordUrls)(taskId, LABELS.viewTask) : undefined)
         );
     }
 
@@ -655,11 +686,6 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     }
 
     // ---- links -------------------------------------------------------------------------------------
-
-    private readonly linkFor = (recordId: string, label: string): RecordLink => {
-        // Until GenerateUrl answers, a Lightning URL that resolves any record Id.
-        return { recordId, label, url: this.recordUrls[recordId] ?? `/lightning/r/${recordId}/view` };
-    };
 
     private refreshUrls(): void {
         const ids = new Set<string>();

@@ -139,6 +139,11 @@ export function keepEqual<T>(): (next: T) => T {
     };
 }
 
+/** Links to record pages: the URL GenerateUrl gave (asynchronous), until then a Lightning URL that resolves any record Id. */
+export function linksFrom(urls: Readonly<Record<string, string>>): LinkFor {
+    return (recordId, label) => ({ recordId, label, url: urls[recordId] ?? `/lightning/r/${recordId}/view` });
+}
+
 /** The call's icon: missed and rejected calls have their own; otherwise its direction's. */
 export function callIcon(
     direction: CallView['direction'],
@@ -220,7 +225,8 @@ export function historyRow(entry: HistoryEntry, linkFor: LinkFor, locale: string
 
 /**
  * The session history's rows, newest first, keeping the row of an unchanged call the same object
- * (the same entry, whose links have the same URLs), so its row component does not re-render.
+ * (the same entry, whose links have the same URLs), so its row component does not re-render; only
+ * the rows of changed calls are built again, so an event costs the same with 1 call or 50.
  */
 export function historyRowsKeeper(): (
     entries: readonly HistoryEntry[],
@@ -228,12 +234,16 @@ export function historyRowsKeeper(): (
     locale: string | undefined
 ) => HistoryRow[] {
     let previous = new Map<HistoryEntry, HistoryRow>();
+    const sameUrl = (link: RecordLink | undefined, recordId: string | undefined, linkFor: LinkFor): boolean =>
+        link?.recordId === recordId && (recordId === undefined || link?.url === linkFor(recordId, '').url);
     return (entries, linkFor, locale) => {
         const kept = new Map<HistoryEntry, HistoryRow>();
         const rows = entries.map((entry) => {
-            const fresh = historyRow(entry, linkFor, locale);
             const old = previous.get(entry);
-            const row = old && old.record?.url === fresh.record?.url && old.task?.url === fresh.task?.url ? old : fresh;
+            const row =
+                old && sameUrl(old.record, entry.record?.recordId, linkFor) && sameUrl(old.task, entry.taskId, linkFor)
+                    ? old
+                    : historyRow(entry, linkFor, locale);
             kept.set(entry, row);
             return row;
         });
