@@ -32,21 +32,30 @@ export default class WorkbenchPanel extends LightningElement {
     hostile = false;
     entries: (LogEntry & { key: number; className: string })[] = [];
     private counter = 0;
+    /** Log entries not shown yet (newest first), and the task that will show them. */
+    private readonly pending: (LogEntry & { key: number; className: string })[] = [];
+    private showLog: ReturnType<typeof setTimeout> | undefined;
     private stop: (() => void) | undefined;
 
     override connectedCallback(): void {
         this.stop = on('log', (entry) => {
             const e = entry as LogEntry;
-            this.entries = [
-                { ...e, key: ++this.counter, className: e.ok ? 'wb-log' : 'wb-log wb-log_bad' },
-                ...this.entries
-            ].slice(0, 40);
+            this.pending.unshift({ ...e, key: ++this.counter, className: e.ok ? 'wb-log' : 'wb-log wb-log_bad' });
+            // The log is shown a task later, in batches: re-rendering this panel in the task that
+            // delivers an LMS message would add the workbench's own cost to the package's render
+            // (one LWC flush renders every dirty component), which no org has.
+            this.showLog ??= setTimeout(() => {
+                this.showLog = undefined;
+                this.entries = [...this.pending.splice(0), ...this.entries].slice(0, 40);
+            }, 0);
         });
         void this.refresh();
     }
 
     override disconnectedCallback(): void {
         this.stop?.();
+        clearTimeout(this.showLog);
+        this.showLog = undefined;
     }
 
     private async refresh(): Promise<void> {
