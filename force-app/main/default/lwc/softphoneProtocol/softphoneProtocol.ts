@@ -16,7 +16,7 @@
  * together). Adding an optional field is compatible only once every receiver knows it,
  * because unknown fields are rejected.
  */
-import { checkFields, checkShape, checkValue, fail, isPlainObject } from 'c/softphoneSchema';
+import { checkFields, copyShape, checkValue, fail, isPlainObject } from 'c/softphoneSchema';
 import type { FieldSpec, Result, SchemaError, ShapeLimits, ValueOf } from 'c/softphoneSchema';
 
 /** The protocol version this module speaks. */
@@ -424,9 +424,12 @@ const COMMAND_ID = { kind: 'text', required: true, maxLength: 64 } as const;
  * Validates anything received on the channel. Returns the normalised message or a
  * structured error; never throws. Both the adapter and the component use this.
  */
-export function validateChannelMessage(raw: unknown): Result<ChannelMessage> {
-    const size = checkShape(raw, CHANNEL_MESSAGE_LIMITS, 'The softphone channel message');
-    if (!size.ok) return size;
+export function validateChannelMessage(message: unknown): Result<ChannelMessage> {
+    // Walked once within the limits and copied: the checks below read the copy, not the platform's
+    // object (under Lightning Web Security every read of it crosses the membrane).
+    const copied = copyShape(message, CHANNEL_MESSAGE_LIMITS, 'The softphone channel message');
+    if (!copied.ok) return copied;
+    const raw = copied.value;
     if (!isPlainObject(raw)) return fail('NOT_AN_OBJECT', 'A softphone channel message must be an object.');
     const version = raw.version;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

@@ -235,60 +235,98 @@ function opaqueWeight(value: object): { nodes: number; chars: number } {
  * are NOT_JSON. Never throws (a throwing getter counts as NOT_JSON).
  */
 export function checkShape(value: unknown, limits: ShapeLimits, what: string): Result<true> {
+    const walked = walkShape(value, limits, what, false);
+    return walked.ok ? { ok: true, value: true } : walked;
+}
+
+/**
+ * `checkShape` that also copies what it walks: arrays and plain objects come back as new ones
+ * (other objects as they are). For a value whose every read is costly or may change, such as a
+ * platform object read through Lightning Web Security's membrane or one with getters: the later
+ * checks read the copy, so each value of the original is read once.
+ */
+export function copyShape(value: unknown, limits: ShapeLimits, what: string): Result<unknown> {
+    return walkShape(value, limits, what, true);
+}
+
+/** A failure met while walking, told apart from the values walked (none of which is one). */
+class ShapeFailure {
+    constructor(readonly result: Result<never>) {}
+}
+
+function walkShape(value: unknown, limits: ShapeLimits, what: string, copy: boolean): Result<unknown> {
     let nodes = 0;
     let chars = 0;
-    const tooLarge = (): Result<true> =>
-        fail(
-            'TOO_LARGE',
-            `${what} is too large: the limits are ${limits.maxNodes} values and ${limits.maxChars} characters.`
+    const tooLarge = (): ShapeFailure =>
+        new ShapeFailure(
+            fail(
+                'TOO_LARGE',
+                `${what} is too large: the limits are ${limits.maxNodes} values and ${limits.maxChars} characters.`
+            )
         );
-    const walk = (node: unknown, depth: number): Result<true> | null => {
+    /** The node, its copy, or the failure. */
+    const walk = (node: unknown, depth: number): unknown => {
         nodes += 1;
         if (nodes > limits.maxNodes) return tooLarge();
         switch (typeof node) {
             case 'string':
                 chars += node.length + 2;
-                return chars > limits.maxChars ? tooLarge() : null;
+                return chars > limits.maxChars ? tooLarge() : node;
             case 'number':
             case 'boolean':
             case 'undefined':
                 chars += 4;
-                return chars > limits.maxChars ? tooLarge() : null;
+                return chars > limits.maxChars ? tooLarge() : node;
             case 'object':
                 break;
             default:
-                return fail('NOT_JSON', `${what} holds a ${typeof node}, which a message cannot carry.`);
+                return new ShapeFailure(
+                    fail('NOT_JSON', `${what} holds a ${typeof node}, which a message cannot carry.`)
+                );
         }
         if (node === null) return null;
         if (depth >= limits.maxDepth) {
-            return fail('TOO_DEEP', `${what} is nested more than ${limits.maxDepth} levels deep.`);
+            return new ShapeFailure(fail('TOO_DEEP', `${what} is nested more than ${limits.maxDepth} levels deep.`));
         }
         if (Array.isArray(node)) {
             // Compared before visiting: a sparse new Array(1e8) costs nothing.
-            if (node.length > limits.maxNodes - nodes) return tooLarge();
-            for (let i = 0; i < node.length; i++) {
-                const failed = walk(node[i], depth + 1);
-                if (failed) return failed;
+            const length = node.length;
+            if (length > limits.maxNodes - nodes) return tooLarge();
+            const items: unknown[] | undefined = copy ? [] : undefined;
+            for (let i = 0; i < length; i++) {
+                const item = walk(node[i], depth + 1);
+                if (item instanceof ShapeFailure) return item;
+                items?.push(item);
             }
-            return null;
+            return items ?? node;
         }
         if (!isPlainObject(node)) {
             const weight = opaqueWeight(node);
             nodes += weight.nodes;
             chars += weight.chars;
-            return nodes > limits.maxNodes || chars > limits.maxChars ? tooLarge() : null;
+            return nodes > limits.maxNodes || chars > limits.maxChars ? tooLarge() : node;
         }
+        const fields: Record<string, unknown> | undefined = copy ? {} : undefined;
         for (const key in node) {
             if (!Object.prototype.hasOwnProperty.call(node, key)) continue;
             chars += key.length + 3;
             if (chars > limits.maxChars) return tooLarge();
-            const failed = walk(node[key], depth + 1);
-            if (failed) return failed;
+            const field = walk(node[key], depth + 1);
+            if (field instanceof ShapeFailure) return field;
+            // Defined, not assigned: an own "__proto__" key stays data, as in the original.
+            if (fields)
+                Object.defineProperty(fields, key, {
+                    value: field,
+                    enumerable: true,
+                    writable: true,
+                    configurable: true
+                });
         }
-        return null;
+        return fields ?? node;
     };
     try {
-        return walk(value, 0) ?? { ok: true, value: true };
+        const result = walk(value, 0);
+        return result instanceof ShapeFailure ? result.result : { ok: true, value: result };
     } catch {
         return fail('NOT_JSON', `${what} could not be read.`);
     }

@@ -170,6 +170,17 @@ describe('c-softphone-bridge history', () => {
         ]);
     });
 
+    it('gives back the same history when an event changes nothing it holds (nothing to store or show again)', () => {
+        const once = recordLog(recordCall([], ended), LOG_SAVED.payload as never);
+        expect(recordCall(once, { ...ended })).toBe(once);
+        expect(recordLog(once, LOG_SAVED.payload as never)).toBe(once);
+        expect(recordLog(once, { ...(LOG_SAVED.payload as object), conversationId: 'elsewhere' } as never)).toBe(once);
+
+        const changed = recordCall(once, { ...ended, durationSeconds: 126 });
+        expect(changed).not.toBe(once);
+        expect(changed[0]).toMatchObject({ durationSeconds: 126, taskId: '00T5e00000TaSk1AAA' });
+    });
+
     it('round-trips through storage, skipping damaged entries, at most MAX_HISTORY', () => {
         const storage = memoryStorage();
         const many = Array.from({ length: MAX_HISTORY + 5 }, (_, i) => ({

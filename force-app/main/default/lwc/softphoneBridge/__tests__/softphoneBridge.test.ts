@@ -932,6 +932,29 @@ describe('c-softphone-bridge', () => {
             expect($(second, 'history-task')).not.toBeNull();
         });
 
+        it('is stored after the event, once for a burst, and at once when the page goes away', async () => {
+            const stored = (): number =>
+                (
+                    JSON.parse(sessionStorage.getItem('softphoneBridge.sessionHistory.v1') ?? '{"calls":[]}') as {
+                        calls: unknown[];
+                    }
+                ).calls.length;
+            const element = await connected();
+            const setItem = jest.spyOn(Storage.prototype, 'setItem');
+            await send(RINGING_NONE);
+            await send(ENDED);
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            const historyWrites = setItem.mock.calls.filter(([key]) => key === 'softphoneBridge.sessionHistory.v1');
+            expect(historyWrites).toHaveLength(1);
+            expect(stored()).toBe(2);
+
+            await send(withPayload(RINGING_NONE, { conversationId: 'conv-next', startedAt: 1_790_000_900_000 }));
+            window.dispatchEvent(new Event('pagehide'));
+            expect(stored()).toBe(3);
+            setItem.mockRestore();
+            expect(element).toBeTruthy();
+        });
+
         it('can be hidden', async () => {
             const element = await connected({ hideHistory: true });
             expect($(element, 'history')).toBeNull();

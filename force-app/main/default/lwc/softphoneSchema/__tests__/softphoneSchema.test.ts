@@ -1,4 +1,4 @@
-import { checkFields, checkShape, checkValue, describeField, isPlainObject } from 'c/softphoneSchema';
+import { checkFields, checkShape, checkValue, copyShape, describeField, isPlainObject } from 'c/softphoneSchema';
 import type { SchemaWarning } from 'c/softphoneSchema';
 
 const FIELDS = {
@@ -100,6 +100,34 @@ describe('c-softphone-schema', () => {
             ['a getter that throws', getterThrows, 'NOT_JSON']
         ])('refuses %s', (_name, value, code) => {
             expect(checkShape(value, LIMITS, 'The message')).toMatchObject({ ok: false, error: { code } });
+            expect(copyShape(value, LIMITS, 'The message')).toEqual(checkShape(value, LIMITS, 'The message'));
+        });
+
+        it('copyShape: a copy of the plain data, each value of the original read once', () => {
+            const reads = new Map<string, number>();
+            const counted = <T extends object>(target: T): T =>
+                new Proxy(target, {
+                    get(inner, key, receiver) {
+                        if (typeof key === 'string') reads.set(key, (reads.get(key) ?? 0) + 1);
+                        return Reflect.get(inner, key, receiver) as unknown;
+                    }
+                });
+            const date = new Date(0);
+            const original = counted({ a: 1, b: counted(['x', true, null]), c: counted({ d: 'e', when: date }) });
+            const copied = copyShape(original, LIMITS, 'The message');
+            expect(Object.fromEntries(reads)).toEqual({ a: 1, b: 1, c: 1, length: 1, 0: 1, 1: 1, 2: 1, d: 1, when: 1 });
+            expect(copied).toEqual({ ok: true, value: { a: 1, b: ['x', true, null], c: { d: 'e', when: date } } });
+            const value = (copied as { value: { b: unknown; c: { when: unknown } } }).value;
+            expect(value).not.toBe(original);
+            expect(Array.isArray(value.b) && value.b !== original.b).toBe(true);
+            expect(value.c.when).toBe(date); // not plain data: left as it is, for the field checks to refuse
+        });
+
+        it('copyShape: an own "__proto__" key stays a key of the copy', () => {
+            const copied = copyShape(JSON.parse('{"__proto__": {"x": 1}, "a": 2}'), LIMITS, 'The message');
+            const value = (copied as { value: Record<string, unknown> }).value;
+            expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+            expect(Object.keys(value)).toEqual(['__proto__', 'a']);
         });
 
         it.each([
