@@ -78,6 +78,13 @@ type LmsContext = ReturnType<typeof createMessageContext>;
 
 type Connection = 'connecting' | 'connected' | 'notConnected';
 
+/** What the wrap-up getters share. */
+interface WrapUpModel {
+    facts: WrapUpFacts | undefined;
+    status: WrapUpStatus;
+    values: WrapUpValues;
+}
+
 const DIAL_BLOCK_LABELS: Record<Exclude<DialBlock, 'offline'>, string> = {
     notConnected: LABELS.dialBlockedNotConnected,
     signedOut: LABELS.dialBlockedSignedOut,
@@ -188,6 +195,17 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         }
     );
     private readonly wrapUpStatusKept = keepEqual<WrapUpStatusView>();
+    // Keyed by everything factsFor reads: the log sequence maps change only with the state or drafts.
+    private readonly wrapUpModelOf = memoizeLast(
+        (call: CallView | undefined, drafts: DraftMap, _state: BridgeState): WrapUpModel => {
+            const facts = call && canWrapUp(call) ? this.factsFor(call) : undefined;
+            return {
+                facts,
+                status: facts ? wrapUpStatus(facts) : { kind: 'none' },
+                values: call ? formValues(call, drafts[call.conversationId]) : { disposition: '', notes: '' }
+            };
+        }
+    );
 
     // ---- lifecycle ----------------------------------------------------------------------
 
@@ -575,17 +593,18 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     get showWrapUp(): boolean {
         return canWrapUp(this.call);
     }
+    /** The wrap-up's facts, status and values, worked out once per render (several getters read them). */
+    private get wrapUpModel(): WrapUpModel {
+        return this.wrapUpModelOf(this.call, this.drafts, this.state);
+    }
     private get wrapUpFacts(): WrapUpFacts | undefined {
-        const call = this.call;
-        return call && canWrapUp(call) ? this.factsFor(call) : undefined;
+        return this.wrapUpModel.facts;
     }
     private get wrapUp(): WrapUpStatus {
-        const facts = this.wrapUpFacts;
-        return facts ? wrapUpStatus(facts) : { kind: 'none' };
+        return this.wrapUpModel.status;
     }
     private get wrapUpValues(): WrapUpValues {
-        const call = this.call;
-        return call ? formValues(call, this.drafts[call.conversationId]) : { disposition: '', notes: '' };
+        return this.wrapUpModel.values;
     }
     get dispositionOptions(): Option[] {
         return this.dispositionOptionsOf(this.vendor.tree, this.state.config?.dispositions, this.disposition);
