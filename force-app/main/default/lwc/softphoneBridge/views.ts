@@ -224,30 +224,47 @@ export function historyRow(entry: HistoryEntry, linkFor: LinkFor, locale: string
 }
 
 /**
- * The session history's rows, newest first, keeping the row of an unchanged call the same object
- * (the same entry, whose links have the same URLs), so its row component does not re-render; only
- * the rows of changed calls are built again, so an event costs the same with 1 call or 50.
+ * The session history's rows, newest first. A call whose row would read the same keeps its row
+ * object, so its row component does not re-render, and when every row is kept the list itself
+ * comes back the same (an event that changes nothing shown, such as a log status the row does not
+ * show, does not re-render the history at all). Only the rows of changed entries are built again,
+ * so an event costs about the same with 1 call or 50.
  */
 export function historyRowsKeeper(): (
     entries: readonly HistoryEntry[],
     linkFor: LinkFor,
     locale: string | undefined
 ) => HistoryRow[] {
-    let previous = new Map<HistoryEntry, HistoryRow>();
+    /** Per call: the entry its row was built from, the row, and the row as JSON (to compare). */
+    type Built = { entry: HistoryEntry; row: HistoryRow; json: string };
+    let previous = new Map<string, Built>();
+    let previousRows: HistoryRow[] = [];
     const sameUrl = (link: RecordLink | undefined, recordId: string | undefined, linkFor: LinkFor): boolean =>
         link?.recordId === recordId && (recordId === undefined || link?.url === linkFor(recordId, '').url);
+    const build = (entry: HistoryEntry, old: Built | undefined, linkFor: LinkFor, locale?: string): Built => {
+        if (
+            old?.entry === entry &&
+            sameUrl(old.row.record, entry.record?.recordId, linkFor) &&
+            sameUrl(old.row.task, entry.taskId, linkFor)
+        ) {
+            return old;
+        }
+        const row = historyRow(entry, linkFor, locale);
+        const json = JSON.stringify(row);
+        return { entry, row: old?.json === json ? old.row : row, json };
+    };
     return (entries, linkFor, locale) => {
-        const kept = new Map<HistoryEntry, HistoryRow>();
+        const kept = new Map<string, Built>();
         const rows = entries.map((entry) => {
-            const old = previous.get(entry);
-            const row =
-                old && sameUrl(old.record, entry.record?.recordId, linkFor) && sameUrl(old.task, entry.taskId, linkFor)
-                    ? old
-                    : historyRow(entry, linkFor, locale);
-            kept.set(entry, row);
-            return row;
+            const built = build(entry, previous.get(entry.conversationId), linkFor, locale);
+            kept.set(entry.conversationId, built);
+            return built.row;
         });
         previous = kept;
+        if (rows.length === previousRows.length && rows.every((row, index) => row === previousRows[index])) {
+            return previousRows;
+        }
+        previousRows = rows;
         return rows;
     };
 }

@@ -112,6 +112,26 @@ describe('c-softphone-bridge views', () => {
         });
     });
 
+    it('history rows: a change the rows do not show keeps every row and the list itself', () => {
+        const rowsOf = historyRowsKeeper();
+        const call = { conversationId: 'a', direction: 'inbound', state: 'ended', startedAt: 1 } as const;
+        const older = { conversationId: 'b', direction: 'outbound', state: 'wrappedUp', startedAt: 0 } as const;
+        const before = rowsOf([call, older], linkFor, 'en-US');
+
+        // A log status (the row shows the Task link, not the status): a new entry, the same row.
+        const after = rowsOf([{ ...call, logStatus: 'saving' }, older], linkFor, 'en-US');
+        expect(after).toBe(before);
+
+        const withTask = rowsOf(
+            [{ ...call, logStatus: 'saved', taskId: '00T5e00000TaSk1AAA' }, older],
+            linkFor,
+            'en-US'
+        );
+        expect(withTask).not.toBe(before);
+        expect(withTask[0]).not.toBe(before[0]);
+        expect(withTask[1]).toBe(before[1]);
+    });
+
     it('history rows: an unchanged call keeps its row object; a changed call or a new URL gets a new one', () => {
         const rowsOf = historyRowsKeeper();
         const first = {
