@@ -119,7 +119,7 @@ describe('c-softphone-bridge views', () => {
         const before = rowsOf([call, older], linkFor, 'en-US');
 
         // A log status (the row shows the Task link, not the status): a new entry, the same row.
-        const after = rowsOf([{ ...call, logStatus: 'saving' }, older], linkFor, 'en-US');
+        const after = rowsOf([{ ...call, logStatus: 'pending' }, older], linkFor, 'en-US');
         expect(after).toBe(before);
 
         const withTask = rowsOf(
