@@ -949,7 +949,7 @@ describe('c-softphone-bridge', () => {
             expect(stored()).toBe(2);
 
             await send(withPayload(RINGING_NONE, { conversationId: 'conv-next', startedAt: 1_790_000_900_000 }));
-            window.dispatchEvent(new Event('pagehide'));
+            window.dispatchEvent(new CustomEvent('pagehide'));
             expect(stored()).toBe(3);
             setItem.mockRestore();
             expect(element).toBeTruthy();
