@@ -7,7 +7,9 @@
  * does not have is an error, an `optionalFields` entry is left out; no recordId means no request.
  * Fields are object-qualified ('Lead.Phone') or { objectApiName, fieldApiName }; a field of another
  * object is an error. notifyRecordUpdateAvailable (reference-notify-record-update.html) makes every
- * wire showing those records fetch again. getFieldValue / getFieldDisplayValue walk the record
+ * wire showing those records fetch again, and, as that page says, a wire whose data did not change
+ * is not sent its value again (Open CTI's refreshView after every saved log would otherwise
+ * re-render every record component on the page, which the platform does not). getFieldValue / getFieldDisplayValue walk the record
  * (reference-get-field-value.html).
  */
 import { fetchRecord, on, OrgApiError } from 'lex/runtime';
@@ -58,11 +60,14 @@ export class getRecord {
     private config: GetRecordConfig | undefined;
     private connected = false;
     private request = 0;
+    /** What this wire last delivered for its current config (JSON), so a refresh that changed nothing is not delivered. */
+    private delivered: string | undefined;
 
     constructor(private readonly dataCallback: (value: WireValue) => void) {}
 
     update(config: GetRecordConfig): void {
         this.config = config;
+        this.delivered = undefined;
         void this.load();
     }
 
@@ -74,6 +79,7 @@ export class getRecord {
 
     disconnect(): void {
         this.connected = false;
+        this.delivered = undefined;
         live.delete(this);
     }
 
@@ -94,7 +100,11 @@ export class getRecord {
         if (!this.connected || !config?.recordId) return;
         const request = ++this.request;
         const deliver = (value: WireValue): void => {
-            if (request === this.request && this.connected) this.dataCallback(value);
+            if (request !== this.request || !this.connected) return;
+            const json = JSON.stringify(value);
+            if (json === this.delivered) return;
+            this.delivered = json;
+            this.dataCallback(value);
         };
         const fields = list(config.fields);
         const optional = list(config.optionalFields);
