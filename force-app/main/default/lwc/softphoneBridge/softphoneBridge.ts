@@ -153,6 +153,9 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     private snapshotFrom?: string;
     private stateRequestedFor?: string;
     private watchdog?: ReturnType<typeof setTimeout>;
+    /** When the watchdog timer fires, and when the adapter's silence would really be too long. */
+    private watchdogAt = 0;
+    private silenceDeadline = 0;
     private dialTimer?: ReturnType<typeof setTimeout>;
     private draftStore: KeyValueStorage = safeStorage(() => window.localStorage);
     private historyStore: KeyValueStorage = safeStorage(() => window.sessionStorage);
@@ -233,6 +236,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         window.removeEventListener('pagehide', this.handlePageHide);
         this.storeHistoryNow();
         clearTimeout(this.watchdog);
+        this.watchdog = undefined;
         clearTimeout(this.dialTimer);
     }
 
@@ -245,10 +249,29 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         this.armWatchdog(FIRST_ANSWER_TIMEOUT_MS);
     }
 
+    /**
+     * The adapter counts as gone once `ms` pass without a message. Every event pushes the deadline
+     * on, but the timer is set again only when it fires early or must fire sooner: timers cost
+     * about half a millisecond each under Lightning Web Security, and events come several a second.
+     */
     private armWatchdog(ms: number): void {
+        const deadline = Date.now() + ms;
+        this.silenceDeadline = deadline;
+        if (this.watchdog !== undefined && this.watchdogAt <= deadline) return;
+        this.scheduleWatchdog(ms);
+    }
+
+    private scheduleWatchdog(ms: number): void {
         clearTimeout(this.watchdog);
+        this.watchdogAt = Date.now() + ms;
         // eslint-disable-next-line @lwc/lwc/no-async-operation -- the adapter's silence is only observable as time passing
         this.watchdog = setTimeout(() => {
+            this.watchdog = undefined;
+            const left = this.silenceDeadline - Date.now();
+            if (left > 0) {
+                this.scheduleWatchdog(left);
+                return;
+            }
             this.connection = 'notConnected';
             // Whatever answers next, reloaded or back from a pause, is asked for the whole picture again.
             this.snapshotFrom = undefined;

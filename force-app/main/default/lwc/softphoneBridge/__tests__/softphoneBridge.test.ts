@@ -268,6 +268,40 @@ describe('c-softphone-bridge', () => {
             expect($(element, 'not-connected')).not.toBeNull();
         });
 
+        it('counts the silence from the last message, without setting a timer per message', async () => {
+            jest.useFakeTimers();
+            const element = await connected();
+            const setTimer = jest.spyOn(window, 'setTimeout');
+            for (let i = 0; i < 50; i++) {
+                jest.advanceTimersByTime(200);
+                // eslint-disable-next-line no-await-in-loop -- one message at a time, as the adapter sends them
+                await send(HEARTBEAT);
+            }
+            const watchdogTimers = setTimer.mock.calls.filter(([, ms]) => (ms ?? 0) >= 30_000).length;
+            setTimer.mockRestore();
+            // 50 messages in 10 s: one timer, set again when the first-answer timer (5 s) fired early
+            expect(watchdogTimers).toBeLessThanOrEqual(1);
+
+            jest.advanceTimersByTime(37_000);
+            await flush();
+            expect($(element, 'not-connected')).toBeNull();
+            jest.advanceTimersByTime(1_000);
+            await flush();
+            expect($(element, 'not-connected')).not.toBeNull();
+        });
+
+        it('counts a shorter silence limit at once when the adapter announces a faster heartbeat', async () => {
+            jest.useFakeTimers();
+            const element = await connected(); // 15 s heartbeat: gone after 37.5 s
+            await send({ ...HEARTBEAT, payload: { ...HEARTBEAT.payload, intervalMs: 2_000 } }); // gone after 5 s
+            jest.advanceTimersByTime(4_000);
+            await flush();
+            expect($(element, 'not-connected')).toBeNull();
+            jest.advanceTimersByTime(1_000);
+            await flush();
+            expect($(element, 'not-connected')).not.toBeNull();
+        });
+
         it('tries again on request', async () => {
             jest.useFakeTimers();
             const element = create();
