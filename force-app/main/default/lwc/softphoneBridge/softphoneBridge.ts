@@ -412,25 +412,29 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     }
 
     private factsFor(call: CallView): WrapUpFacts {
-        const draft = this.drafts[call.conversationId];
+        const { conversationId } = call;
+        const draft = this.drafts[conversationId];
+        const takenAt = this.takenAtSeq.get(conversationId);
         const facts: WrapUpFacts = {
             call,
-            logFresh:
-                this.takenAtSeq.has(call.conversationId) &&
-                (this.logSeq.get(call.conversationId) ?? 0) > (this.takenAtSeq.get(call.conversationId) ?? 0)
+            logFresh: takenAt !== undefined && (this.logSeq.get(conversationId) ?? 0) > takenAt
         };
         if (draft) facts.draft = draft;
-        const log = this.state.logs[call.conversationId];
+        const { logs, errors } = this.state;
+        const log = logs[conversationId];
         if (log) facts.log = log;
         const commandId = draft?.submitted?.commandId;
-        const commandError = commandId ? this.state.errors.find((error) => error.commandId === commandId) : undefined;
+        const commandError = commandId ? errors.find((error) => error.commandId === commandId) : undefined;
         if (commandError) facts.commandError = commandError;
         return facts;
     }
 
     /** Drops drafts whose values the Task now holds. */
     private reconcileDrafts(): void {
+        // Only a call with submitted values can be confirmed; most events have none to look at.
+        const drafts = this.drafts;
         for (const call of this.state.calls) {
+            if (!drafts[call.conversationId]?.submitted) continue;
             const facts = this.factsFor(call);
             if (!facts.draft || !isSubmissionConfirmed(facts)) continue;
             const { draft } = facts;
@@ -730,20 +734,22 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     // ---- links -------------------------------------------------------------------------------------
 
     private refreshUrls(): void {
+        // Each `this.` read crosses Lightning Web Security's membrane: read each field once.
+        const { state, history, recordUrls, pendingUrls } = this;
         const ids = new Set<string>();
-        const call = this.call;
+        const call = currentCall(state);
         if (call?.record) ids.add(call.record.recordId);
-        for (const log of Object.values(this.state.logs)) if (log.taskId) ids.add(log.taskId);
-        for (const entry of this.history) {
+        for (const log of Object.values(state.logs)) if (log.taskId) ids.add(log.taskId);
+        for (const entry of history) {
             if (entry.record) ids.add(entry.record.recordId);
             if (entry.taskId) ids.add(entry.taskId);
         }
         // URLs of records no longer shown are dropped: a shift's Tasks would pile up otherwise.
-        const kept = onlyKeys(this.recordUrls, ids);
-        if (kept !== this.recordUrls) this.recordUrls = kept;
+        const kept = onlyKeys(recordUrls, ids);
+        if (kept !== recordUrls) this.recordUrls = kept;
         for (const recordId of ids) {
-            if (recordId in this.recordUrls || this.pendingUrls.has(recordId)) continue;
-            this.pendingUrls.add(recordId);
+            if (recordId in kept || pendingUrls.has(recordId)) continue;
+            pendingUrls.add(recordId);
             this[NavigationMixin.GenerateUrl](recordPage(recordId))
                 .then((url) => {
                     this.recordUrls = { ...this.recordUrls, [recordId]: url };
@@ -751,7 +757,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
                 .catch(() => {
                     // Keep the fallback href; Navigate still works on click.
                 })
-                .finally(() => this.pendingUrls.delete(recordId));
+                .finally(() => pendingUrls.delete(recordId));
         }
     }
 
