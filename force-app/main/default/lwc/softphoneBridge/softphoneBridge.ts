@@ -53,6 +53,7 @@ import {
     dispositionOptions,
     historyRowsKeeper,
     keepEqual,
+    keepRest,
     linksFrom,
     memoizeLast,
     presenceOptions,
@@ -189,6 +190,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         (history: readonly HistoryEntry[], recordUrls: Record<string, string>): HistoryRow[] =>
             this.keptHistoryRows(history, linksFrom(recordUrls), LOCALE)
     );
+    private readonly historyEarlierOf = keepRest<HistoryRow>();
     private readonly presenceOptionsOf = memoizeLast(presenceOptions);
     private readonly dispositionOptionsOf = memoizeLast(dispositionOptions);
     private readonly dialButtonsOf = memoizeLast(
@@ -727,8 +729,16 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     get showHistorySection(): boolean {
         return !this.hideHistory;
     }
-    get historyRows(): HistoryRow[] {
+    private get historyRows(): HistoryRow[] {
         return this.historyRowsOf(this.history, this.recordUrls);
+    }
+    /** The newest call's row: most events change only it. */
+    get historyNewest(): HistoryRow | undefined {
+        return this.historyRows[0];
+    }
+    /** The earlier calls' rows, the same array while none of them changed. */
+    get historyEarlier(): readonly HistoryRow[] {
+        return this.historyEarlierOf(this.historyRows);
     }
 
     // ---- links -------------------------------------------------------------------------------------

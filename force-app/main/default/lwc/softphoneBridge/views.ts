@@ -139,6 +139,19 @@ export function keepEqual<T>(): (next: T) => T {
     };
 }
 
+/**
+ * The items after the first, as the same array while they are the same objects in the same order:
+ * the history's earlier calls, which an event about the newest call leaves as they were.
+ */
+export function keepRest<T>(): (items: readonly T[]) => readonly T[] {
+    let kept: readonly T[] = [];
+    return (items) => {
+        const count = Math.max(items.length - 1, 0);
+        if (count !== kept.length || kept.some((item, index) => item !== items[index + 1])) kept = items.slice(1);
+        return kept;
+    };
+}
+
 /** Links to record pages: the URL GenerateUrl gave (asynchronous), until then a Lightning URL that resolves any record Id. */
 export function linksFrom(urls: Readonly<Record<string, string>>): LinkFor {
     return (recordId, label) => ({ recordId, label, url: urls[recordId] ?? `/lightning/r/${recordId}/view` });

@@ -2,7 +2,12 @@
  * Inside softphoneBridge: this session's calls, newest first, each with its record and a link to
  * its Task (or a note that it has none yet), one c-softphone-call-history-row each. The parent
  * builds the rows and keeps each unchanged row the same object, so a call event re-renders only the
- * rows it changed. Event: `openrecord` (detail `{ recordId }`, passed on from the rows).
+ * rows it changed. Most events are about the newest call, so the parent hands it apart (`newest`)
+ * from the earlier calls (`earlier`, the same array while none of them changed): this component
+ * shows the newest row itself and the earlier ones through c-softphone-call-history-list, which such
+ * an event does not re-render, so it does not walk the other 49 rows again (each step of that walk
+ * crosses Lightning Web Security's membrane). Event: `openrecord` (detail `{ recordId }`, passed on
+ * from the rows).
  */
 import { LightningElement, api } from 'lwc';
 import HISTORY_EMPTY from '@salesforce/label/c.SoftphoneBridge_History_Empty';
@@ -14,14 +19,12 @@ interface HistoryRow {
 }
 
 export default class SoftphoneCallHistory extends LightningElement {
-    /** The calls, newest first. */
-    @api rows: readonly HistoryRow[] = [];
+    /** The newest call's row; none before the first call. */
+    @api newest?: HistoryRow;
+    /** The earlier calls' rows, newest first. */
+    @api earlier: readonly HistoryRow[] = [];
 
     readonly labels = { historyEmpty: HISTORY_EMPTY, historyHeading: HISTORY_HEADING };
-
-    get hasRows(): boolean {
-        return this.rows.length > 0;
-    }
 
     handleOpenRecord(event: CustomEvent<{ recordId: string }>): void {
         const recordId = event.detail?.recordId;

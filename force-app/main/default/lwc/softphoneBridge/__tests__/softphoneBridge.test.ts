@@ -919,7 +919,7 @@ describe('c-softphone-bridge', () => {
             await send(ENDED);
             await send(LOG_SAVED);
 
-            const rows = $$(element, '[data-id="history-list"] > li');
+            const rows = $$(element, 'c-softphone-call-history-row[role="listitem"]');
             expect(rows).toHaveLength(2);
             expect((rows[0] as HTMLElement).dataset.conversationId).toBe('conv-1003'); // newest first
             const task = $(element, 'history-task');
@@ -945,7 +945,7 @@ describe('c-softphone-bridge', () => {
                 // eslint-disable-next-line no-await-in-loop -- its Task saved before the next call
                 await send({ ...LOG_SAVED, payload: { ...LOG_SAVED.payload, conversationId, taskId } });
             }
-            const rows = $$(element, '[data-id="history-list"] > li');
+            const rows = $$(element, 'c-softphone-call-history-row[role="listitem"]');
             expect(rows).toHaveLength(50);
             expect((rows[0] as HTMLElement).dataset.conversationId).toBe('shift-60');
             const links = $$(element, '[data-id="history-task"]').map((link) => link.getAttribute('href'));
@@ -962,7 +962,7 @@ describe('c-softphone-bridge', () => {
 
             const second = create();
             await flush();
-            expect($$(second, '[data-id="history-list"] > li')).toHaveLength(1);
+            expect($$(second, 'c-softphone-call-history-row[role="listitem"]')).toHaveLength(1);
             expect($(second, 'history-task')).not.toBeNull();
         });
 
@@ -1007,7 +1007,8 @@ describe('c-softphone-bridge', () => {
                 dispositions: child('c-softphone-wrap-up').options,
                 wrapUpStatus: child('c-softphone-wrap-up').status,
                 dialTargets: child('c-softphone-dial-list').targets,
-                historyRows: child('c-softphone-call-history').rows
+                historyNewest: child('c-softphone-call-history').newest,
+                historyEarlier: child('c-softphone-call-history').earlier
             };
         }
 
@@ -1056,7 +1057,7 @@ describe('c-softphone-bridge', () => {
             const typed = childInputs(element);
             await change(element, 'notes', 'Typed more');
             const retyped = childInputs(element);
-            for (const key of ['presenceOptions', 'call', 'dialTargets', 'historyRows']) {
+            for (const key of ['presenceOptions', 'call', 'dialTargets', 'historyNewest', 'historyEarlier']) {
                 expect({ key, same: retyped[key] === typed[key] }).toEqual({ key, same: true });
             }
             expect(retyped.wrapUpStatus).toBe(typed.wrapUpStatus); // still a draft: the same status line
@@ -1064,9 +1065,30 @@ describe('c-softphone-bridge', () => {
             await send(withPayload(RINGING_NONE, { conversationId: 'conv-next', startedAt: 1_790_000_900_000 }));
             const ringing = childInputs(element);
             expect(ringing.call).not.toBe(retyped.call);
-            expect(ringing.historyRows).not.toBe(retyped.historyRows);
+            expect(ringing.historyNewest).not.toBe(retyped.historyNewest);
+            expect(ringing.historyEarlier).not.toBe(retyped.historyEarlier); // the last call moved down
             expect(ringing.dialTargets).toBe(retyped.dialTargets);
             expect(ringing.presenceOptions).toBe(retyped.presenceOptions);
+        });
+
+        it("the newest call's events reach its history row only, not the earlier calls' list", async () => {
+            const element = await afterACall();
+            await send(withPayload(RINGING_NONE, { conversationId: 'conv-next', startedAt: 1_790_000_900_000 }));
+            const ringing = childInputs(element);
+
+            await send(
+                withPayload(RINGING_NONE, {
+                    conversationId: 'conv-next',
+                    startedAt: 1_790_000_900_000,
+                    state: 'connected',
+                    connectedAt: 1_790_000_905_000
+                })
+            );
+
+            const connectedCall = childInputs(element);
+            expect(connectedCall.historyNewest).not.toBe(ringing.historyNewest);
+            expect(connectedCall.historyEarlier).toBe(ringing.historyEarlier);
+            expect((connectedCall.historyEarlier as unknown[]).length).toBe(1);
         });
     });
 

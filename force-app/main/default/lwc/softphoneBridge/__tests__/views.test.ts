@@ -5,6 +5,7 @@ import {
     dispositionOptions,
     historyRowsKeeper,
     keepEqual,
+    keepRest,
     memoizeLast,
     wrapUpStatusView
 } from '../views';
@@ -35,6 +36,18 @@ describe('c-softphone-bridge views', () => {
 
         expect(keep({ kind: 'draft' })).toBe(first);
         expect(keep({ kind: 'saving' })).toEqual({ kind: 'saving' });
+    });
+
+    it('keepRest keeps the rest of a list the same array while the items after the first are the same', () => {
+        const [a, b, c, d] = [{ n: 'a' }, { n: 'b' }, { n: 'c' }, { n: 'd' }];
+        const rest = keepRest<{ n: string }>();
+        const first = rest([a, b, c]);
+
+        expect(first).toEqual([b, c]);
+        expect(rest([d, b, c])).toBe(first); // only the first item changed
+        expect(rest([d, a, b])).toEqual([a, b]); // a new first item: the others moved down
+        expect(rest([a])).toEqual([]);
+        expect(rest([])).toBe(rest([b]));
     });
 
     it('a ringing call with several matches: the records to choose from, the page record named as such', () => {

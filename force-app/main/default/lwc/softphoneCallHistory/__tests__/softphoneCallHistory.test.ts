@@ -2,15 +2,15 @@ import { createElement } from 'lwc';
 import SoftphoneCallHistory from 'c/softphoneCallHistory';
 import { LOGGED_ROW, MISSED_ROW, TASK_ID } from '../../softphoneCallHistoryRow/__tests__/historyRows';
 
-type HistoryElement = HTMLElement & { rows?: unknown };
+type HistoryElement = HTMLElement & { newest?: unknown; earlier?: unknown };
+type RowElement = HTMLElement & { row: unknown };
 
-const ROWS = [MISSED_ROW, LOGGED_ROW];
-
-function create(rows: unknown): HistoryElement {
+function create(newest: unknown, earlier: unknown[]): HistoryElement {
     const element = createElement('c-softphone-call-history', {
         is: SoftphoneCallHistory
     }) as unknown as HistoryElement;
-    element.rows = rows;
+    element.newest = newest;
+    element.earlier = earlier;
     document.body.appendChild(element);
     return element;
 }
@@ -19,40 +19,54 @@ function $(element: HTMLElement, id: string): HTMLElement | null {
     return element.shadowRoot!.querySelector(`[data-id="${id}"]`);
 }
 
+/** The list's items in order: the newest row here, the earlier ones in c-softphone-call-history-list. */
+function items(element: HTMLElement): RowElement[] {
+    const root = element.shadowRoot!;
+    const newest = [...root.querySelectorAll<RowElement>('[data-id="history-list"] > c-softphone-call-history-row')];
+    const list = root.querySelector('c-softphone-call-history-list')!;
+    return [...newest, ...list.shadowRoot!.querySelectorAll<RowElement>('c-softphone-call-history-row')];
+}
+
 describe('c-softphone-call-history', () => {
     afterEach(() => {
         while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
     });
 
     it('says when this session has no calls yet', async () => {
-        const element = create([]);
+        const element = create(undefined, []);
 
         expect($(element, 'history-empty')!.textContent).toBe('c.SoftphoneBridge_History_Empty');
         expect($(element, 'history-list')).toBeNull();
         await expect(element).toBeAccessible();
     });
 
-    it('lists the calls in the order given, one row component each', async () => {
-        const element = create(ROWS);
+    it('lists the newest call, then the earlier ones, as the items of one list', async () => {
+        const element = create(MISSED_ROW, [LOGGED_ROW]);
 
-        const items = [...element.shadowRoot!.querySelectorAll<HTMLElement>('[data-id="history-list"] > li')];
-        expect(items.map((item) => item.dataset.conversationId)).toEqual(['conv-2', 'conv-1']);
-        const rows = items.map(
-            (item) => item.querySelector('c-softphone-call-history-row') as HTMLElement & { row: unknown }
-        );
-        expect(rows.map((row) => row.row)).toEqual(ROWS);
+        expect($(element, 'history-list')!.getAttribute('role')).toBe('list');
+        const rows = items(element);
+        expect(rows.map((row) => row.dataset.conversationId)).toEqual(['conv-2', 'conv-1']);
+        expect(rows.map((row) => row.getAttribute('role'))).toEqual(['listitem', 'listitem']);
+        expect(rows.map((row) => row.row)).toEqual([MISSED_ROW, LOGGED_ROW]);
         expect(rows[1]!.shadowRoot!.querySelector('[data-id="history-task"]')!.getAttribute('aria-label')).toBe(
             'View Task for the call with (503) 555-1212'
         );
         await expect(element).toBeAccessible();
     });
 
-    it("passes a row's request to open a record or Task on to the parent", () => {
-        const element = create(ROWS);
+    it('lists a first call alone', async () => {
+        const element = create(LOGGED_ROW, []);
+
+        expect(items(element).map((row) => row.dataset.conversationId)).toEqual(['conv-1']);
+        await expect(element).toBeAccessible();
+    });
+
+    it("passes a row's request to open a record or Task on to the parent, from the newest and the earlier calls", () => {
+        const element = create(MISSED_ROW, [LOGGED_ROW]);
         const opened = jest.fn();
         element.addEventListener('openrecord', opened);
 
-        const row = element.shadowRoot!.querySelectorAll('c-softphone-call-history-row')[1]!;
+        const row = items(element)[1]!;
         row.shadowRoot!.querySelector<HTMLElement>('[data-id="history-task"]')!.click();
         row.shadowRoot!.querySelector<HTMLElement>('[data-id="history-record"]')!.click();
 
