@@ -5,8 +5,9 @@
  * sends the protocol's commands (setPresence, dial, saveWrapUp, choosePopTarget, requestState,
  * retryLogs). The logic lives in the pure modules beside it; this class wires them to the platform
  * and coordinates the child components that show each part (c-softphone-presence, -session,
- * -current-call, -wrap-up, -dial-list, -call-history, -connection-help): it hands each a view from
- * ./views.ts, memoized so a child re-renders only when what it shows changed, and acts on their events.
+ * -current-call, -wrap-up, -dial-list, -call-history, -connection-help): once per render it reads
+ * its fields into ./bridgeView.ts, which works out everything the template shows (each child's
+ * value memoized, so a child re-renders only when what it shows changed), and acts on their events.
  */
 import { LightningElement, api, wire } from 'lwc';
 import { APPLICATION_SCOPE, MessageContext, publish, subscribe, unsubscribe } from 'lightning/messageService';
@@ -31,67 +32,31 @@ import {
     applyEvent,
     canWrapUp,
     currentCall,
-    dialBlock,
-    parseStatusList,
     silenceLimitMs
 } from './bridgeState';
-import type { BridgeState, DialBlock } from './bridgeState';
+import type { BridgeState } from './bridgeState';
 import { addCapped, onlyKeys, pruneMap } from './bookkeeping';
-import { MAX_NOTES_LENGTH, onDraftsChanged, readDrafts, removeDraft, updateDraft } from './drafts';
+import { createBridgeView } from './bridgeView';
+import type { BridgeInputs, BridgeView, Connection } from './bridgeView';
+import { onDraftsChanged, readDrafts, removeDraft, updateDraft } from './drafts';
 import type { DraftMap, WrapUpValues } from './drafts';
-import { formatLabel } from 'c/softphoneFormat';
 import { readHistory, recordCall, recordLog, writeHistory } from './history';
 import type { HistoryEntry } from './history';
 import { LABELS } from './labels';
-import { displayPhone, phoneFieldsFor, readDialTargets, readRecordName, recordFieldsFor } from 'c/phoneNumbers';
+import { phoneFieldsFor, readRecordName, recordFieldsFor } from 'c/phoneNumbers';
 import { safeStorage } from './storage';
 import type { KeyValueStorage } from './storage';
-import {
-    callAnnouncement,
-    callCard,
-    dialButtons,
-    dispositionOptions,
-    historyRowsKeeper,
-    keepEqual,
-    keepRest,
-    linksFrom,
-    memoizeLast,
-    presenceOptions,
-    wrapUpStatusView
-} from './views';
-import type { CallCard, DialButton, HistoryRow, Option, WrapUpStatusView } from './views';
-import {
-    formValues,
-    hasContent,
-    hasUnsavedChanges,
-    isSubmissionConfirmed,
-    valuesTaken,
-    wrapUpPayload,
-    wrapUpStatus
-} from './wrapUp';
-import type { WrapUpFacts, WrapUpStatus } from './wrapUp';
+import { formValues, isSubmissionConfirmed, valuesTaken, wrapUpPayload } from './wrapUp';
+import type { WrapUpFacts } from './wrapUp';
 import { applyVendorEvent, EMPTY_VENDOR_STATE } from './vendorSession';
 import type { VendorState } from './vendorSession';
-import { ldsErrorText } from 'c/ldsErrors';
+import template from './softphoneBridge.html';
 
 /** The message context type (named without the adapter, which may only appear in @wire). */
 type LmsContext = ReturnType<typeof createMessageContext>;
 
-type Connection = 'connecting' | 'connected' | 'notConnected';
-
-/** What the wrap-up getters share. */
-interface WrapUpModel {
-    facts: WrapUpFacts | undefined;
-    status: WrapUpStatus;
-    values: WrapUpValues;
-}
-
-const DIAL_BLOCK_LABELS: Record<Exclude<DialBlock, 'offline'>, string> = {
-    notConnected: LABELS.dialBlockedNotConnected,
-    signedOut: LABELS.dialBlockedSignedOut,
-    notConfigured: LABELS.dialBlockedNotConfigured,
-    activeCall: LABELS.dialBlockedActiveCall
-};
+/** The view each instance rendered last (kept outside the component: a field set while rendering would render again). */
+const RENDERED_VIEWS = new WeakMap<object, BridgeView>();
 
 /** How long "Calling…" waits for the softphone's outbound call before the buttons work again. */
 const DIAL_ANSWER_TIMEOUT_MS = 20_000;
@@ -173,44 +138,9 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         if (!document.hidden) this.reloadDrafts();
     };
 
-    // What each child is given, remembered so that an event gives a child a new object only when
-    // what it shows changed (LWC re-renders a child only when a property it got is a new value).
-    private readonly currentCallOf = memoizeLast(currentCall);
-    private readonly callCardOf = memoizeLast(
-        (call: CallView, recordUrl: string | undefined, pageRecordId: string | undefined): CallCard =>
-            callCard(
-                call,
-                linksFrom(recordUrl && call.record ? { [call.record.recordId]: recordUrl } : {}),
-                pageRecordId,
-                LOCALE
-            )
-    );
-    private readonly keptHistoryRows = historyRowsKeeper();
-    private readonly historyRowsOf = memoizeLast(
-        (history: readonly HistoryEntry[], recordUrls: Record<string, string>): HistoryRow[] =>
-            this.keptHistoryRows(history, linksFrom(recordUrls), LOCALE)
-    );
-    private readonly historyEarlierOf = keepRest<HistoryRow>();
-    private readonly presenceOptionsOf = memoizeLast(presenceOptions);
-    private readonly dispositionOptionsOf = memoizeLast(dispositionOptions);
-    private readonly dialButtonsOf = memoizeLast(
-        (record: RecordRepresentation | undefined, _objectApiName?: string, _phoneFields?: string): DialButton[] => {
-            if (!record) return [];
-            return dialButtons(readDialTargets(this.phoneFieldNames, this.lookup), LOCALE);
-        }
-    );
-    private readonly wrapUpStatusKept = keepEqual<WrapUpStatusView>();
-    // Keyed by everything factsFor reads: the log sequence maps change only with the state or drafts.
-    private readonly wrapUpModelOf = memoizeLast(
-        (call: CallView | undefined, drafts: DraftMap, _state: BridgeState): WrapUpModel => {
-            const facts = call && canWrapUp(call) ? this.factsFor(call) : undefined;
-            return {
-                facts,
-                status: facts ? wrapUpStatus(facts) : { kind: 'none' },
-                values: call ? formValues(call, drafts[call.conversationId]) : { disposition: '', notes: '' }
-            };
-        }
-    );
+    /** Builds what the template shows (./bridgeView.ts), with its per-child memory. */
+    private readonly viewOf = createBridgeView();
+    private readonly factsForCall = (call: CallView): WrapUpFacts => this.factsFor(call);
 
     // ---- lifecycle ----------------------------------------------------------------------
 
@@ -519,226 +449,53 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         return getFieldValue(this.record, `${this.objectApiName ?? ''}.${field}`);
     };
 
-    // ---- template state: connection and banners ---------------------------------------------------
+    // ---- what the template shows ---------------------------------------------------------------
 
-    get isConnecting(): boolean {
-        return this.connection === 'connecting';
-    }
-    get isAdapterConnected(): boolean {
-        return this.connection === 'connected';
-    }
-    get isNotConnected(): boolean {
-        return this.connection === 'notConnected';
-    }
-    get showSignedOut(): boolean {
-        return this.isAdapterConnected && !this.state.softphoneConnected;
+    /**
+     * Works out the view once per render: each field is read once here (a read of a component field
+     * crosses Lightning Web Security's membrane), and LWC tracks these reads, so a change to any of
+     * them renders again. The template reads `view.*`.
+     */
+    override render(): ReturnType<LightningElement['render']> {
+        RENDERED_VIEWS.set(this, this.viewOf(this.inputs()));
+        return template;
     }
 
-    /** The newest adapter error meant for this component's user (answering our command, or a broadcast for an agent or admin). */
-    private get shownError(): ErrorView | undefined {
-        const submissions = new Set(Object.values(this.drafts).map((draft) => draft.submitted?.commandId));
-        const error = this.state.errors.find((candidate) => {
-            const { commandId } = candidate;
-            if (commandId === undefined) return candidate.audience !== 'developer';
-            // Errors answering a saveWrapUp are shown in the wrap-up section instead.
-            return this.ownCommandIds.has(commandId) && !submissions.has(commandId);
-        });
-        return error === this.dismissedError ? undefined : error;
-    }
-    get visibleError(): string | undefined {
-        return this.localError ?? this.shownError?.message;
-    }
-    get hasError(): boolean {
-        return this.visibleError !== undefined;
+    /** What the template shows (as worked out for this render). */
+    get view(): BridgeView {
+        return RENDERED_VIEWS.get(this) ?? this.viewOf(this.inputs());
     }
 
-    /** Logs kept only in the adapter page's memory (browser storage full): a reload would lose them. */
-    get storageFullText(): string {
-        const unstored = Object.values(this.state.logs).filter(
-            (log) => log.stored === false && log.status !== 'saved'
-        ).length;
-        return unstored > 0 ? formatLabel(LABELS.logStorageFull, unstored) : '';
-    }
-    /** What to do about a lasting save error (validation rule, access, expired session) of any log. */
-    get logAdviceText(): string {
-        const kind = Object.values(this.state.logs).find((log) => log.status === 'failed' && log.errorKind)?.errorKind;
-        if (kind === 'validation') return LABELS.logFixValidation;
-        if (kind === 'access') return LABELS.logFixAccess;
-        if (kind === 'session') return LABELS.logFixSession;
-        return '';
+    /** The view as of now, for handlers (fields may have changed since the last render). */
+    private current(): BridgeView {
+        return this.viewOf(this.inputs());
     }
 
-    /** What a screen reader hears when the call changes (not every second). */
-    get announcement(): string {
-        const card = this.callCard;
-        return this.dialingText ?? (card ? callAnnouncement(card) : '');
-    }
-
-    // ---- template state: presence (c-softphone-presence) -----------------------------------------------
-
-    get showPresence(): boolean {
-        return this.isAdapterConnected || this.state.presence !== undefined;
-    }
-    get presenceOptions(): Option[] {
-        return this.presenceOptionsOf(this.state.config?.presenceOptions);
-    }
-    get presenceValue(): string | undefined {
-        return this.pendingPresenceId ?? this.state.presence?.softphoneId;
-    }
-    get presenceLabel(): string {
-        const presence = this.state.presence;
-        if (!presence) return LABELS.presenceUnknown;
-        return (
-            presence.label ??
-            this.state.config?.presenceOptions.find((option) => option.softphoneId === presence.softphoneId)?.label ??
-            presence.softphoneId
-        );
-    }
-    get presenceDisabled(): boolean {
-        return !this.isAdapterConnected || !this.state.softphoneConnected || this.pendingPresenceId !== undefined;
-    }
-    get isPresencePending(): boolean {
-        return this.pendingPresenceId !== undefined;
-    }
-
-    // ---- template state: the current call (c-softphone-current-call) ------------------------------------
-
-    get call(): CallView | undefined {
-        return this.currentCallOf(this.state);
-    }
-    get callCard(): CallCard | undefined {
-        const call = this.call;
-        if (!call) return undefined;
-        const recordUrl = call.record ? this.recordUrls[call.record.recordId] : undefined;
-        return this.callCardOf(call, recordUrl, this.recordId);
-    }
-    /** The call area: once the adapter answered, or while a call is known (even if the adapter went away). */
-    get showCallSection(): boolean {
-        return this.isAdapterConnected || this.call !== undefined;
-    }
-
-    // ---- template state: wrap-up (c-softphone-wrap-up) ------------------------------------------------
-
-    get showWrapUp(): boolean {
-        return canWrapUp(this.call);
-    }
-    /** The wrap-up's facts, status and values, worked out once per render (several getters read them). */
-    private get wrapUpModel(): WrapUpModel {
-        return this.wrapUpModelOf(this.call, this.drafts, this.state);
-    }
-    private get wrapUpFacts(): WrapUpFacts | undefined {
-        return this.wrapUpModel.facts;
-    }
-    private get wrapUp(): WrapUpStatus {
-        return this.wrapUpModel.status;
-    }
-    private get wrapUpValues(): WrapUpValues {
-        return this.wrapUpModel.values;
-    }
-    get dispositionOptions(): Option[] {
-        return this.dispositionOptionsOf(this.vendor.tree, this.state.config?.dispositions, this.disposition);
-    }
-    get disposition(): string {
-        return this.wrapUpValues.disposition;
-    }
-    get notes(): string {
-        return this.wrapUpValues.notes;
-    }
-    get notesMaxLength(): number {
-        return MAX_NOTES_LENGTH;
-    }
-    get saveDisabled(): boolean {
-        const facts = this.wrapUpFacts;
-        if (!facts || !this.isAdapterConnected) return true;
-        return (
-            !hasContent(this.wrapUpValues) ||
-            this.wrapUp.kind === 'saving' ||
-            !hasUnsavedChanges(facts.call, facts.draft)
-        );
-    }
-    get showSaveOffline(): boolean {
-        return this.showWrapUp && !this.isAdapterConnected && hasContent(this.wrapUpValues);
-    }
-    get canRetryLogs(): boolean {
-        return this.wrapUp.kind === 'failed' && this.isAdapterConnected;
-    }
-    get wrapUpStatus(): WrapUpStatusView {
-        const status = this.wrapUp;
-        const taskId = 'taskId' in status ? status.taskId : undefined;
-        return this.wrapUpStatusKept(
-            wrapUpStatusView(status, taskId ? linksFrom(this.recordUrls)(taskId, LABELS.viewTask) : undefined)
-        );
-    }
-
-    // ---- template state: the protocol's own session (c-softphone-session) -------------------------------
-
-    get vendorSession(): VendorState['session'] {
-        return this.vendor.session;
-    }
-    get callTimeline(): VendorState['timelines'][string] | undefined {
-        const call = this.call;
-        return call ? this.vendor.timelines[call.conversationId] : undefined;
-    }
-    /** The protocol's session is up and the wrap-up has a disposition: it may be disposed with the next call. */
-    get canDisposeAndDial(): boolean {
-        return (
-            this.vendor.session?.status === 'loggedIn' &&
-            this.showWrapUp &&
-            this.wrapUpValues.disposition.trim() !== '' &&
-            this.wrapUp.kind !== 'saving'
-        );
-    }
-
-    // ---- template state: dial (c-softphone-dial-list) ---------------------------------------------------
-
-    get onRecordPage(): boolean {
-        return Boolean(this.recordId && this.objectApiName);
-    }
-    get dialTargets(): DialButton[] {
-        return this.dialButtonsOf(this.record, this.objectApiName, this.phoneFields);
-    }
-    get showNoPhone(): boolean {
-        return this.record !== undefined && this.dialTargets.length === 0;
-    }
-    get recordErrorText(): string | undefined {
-        return this.recordError && !this.record
-            ? formatLabel(LABELS.recordError, ldsErrorText(this.recordError))
-            : undefined;
-    }
-    private get dialBlockReason(): DialBlock | undefined {
-        return dialBlock(this.state, this.isAdapterConnected, parseStatusList(this.offlineStatuses));
-    }
-    get dialDisabled(): boolean {
-        return this.dialBlockReason !== undefined || this.dialRequest !== undefined;
-    }
-    get dialBlockedText(): string | undefined {
-        const reason = this.dialBlockReason;
-        if (reason === undefined) return undefined;
-        return reason === 'offline'
-            ? formatLabel(LABELS.dialBlockedOffline, this.presenceLabel)
-            : DIAL_BLOCK_LABELS[reason];
-    }
-    get dialingText(): string | undefined {
-        return this.dialRequest
-            ? formatLabel(LABELS.dialingRequested, displayPhone(this.dialRequest.number, LOCALE))
-            : undefined;
-    }
-
-    // ---- template state: history (c-softphone-call-history) ---------------------------------------------
-
-    get showHistorySection(): boolean {
-        return !this.hideHistory;
-    }
-    private get historyRows(): HistoryRow[] {
-        return this.historyRowsOf(this.history, this.recordUrls);
-    }
-    /** The newest call's row: most events change only it. */
-    get historyNewest(): HistoryRow | undefined {
-        return this.historyRows[0];
-    }
-    /** The earlier calls' rows, the same array while none of them changed. */
-    get historyEarlier(): readonly HistoryRow[] {
-        return this.historyEarlierOf(this.historyRows);
+    private inputs(): BridgeInputs {
+        return {
+            state: this.state,
+            vendor: this.vendor,
+            connection: this.connection,
+            drafts: this.drafts,
+            history: this.history,
+            recordUrls: this.recordUrls,
+            pendingPresenceId: this.pendingPresenceId,
+            dialRequest: this.dialRequest,
+            dismissedError: this.dismissedError,
+            localError: this.localError,
+            versionMismatch: this.versionMismatch,
+            record: this.record,
+            recordError: this.recordError,
+            recordId: this.recordId,
+            objectApiName: this.objectApiName,
+            offlineStatuses: this.offlineStatuses,
+            phoneFields: this.phoneFields,
+            hideHistory: this.hideHistory,
+            locale: LOCALE,
+            ownCommandIds: this.ownCommandIds,
+            factsFor: this.factsForCall,
+            lookup: this.lookup
+        };
     }
 
     // ---- links -------------------------------------------------------------------------------------
@@ -778,15 +535,15 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     }
 
     handleDismissError(): void {
-        if (this.localError === undefined) this.dismissedError = this.shownError;
+        if (this.localError === undefined) this.dismissedError = this.current().shownError;
         this.localError = undefined;
     }
 
     handleDisposeAndDial(event: CustomEvent<{ number: string }>): void {
-        const call = this.call;
+        const { call, canDisposeAndDial, wrapUpValues } = this.current();
         const number = event.detail?.number?.trim();
-        if (!call || !number || !this.canDisposeAndDial) return;
-        this.submit(call, this.wrapUpValues, number);
+        if (!call || !number || !canDisposeAndDial) return;
+        this.submit(call, wrapUpValues, number);
     }
     handleForceLogin(): void {
         this.send('confirmForceLogin', undefined);
@@ -810,7 +567,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     }
 
     handleChooseRecord(event: CustomEvent<{ recordId: string }>): void {
-        const call = this.call;
+        const call = currentCall(this.state);
         const recordId = event.detail?.recordId;
         const record: RecordRef | undefined = call?.matches.find((match) => match.recordId === recordId);
         if (!call || !record) return;
@@ -826,15 +583,15 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     }
 
     private editWrapUp(patch: Partial<WrapUpValues>): void {
-        const call = this.call;
+        const call = currentCall(this.state);
         if (!call || !canWrapUp(call)) return;
         this.drafts = updateDraft(this.draftStore, call.conversationId, patch, formValues(call, undefined), Date.now());
     }
 
     handleSave(): void {
-        const call = this.call;
-        if (!call || !canWrapUp(call) || this.saveDisabled) return;
-        this.submit(call, this.wrapUpValues);
+        const { call, saveDisabled, wrapUpValues } = this.current();
+        if (!call || !canWrapUp(call) || saveDisabled) return;
+        this.submit(call, wrapUpValues);
     }
 
     handleRetryLogs(): void {
@@ -843,8 +600,9 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
 
     handleDial(event: CustomEvent<{ field: string }>): void {
         const field = event.detail?.field;
-        const target = this.dialTargets.find((candidate) => candidate.field === field);
-        if (!target || this.dialDisabled || !this.recordId) return;
+        const { dialTargets, dialDisabled } = this.current();
+        const target = dialTargets.find((candidate) => candidate.field === field);
+        if (!target || dialDisabled || !this.recordId) return;
         const record: RecordRef = { recordId: this.recordId };
         if (this.objectApiName) record.objectType = this.objectApiName;
         const name = readRecordName(this.objectApiName, this.lookup);
