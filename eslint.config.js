@@ -118,7 +118,9 @@ module.exports = tseslint.config(
             '@typescript-eslint/no-unsafe-argument': 'off',
             '@typescript-eslint/no-unsafe-return': 'off',
             '@lwc/lwc/no-async-operation': 'off',
-            '@lwc/lwc/no-inner-html': 'off'
+            '@lwc/lwc/no-inner-html': 'off',
+            // Shared assertion helpers are named expect… (e.g. expectGoneAfter).
+            'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'expect*'] }]
         }
     },
     {

@@ -4,9 +4,9 @@
  * builds the rows and keeps each unchanged row the same object, so a call event re-renders only the
  * rows it changed. Most events are about the newest call, so the parent hands it apart (`newest`)
  * from the earlier calls (`earlier`, the same array while none of them changed): this component
- * shows the newest row itself and the earlier ones through c-softphone-call-history-list, which such
- * an event does not re-render, so it does not walk the other 49 rows again (each step of that walk
- * crosses Lightning Web Security's membrane). Event: `openrecord` (detail `{ recordId }`, passed on
+ * shows each through its own c-softphone-call-history-list, and an event about the newest call does
+ * not re-render the earlier calls' list, so it does not walk the other 49 rows again (each step of
+ * that walk crosses Lightning Web Security's membrane). Event: `openrecord` (detail `{ recordId }`, passed on
  * from the rows).
  */
 import { LightningElement, api } from 'lwc';
@@ -26,8 +26,24 @@ export default class SoftphoneCallHistory extends LightningElement {
 
     readonly labels = { historyEmpty: HISTORY_EMPTY, historyHeading: HISTORY_HEADING };
 
+    private readonly listOfNewest = oneItemList<HistoryRow>();
+
+    /** The newest row as a list of one (the same array while it is the same row). */
+    get newestRows(): readonly HistoryRow[] {
+        return this.listOfNewest(this.newest);
+    }
+
     handleOpenRecord(event: CustomEvent<{ recordId: string }>): void {
         const recordId = event.detail?.recordId;
         if (recordId) this.dispatchEvent(new CustomEvent('openrecord', { detail: { recordId } }));
     }
+}
+
+/** A one-item list that stays the same array while the item is the same object. */
+function oneItemList<T>(): (item: T | undefined) => readonly T[] {
+    let last: { item: T | undefined; list: readonly T[] } = { item: undefined, list: [] };
+    return (item) => {
+        if (last.item !== item) last = { item, list: item === undefined ? [] : [item] };
+        return last.list;
+    };
 }

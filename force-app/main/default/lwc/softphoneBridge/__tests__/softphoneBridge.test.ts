@@ -256,16 +256,20 @@ describe('c-softphone-bridge', () => {
             expect(text(element, 'idle')).toBe('c.SoftphoneBridge_No_Call');
         });
 
+        /** Still connected after `quietMs` more of silence, and not connected `thenMs` later. */
+        async function expectGoneAfter(element: HTMLElement, quietMs: number, thenMs: number): Promise<void> {
+            jest.advanceTimersByTime(quietMs);
+            await flush();
+            expect($(element, 'not-connected')).toBeNull();
+            jest.advanceTimersByTime(thenMs);
+            await flush();
+            expect($(element, 'not-connected')).not.toBeNull();
+        }
+
         it('counts the adapter as gone after 2.5 heartbeat intervals of silence', async () => {
             jest.useFakeTimers();
             const element = await connected();
-            jest.advanceTimersByTime(37_000);
-            await flush();
-            expect($(element, 'not-connected')).toBeNull();
-
-            jest.advanceTimersByTime(1_000);
-            await flush();
-            expect($(element, 'not-connected')).not.toBeNull();
+            await expectGoneAfter(element, 37_000, 1_000);
         });
 
         it('counts the silence from the last message, without setting a timer per message', async () => {
@@ -281,25 +285,14 @@ describe('c-softphone-bridge', () => {
             setTimer.mockRestore();
             // 50 messages in 10 s: one timer, set again when the first-answer timer (5 s) fired early
             expect(watchdogTimers).toBeLessThanOrEqual(1);
-
-            jest.advanceTimersByTime(37_000);
-            await flush();
-            expect($(element, 'not-connected')).toBeNull();
-            jest.advanceTimersByTime(1_000);
-            await flush();
-            expect($(element, 'not-connected')).not.toBeNull();
+            await expectGoneAfter(element, 37_000, 1_000);
         });
 
         it('counts a shorter silence limit at once when the adapter announces a faster heartbeat', async () => {
             jest.useFakeTimers();
             const element = await connected(); // 15 s heartbeat: gone after 37.5 s
             await send({ ...HEARTBEAT, payload: { ...HEARTBEAT.payload, intervalMs: 2_000 } }); // gone after 5 s
-            jest.advanceTimersByTime(4_000);
-            await flush();
-            expect($(element, 'not-connected')).toBeNull();
-            jest.advanceTimersByTime(1_000);
-            await flush();
-            expect($(element, 'not-connected')).not.toBeNull();
+            await expectGoneAfter(element, 4_000, 1_000);
         });
 
         it('tries again on request', async () => {

@@ -19,12 +19,11 @@ function $(element: HTMLElement, id: string): HTMLElement | null {
     return element.shadowRoot!.querySelector(`[data-id="${id}"]`);
 }
 
-/** The list's items in order: the newest row here, the earlier ones in c-softphone-call-history-list. */
+/** The list's items in order: the newest call's list of one, then the earlier calls' list. */
 function items(element: HTMLElement): RowElement[] {
-    const root = element.shadowRoot!;
-    const newest = [...root.querySelectorAll<RowElement>('[data-id="history-list"] > c-softphone-call-history-row')];
-    const list = root.querySelector('c-softphone-call-history-list')!;
-    return [...newest, ...list.shadowRoot!.querySelectorAll<RowElement>('c-softphone-call-history-row')];
+    const lists = [...element.shadowRoot!.querySelectorAll('[data-id="history-list"] > c-softphone-call-history-list')];
+    expect(lists).toHaveLength(2);
+    return lists.flatMap((list) => [...list.shadowRoot!.querySelectorAll<RowElement>('c-softphone-call-history-row')]);
 }
 
 describe('c-softphone-call-history', () => {
