@@ -118,10 +118,14 @@ module.exports = tseslint.config(
             '@typescript-eslint/no-unsafe-argument': 'off',
             '@typescript-eslint/no-unsafe-return': 'off',
             '@lwc/lwc/no-async-operation': 'off',
-            '@lwc/lwc/no-inner-html': 'off',
-            // Shared assertion helpers are named expect… (e.g. expectGoneAfter).
-            'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'expect*'] }]
+            '@lwc/lwc/no-inner-html': 'off'
         }
+    },
+    {
+        // LWC tests (where the LWC config brings the jest plugin): shared assertion helpers are
+        // named expect… (e.g. expectGoneAfter).
+        files: ['force-app/main/default/lwc/**/__tests__/**/*.ts'],
+        rules: { 'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'expect*'] }] }
     },
     {
         // Node-side tooling.
