@@ -38,6 +38,14 @@ import type { WrapUpFacts, WrapUpStatus } from './wrapUp';
 
 export type Connection = 'connecting' | 'connected' | 'notConnected';
 
+/** A banner above the call (c-softphone-notice), most urgent first. */
+export interface Notice {
+    /** Its data-id and key. */
+    id: 'storage-full' | 'log-advice' | 'version-mismatch' | 'signed-out';
+    variant: 'error' | 'warning' | 'info';
+    message: string;
+}
+
 /** The component's fields the view is made of, each read once. */
 export interface BridgeInputs {
     state: BridgeState;
@@ -72,14 +80,12 @@ export interface BridgeView {
     // connection and banners
     isConnecting: boolean;
     isNotConnected: boolean;
-    versionMismatch: boolean;
-    showSignedOut: boolean;
+    /** Storage full, what to do about a failing log, version skew, signed out: the same array while unchanged. */
+    notices: Notice[];
     visibleError: string | undefined;
     hasError: boolean;
     /** The adapter error shown (undefined when none, or dismissed). */
     shownError: ErrorView | undefined;
-    storageFullText: string;
-    logAdviceText: string;
     announcement: string;
     // presence (c-softphone-presence)
     showPresence: boolean;
@@ -128,6 +134,12 @@ const DIAL_BLOCK_LABELS: Record<Exclude<DialBlock, 'offline'>, string> = {
     activeCall: LABELS.dialBlockedActiveCall
 };
 
+const LOG_ADVICE: Partial<Record<string, string>> = {
+    validation: LABELS.logFixValidation,
+    access: LABELS.logFixAccess,
+    session: LABELS.logFixSession
+};
+
 interface WrapUpModel {
     facts: WrapUpFacts | undefined;
     status: WrapUpStatus;
@@ -173,6 +185,7 @@ export function createBridgeView(): (inputs: BridgeInputs) => BridgeView {
     );
     const offlineStatusesOf = memoizeLast(parseStatusList);
     const wrapUpStatusKept = keepEqual<WrapUpStatusView>();
+    const noticesKept = keepEqual<Notice[]>();
     // Keyed by everything factsFor reads: the log sequence maps change only with the state or drafts.
     const wrapUpModelOf = memoizeLast(
         (
@@ -236,23 +249,32 @@ export function createBridgeView(): (inputs: BridgeInputs) => BridgeView {
         // history
         const historyRows = historyRowsOf(inputs.history, recordUrls, locale);
 
+        const notices: Notice[] = [];
+        // Logs kept only in the adapter page's memory (browser storage full): a reload would lose them.
+        if (unstored > 0) {
+            notices.push({
+                id: 'storage-full',
+                variant: 'error',
+                message: formatLabel(LABELS.logStorageFull, unstored)
+            });
+        }
+        // What to do about a lasting save error (validation rule, access, expired session) of any log.
+        const advice = adviceKind ? LOG_ADVICE[adviceKind] : undefined;
+        if (advice) notices.push({ id: 'log-advice', variant: 'warning', message: advice });
+        if (inputs.versionMismatch) {
+            notices.push({ id: 'version-mismatch', variant: 'warning', message: LABELS.versionMismatch });
+        }
+        if (connected && !state.softphoneConnected) {
+            notices.push({ id: 'signed-out', variant: 'info', message: LABELS.signedOut });
+        }
+
         return {
             isConnecting: connection === 'connecting',
             isNotConnected: connection === 'notConnected',
-            versionMismatch: inputs.versionMismatch,
-            showSignedOut: connected && !state.softphoneConnected,
+            notices: noticesKept(notices),
             visibleError,
             hasError: visibleError !== undefined,
             shownError,
-            storageFullText: unstored > 0 ? formatLabel(LABELS.logStorageFull, unstored) : '',
-            logAdviceText:
-                adviceKind === 'validation'
-                    ? LABELS.logFixValidation
-                    : adviceKind === 'access'
-                      ? LABELS.logFixAccess
-                      : adviceKind === 'session'
-                        ? LABELS.logFixSession
-                        : '',
             // What a screen reader hears when the call changes (not every second).
             announcement: dialingText ?? (card ? callAnnouncement(card) : ''),
 

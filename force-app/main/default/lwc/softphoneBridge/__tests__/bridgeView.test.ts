@@ -57,7 +57,7 @@ describe('bridgeView', () => {
         expect(view).toMatchObject({
             isConnecting: false,
             isNotConnected: false,
-            showSignedOut: false,
+            notices: [],
             hasError: false,
             showPresence: true,
             presenceLabel: 'Available',
@@ -81,12 +81,27 @@ describe('bridgeView', () => {
         expect(again.callCard).toBe(first.callCard);
         expect(again.presenceOptions).toBe(first.presenceOptions);
         expect(again.wrapUpStatus).toBe(first.wrapUpStatus);
-        expect(again.versionMismatch).toBe(true);
+        expect(again.notices).toEqual([
+            { id: 'version-mismatch', variant: 'warning', message: 'c.SoftphoneBridge_Version_Mismatch' }
+        ]);
 
         const ended = viewOf(inputs({ state: reduceFrom(state, ENDED) }));
         expect(ended.callCard).not.toBe(first.callCard);
         expect(ended.showWrapUp).toBe(true);
         expect(ended.presenceOptions).toBe(first.presenceOptions);
+    });
+
+    it('lists the notices most urgent first, the same array while they are the same', () => {
+        const viewOf = createBridgeView();
+        const signedOut = { ...reduce(SNAPSHOT_IDLE), softphoneConnected: false };
+        const first = viewOf(inputs({ state: signedOut, versionMismatch: true }));
+
+        expect(first.notices.map((notice) => [notice.id, notice.variant])).toEqual([
+            ['version-mismatch', 'warning'],
+            ['signed-out', 'info']
+        ]);
+        expect(viewOf(inputs({ state: { ...signedOut }, versionMismatch: true })).notices).toBe(first.notices);
+        expect(viewOf(inputs({ connection: 'notConnected', state: signedOut })).notices).toEqual([]);
     });
 
     it('says why the agent cannot dial, in the order to fix it', () => {
