@@ -123,7 +123,9 @@ export interface BridgeView {
     dialingText: string | undefined;
     // history (c-softphone-call-history)
     showHistorySection: boolean;
-    historyNewest: HistoryRow | undefined;
+    /** The newest call's row as a list of one (none before the first call), the same array while it is the same row. */
+    historyNewest: readonly HistoryRow[];
+    /** The earlier calls' rows, the same array while none of them changed. */
     historyEarlier: readonly HistoryRow[];
 }
 
@@ -168,6 +170,7 @@ export function createBridgeView(): (inputs: BridgeInputs) => BridgeView {
         (history: readonly HistoryEntry[], recordUrls: Readonly<Record<string, string>>, locale?: string) =>
             keptHistoryRows(history, linksFrom(recordUrls), locale)
     );
+    const historyNewestOf = memoizeLast((row: HistoryRow | undefined): readonly HistoryRow[] => (row ? [row] : []));
     const historyEarlierOf = keepRest<HistoryRow>();
     const presenceOptionsOf = memoizeLast(presenceOptions);
     const dispositionOptionsOf = memoizeLast(dispositionOptions);
@@ -334,7 +337,7 @@ export function createBridgeView(): (inputs: BridgeInputs) => BridgeView {
             dialingText,
 
             showHistorySection: !inputs.hideHistory,
-            historyNewest: historyRows[0],
+            historyNewest: historyNewestOf(historyRows[0]),
             historyEarlier: historyEarlierOf(historyRows)
         };
     };

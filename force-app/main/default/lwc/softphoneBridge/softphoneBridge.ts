@@ -463,7 +463,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
 
     /** What the template shows (as worked out for this render). */
     get view(): BridgeView {
-        return RENDERED_VIEWS.get(this) ?? this.viewOf(this.inputs());
+        return RENDERED_VIEWS.get(this) ?? this.current();
     }
 
     /** The view as of now, for handlers (fields may have changed since the last render). */

@@ -9,7 +9,7 @@ function create(newest: unknown, earlier: unknown[]): HistoryElement {
     const element = createElement('c-softphone-call-history', {
         is: SoftphoneCallHistory
     }) as unknown as HistoryElement;
-    element.newest = newest;
+    element.newest = newest === undefined ? [] : [newest];
     element.earlier = earlier;
     document.body.appendChild(element);
     return element;
