@@ -26,6 +26,14 @@ export interface CallLog {
     WhatId?: string;
 }
 
+/**
+ * Task fields the org takes when the Task is created and refuses in an update (the Task object
+ * reference lists TaskSubtype as Create, Filter, Group, Nillable, Restricted picklist, Sort: not
+ * Update; an update naming it fails with INVALID_FIELD_FOR_INSERT_UPDATE). Once a Task exists, the
+ * bridge never sends them again.
+ */
+export const CREATE_ONLY_FIELDS: ReadonlySet<keyof CallLog> = new Set<keyof CallLog>(['TaskSubtype']);
+
 /** Builds a Task subject for a call; the adapter may pass one built from custom labels. */
 export type SubjectFormatter = (call: Pick<CallRecord, 'direction' | 'outcome' | 'phoneNumber' | 'state'>) => string;
 

@@ -37,6 +37,7 @@
  * tab own the queue.
  */
 import type { LogErrorKind, LogStatus, LogView } from 'c/softphoneProtocol';
+import { CREATE_ONLY_FIELDS } from './callLog';
 import type { CallLog } from './callLog';
 
 /** Synchronous string storage with the localStorage shape; may throw (quota, privacy mode). */
@@ -224,6 +225,18 @@ export function changedFields(saved: SavedHashes, desired: Partial<CallLog>): Pa
     return Object.keys(changes).length > 0 ? (changes as Partial<CallLog>) : undefined;
 }
 
+/**
+ * What an update of an existing Task must still send: the fields of `desired` that differ from what
+ * was saved, except the create-only ones (CREATE_ONLY_FIELDS), which the org refuses in an update
+ * and a found Task already has from its create.
+ */
+export function unsavedUpdates(saved: SavedHashes, desired: Partial<CallLog>): Partial<CallLog> | undefined {
+    const changes = changedFields(saved, desired);
+    if (!changes) return undefined;
+    for (const field of CREATE_ONLY_FIELDS) delete changes[field];
+    return Object.keys(changes).length > 0 ? changes : undefined;
+}
+
 /** The hashes of every field set in `fields`. */
 export function hashesOf(fields: Partial<CallLog>): SavedHashes {
     const hashes: SavedHashes = {};
@@ -304,7 +317,7 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
     }
 
     function statusOf(entry: Entry): LogStatus {
-        if (isSettled(entry) && !changedFields(entry.saved, entry.desired)) return 'saved';
+        if (isSettled(entry) && !unsavedUpdates(entry.saved, entry.desired)) return 'saved';
         return entry.attempts >= policy.failedAfterAttempts || (entry.errorKind !== undefined && entry.attempts > 0)
             ? 'failed'
             : 'pending';
@@ -500,7 +513,7 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
     /** Drops saved values from memory: once written, only their hashes are needed. */
     function forgetSaved(entry: Entry): void {
         if (entry.taskId === undefined) return;
-        const unsaved = changedFields(entry.saved, entry.desired) ?? {};
+        const unsaved = unsavedUpdates(entry.saved, entry.desired) ?? {};
         entry.desired = unsaved;
         entry.fallback = undefined;
     }
@@ -532,7 +545,7 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
             forgetSaved(entry);
             return;
         }
-        const changes = changedFields(entry.saved, entry.desired);
+        const changes = unsavedUpdates(entry.saved, entry.desired);
         if (!changes) return;
         await options.writer.updateLog(entry.taskId, changes);
         entry.saved = { ...entry.saved, ...hashesOf(changes) };
@@ -561,7 +574,7 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
             persist(entry);
             emit(entry);
             // What changed while the write was in flight goes to the same Task now.
-            if (succeeded && changedFields(entry.saved, entry.desired)) await flush(entry);
+            if (succeeded && unsavedUpdates(entry.saved, entry.desired)) await flush(entry);
         })();
         entry.inFlight = run;
         emit(entry);
@@ -569,7 +582,7 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
     }
 
     function needsWrite(entry: Entry): boolean {
-        return entry.taskId === undefined || changedFields(entry.saved, entry.desired) !== undefined;
+        return entry.taskId === undefined || unsavedUpdates(entry.saved, entry.desired) !== undefined;
     }
 
     /** Entries of the earlier one-key format (`{ version: 1 | 2, entries }`), or null when there is none. */

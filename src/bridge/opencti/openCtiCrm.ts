@@ -33,7 +33,10 @@ export class OpenCtiError extends Error {
  */
 export function lastingErrorKind(text: string): 'validation' | 'access' | 'session' | undefined {
     if (/INVALID_SESSION_ID|session (?:has )?expired/i.test(text)) return 'session';
-    if (/INSUFFICIENT_ACCESS|API_DISABLED_FOR_ORG|NOT_API_ENABLED/.test(text)) return 'access';
+    // INVALID_FIELD_FOR_INSERT_UPDATE: a field the profile may not write (field-level security) or the
+    // object never takes in that call; INVALID_FIELD: a field the profile cannot see at all.
+    if (/INSUFFICIENT_ACCESS|API_DISABLED_FOR_ORG|NOT_API_ENABLED|INVALID_FIELD(?:_FOR_INSERT_UPDATE)?\b/.test(text))
+        return 'access';
     if (
         /FIELD_CUSTOM_VALIDATION_EXCEPTION|REQUIRED_FIELD_MISSING|FIELD_INTEGRITY_EXCEPTION|INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST|STRING_TOO_LONG|CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY/.test(
             text

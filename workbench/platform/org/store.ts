@@ -13,6 +13,9 @@ import { PHONE_FIELDS, TASK_FIELDS } from './objectInfo';
 import { KEY_PREFIXES, USER_ID, type SObjectName, type SampleRecord } from './sampleData';
 import { text as fieldText } from '../core/text';
 
+/** Task fields an update may not name (Task object reference: TaskSubtype is Create, not Update). */
+const TASK_CREATE_ONLY_FIELDS: ReadonlySet<string> = new Set(['TaskSubtype']);
+
 /** An org error in the shape Salesforce APIs report: a status code and a message a developer can act on. */
 export class OrgError extends Error {
     constructor(
@@ -149,6 +152,13 @@ export class OrgStore {
                 throw new OrgError(
                     'INSUFFICIENT_ACCESS',
                     `The workbench only writes Tasks; ${Id} is a ${existing.apiName}.`
+                );
+            }
+            const createOnly = Object.keys(fields).filter((name) => TASK_CREATE_ONLY_FIELDS.has(name));
+            if (createOnly.length > 0) {
+                throw new OrgError(
+                    'INVALID_FIELD_FOR_INSERT_UPDATE',
+                    `Unable to create/update fields: ${createOnly.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`
                 );
             }
             Object.assign(existing.record, this.checkTaskFields(fields));

@@ -1,5 +1,5 @@
 import type { CallLog } from '../callLog';
-import { LEGACY_LOG_STORE_KEY, LOG_STORE_KEY, changedFields, hashesOf } from '../logQueue';
+import { LEGACY_LOG_STORE_KEY, LOG_STORE_KEY, changedFields, hashesOf, unsavedUpdates } from '../logQueue';
 import type { KeyValueStore, LogWriter } from '../logQueue';
 import { MemoryStore } from './memoryStore';
 import { T0, useLogQueues } from './logQueueHarness';
@@ -203,7 +203,17 @@ describe('log queue', () => {
         await after.whenIdle();
         expect(writer.findLog).toHaveBeenCalledWith('conv-1');
         expect(writer.saveLog).toHaveBeenCalledTimes(1);
-        expect(writer.updateLog).toHaveBeenCalledWith(TASK_ID, LOG);
+        // Every field again, but TaskSubtype: the org takes it on create only (the found Task has it).
+        const { TaskSubtype: _createOnly, ...updatable } = LOG;
+        expect(writer.updateLog).toHaveBeenCalledTimes(1);
+        expect(writer.updateLog).toHaveBeenCalledWith(TASK_ID, updatable);
+        expect(after.statuses()).toEqual([{ conversationId: 'conv-1', status: 'saved', taskId: TASK_ID, attempts: 0 }]);
+    });
+
+    it('never names a create-only field in an update, even when the desired value changed', () => {
+        expect(unsavedUpdates(hashesOf(LOG), { ...LOG, Subject: 'x' })).toEqual({ Subject: 'x' });
+        expect(unsavedUpdates({}, { TaskSubtype: 'Call' })).toBeUndefined();
+        expect(unsavedUpdates({}, LOG)).not.toHaveProperty('TaskSubtype');
     });
 
     it('creates again after an interrupted create when the writer cannot find Tasks', async () => {
