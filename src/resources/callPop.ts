@@ -3,8 +3,8 @@
  * page's JSON islands (custom setting fields, labels, session; all JSENCODE-d merge fields) and runs
  * src/urlPop/callPopPage.ts, which replaces the page with the callPop component.
  */
-import { DEFAULT_PAGE_LABELS, runCallPopPage } from '../urlPop/callPopPage';
-import type { CallPopPageLabels, LockManagerLike, PageSession } from '../urlPop/callPopPage';
+import { DEFAULT_PAGE_LABELS, goTo, runCallPopPage } from '../urlPop/callPopPage';
+import type { CallPopPageLabels, LockManagerLike, PageSession, SforceOneLike } from '../urlPop/callPopPage';
 
 /** A JSON island's object, or {} when absent or unreadable. */
 function island(id: string): Record<string, unknown> {
@@ -68,7 +68,12 @@ function start(): void {
         setStatus: (value) => {
             if (status) status.textContent = value;
         },
-        replace: (url) => window.location.replace(url),
+        replace: (url) =>
+            goTo(url, {
+                framed: window.self !== window.top,
+                sforceOne: (window as unknown as { sforce?: { one?: SforceOneLike } }).sforce?.one,
+                replace: (target) => window.location.replace(target)
+            }),
         warn: (message) => console.warn(message)
     });
 }

@@ -77,6 +77,35 @@ export function lightningOrigin(orgUrl: string | undefined, protocol: string): s
     }
 }
 
+/** `sforce.one`, as Lightning gives it to a Visualforce page it shows inside the app. */
+export interface SforceOneLike {
+    navigateToURL?: (url: string, isRedirect?: boolean) => void;
+}
+
+/**
+ * Goes to the component. Opened by a contact center, the page is the tab itself and replaces its
+ * location. Shown inside Lightning (the callPop component's "Log the call" navigates here), the
+ * page is framed by the app: setting its location is not Lightning-compatible and Lightning pages
+ * refuse to be framed, so Lightning navigates instead, with `sforce.one.navigateToURL` and a URL
+ * relative to the app (Salesforce Help, "Prepare Your Visualforce Pages for Lightning Experience").
+ */
+export function goTo(
+    url: string,
+    page: { framed: boolean; sforceOne: SforceOneLike | undefined; replace: (url: string) => void }
+): void {
+    const navigate = page.sforceOne?.navigateToURL;
+    if (page.framed && typeof navigate === 'function') {
+        try {
+            const target = new URL(url, 'https://org.invalid');
+            navigate.call(page.sforceOne, target.pathname + target.search, true);
+            return;
+        } catch {
+            // Falls through to a plain replace: better a framed redirect than no way on.
+        }
+    }
+    page.replace(url);
+}
+
 /** The Task a hung-up call becomes (fields per the Task object reference; CallObject = the vendor's call id). */
 export function taskFields(pop: CallPop, labels: CallPopPageLabels, today: string): Record<string, string | number> {
     const fields: Record<string, string | number> = {

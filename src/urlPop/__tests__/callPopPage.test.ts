@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { DEFAULT_PAGE_LABELS, lightningOrigin, runCallPopPage, taskFields } from '../callPopPage';
+import { DEFAULT_PAGE_LABELS, goTo, lightningOrigin, runCallPopPage, taskFields } from '../callPopPage';
 import type { CallPopPageDeps, LockManagerLike } from '../callPopPage';
 import type { FetchLike } from '../../bridge/opencti/taskQuery';
 
@@ -217,5 +217,35 @@ describe('CallPop page', () => {
             TaskSubtype: 'Call',
             ActivityDate: '2026-12-01'
         });
+    });
+});
+
+describe('goTo', () => {
+    const target =
+        'https://acme.my.salesforce.com/lightning/cmp/c__callPop?c__event=hangup&c__taskId=00T000000000001AAA';
+
+    it('replaces the location of a page opened as its own tab', () => {
+        const replaced: string[] = [];
+        const navigateToURL = jest.fn();
+        goTo(target, { framed: false, sforceOne: { navigateToURL }, replace: (url) => replaced.push(url) });
+        expect(replaced).toEqual([target]);
+        expect(navigateToURL).not.toHaveBeenCalled();
+    });
+
+    it('lets Lightning navigate, with an app-relative URL, when Lightning frames the page', () => {
+        const replaced: string[] = [];
+        const navigateToURL = jest.fn();
+        goTo(target, { framed: true, sforceOne: { navigateToURL }, replace: (url) => replaced.push(url) });
+        expect(navigateToURL).toHaveBeenCalledWith(
+            '/lightning/cmp/c__callPop?c__event=hangup&c__taskId=00T000000000001AAA',
+            true
+        );
+        expect(replaced).toEqual([]);
+    });
+
+    it('still replaces the location in a frame without sforce.one (another site framing it)', () => {
+        const replaced: string[] = [];
+        goTo(target, { framed: true, sforceOne: undefined, replace: (url) => replaced.push(url) });
+        expect(replaced).toEqual([target]);
     });
 });
