@@ -95,6 +95,34 @@ describe('permission set Softphone_Bridge_User', () => {
     });
 });
 
+describe('permission set Softphone_Bridge_API_Access', () => {
+    const permissionSet = readMetadata(
+        'permissionsets/Softphone_Bridge_API_Access.permissionset-meta.xml',
+        'PermissionSet'
+    );
+
+    it('grants API Enabled and nothing else, so an org opts in to API access on its own', () => {
+        expect(
+            [permissionSet.userPermissions]
+                .flat()
+                .map((p) => `${String((p as Xml).name)}=${String((p as Xml).enabled)}`)
+        ).toEqual(['ApiEnabled=true']);
+        for (const other of [
+            'pageAccesses',
+            'objectPermissions',
+            'fieldPermissions',
+            'applicationVisibilities',
+            'customSettingAccesses'
+        ])
+            expect(permissionSet[other]).toBeUndefined();
+    });
+
+    it('has a label and a description within 255 characters', () => {
+        expect(permissionSet.label).toBe('Softphone Bridge API Access');
+        expect(String(permissionSet.description).length).toBeLessThanOrEqual(255);
+    });
+});
+
 describe('CSP trusted site Softphone_Vendor', () => {
     const site = readMetadata('cspTrustedSites/Softphone_Vendor.cspTrustedSite-meta.xml', 'CspTrustedSite');
 

@@ -66,7 +66,7 @@ export const DEFAULT_LABELS: AdapterLabels = {
     logFixValidation:
         "A validation rule refused the call's Task. Ask your Salesforce admin to let softphone call logs through (Setup > Object Manager > Activity > Validation Rules). The softphone retries every few minutes; nothing is lost.",
     logFixAccess:
-        "You don't have access to create or edit Tasks. Ask your Salesforce admin to assign you the Softphone_Bridge_User permission set and API Enabled. The softphone retries every few minutes; nothing is lost.",
+        "You don't have access to create or edit Tasks. Ask your Salesforce admin to assign you the permission set Softphone_Bridge_User, and Softphone_Bridge_API_Access if your profile lacks API Enabled. The softphone retries every few minutes; nothing is lost.",
     logFixSession:
         'Your Salesforce session expired. Reload the page and log in again; the waiting call logs are saved after that.',
     retryNow: 'Retry now',
