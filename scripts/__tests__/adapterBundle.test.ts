@@ -46,6 +46,10 @@ describe('the Ameyo toolbar script (static resource softphoneAmeyo)', () => {
             expect.arrayContaining(['src/bridge/ameyo/toolbar.ts', 'src/bridge/ameyo/mapping.ts'])
         );
         expect(ameyo.inputs.filter((file) => file.startsWith('src/bridge/opencti/'))).toEqual([]);
+        // The message contract comes from the adapter script (AmeyoToolbarOptions.contract): one copy per page.
+        expect(
+            ameyo.inputs.filter((file) => /softphoneProtocol|softphoneSchema|core\/(contract|validate)/.test(file))
+        ).toEqual([]);
         expect(ameyo.code).toContain('StreemSoftphoneAmeyo');
     }, 60_000);
 });

@@ -11,7 +11,6 @@
  */
 import type { CallDirection, DispositionTreeView, SessionStatus } from 'c/softphoneProtocol';
 import type { SoftphoneCall, WrapperEventPayload } from '../core/index';
-import { validateSoftphoneCall } from '../core/index';
 import { AMEYO_PARTNER_ID } from './shared';
 
 export { AMEYO_PARTNER_ID, AMEYO_STORE_KEY } from './shared';
@@ -160,43 +159,47 @@ export function readShowCrm(phone: unknown, additionalParameters: unknown, reque
     };
 }
 
-function validated(type: SoftphoneCall['type'], payload: Record<string, unknown>): SoftphoneCall | null {
-    const result = validateSoftphoneCall(type, payload);
-    return result.ok ? result.value.call : null;
+/**
+ * A softphone call as Ameyo's handlers describe it, not yet validated: the glue validates it with
+ * the adapter's contract (the one copy on the page) before the core sees it.
+ */
+export interface SoftphoneCallDraft {
+    type: SoftphoneCall['type'];
+    payload: Record<string, unknown>;
 }
 
 /**
  * The core calls a showCrm stands for: the call is there and connected (Ameyo pops on connect),
  * so inbound = incomingCall + callAccepted, outbound = outboundCallInitiated + callAccepted.
  */
-export function callsForShowCrm(request: ShowCrmRequest): SoftphoneCall[] {
+export function callsForShowCrm(request: ShowCrmRequest): SoftphoneCallDraft[] {
     const ids = { partnerId: AMEYO_PARTNER_ID, conversationId: request.conversationId };
     const phone = request.phone ? { callerANI: request.phone } : {};
     const first =
         request.direction === 'inbound'
-            ? validated('incomingCall', { ...ids, ...phone })
-            : validated('outboundCallInitiated', { ...ids, ...(request.phone ? { dialledTo: request.phone } : {}) });
-    const accepted = validated('callAccepted', {
-        ...ids,
-        ...(request.direction === 'inbound' ? phone : {}),
-        channelName: 'Ameyo'
-    });
-    return [first, accepted].filter((call): call is SoftphoneCall => call !== null);
+            ? { type: 'incomingCall' as const, payload: { ...ids, ...phone } }
+            : {
+                  type: 'outboundCallInitiated' as const,
+                  payload: { ...ids, ...(request.phone ? { dialledTo: request.phone } : {}) }
+              };
+    const accepted: SoftphoneCallDraft = {
+        type: 'callAccepted',
+        payload: { ...ids, ...(request.direction === 'inbound' ? phone : {}), channelName: 'Ameyo' }
+    };
+    return [first, accepted];
 }
 
 /** hangupHandler (seed 004: "trigger wrap-up timer and show disposition form"): the call ended. */
-export function callEndedFor(conversationId: string, direction: CallDirection): SoftphoneCall | null {
-    return validated('callEnded', { partnerId: AMEYO_PARTNER_ID, conversationId, callType: direction });
+export function callEndedFor(conversationId: string, direction: CallDirection): SoftphoneCallDraft {
+    return { type: 'callEnded', payload: { partnerId: AMEYO_PARTNER_ID, conversationId, callType: direction } };
 }
 
 /** A confirmed disposition: the core logs it on the call's Task. */
-export function notesSubmittedFor(conversationId: string, disposition: string, notes?: string): SoftphoneCall | null {
-    return validated('callNotesSubmitted', {
-        partnerId: AMEYO_PARTNER_ID,
-        conversationId,
-        disposition,
-        ...(notes !== undefined ? { notes } : {})
-    });
+export function notesSubmittedFor(conversationId: string, disposition: string, notes?: string): SoftphoneCallDraft {
+    return {
+        type: 'callNotesSubmitted',
+        payload: { partnerId: AMEYO_PARTNER_ID, conversationId, disposition, ...(notes !== undefined ? { notes } : {}) }
+    };
 }
 
 /* ------------------------------------------------------------------ session */

@@ -21,9 +21,9 @@
  * bounded before any work) and the bridge acts on that result. Channel commands are
  * validated by the core too.
  */
-import { createEvent, errorFor } from 'c/softphoneProtocol';
+import { createEvent, errorFor, validateChannelMessage } from 'c/softphoneProtocol';
 import type { AmeyoToolbar } from '../ameyo/toolbar';
-import { createBridge, createEnvelope, createIdGenerator } from '../core/index';
+import { createBridge, createEnvelope, createIdGenerator, validateSoftphoneCall } from '../core/index';
 import type { Bridge, CrmActions, Scheduler, WrapperEvent } from '../core/index';
 import { configFromSettings, formatLabel, withoutAmeyo } from './adapterConfig';
 import type { AdapterConfig, AdapterLabels } from './adapterConfig';
@@ -311,6 +311,7 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
             if (current.ameyo && toolbar) {
                 ameyo = toolbar.createAmeyoToolbar({
                     ...current.ameyo,
+                    contract: { createEvent, validateChannelMessage, validateSoftphoneCall },
                     window: win,
                     document: env.document,
                     crmOrigin: win.location.origin,

@@ -10,6 +10,7 @@ import {
     MAX_STORED_CALLS,
     MAX_TIMELINE_ENTRIES,
     mergeToolbarState,
+    notesSubmittedFor,
     planDial,
     readCampaign,
     readDisposeResult,
@@ -25,7 +26,17 @@ import {
     toolbarStateJson,
     withTimeline
 } from '../mapping';
-import type { AmeyoCallState } from '../mapping';
+import type { AmeyoCallState, SoftphoneCallDraft } from '../mapping';
+import { validateSoftphoneCall } from '../../core/index';
+
+/** The drafts as the core takes them: the glue validates each with the adapter's contract. */
+function validated(drafts: SoftphoneCallDraft[]): unknown[] {
+    return drafts.map((draft) => {
+        const result = validateSoftphoneCall(draft.type, draft.payload);
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value.call;
+    });
+}
 
 describe('Ameyo toolbar mapping', () => {
     it("builds seed 004's script and toolbar addresses", () => {
@@ -51,7 +62,7 @@ describe('Ameyo toolbar mapping', () => {
                 phone: '+15035551212',
                 direction: 'inbound'
             });
-            expect(callsForShowCrm(request!)).toEqual([
+            expect(validated(callsForShowCrm(request!))).toEqual([
                 {
                     type: 'incomingCall',
                     payload: {
@@ -83,10 +94,21 @@ describe('Ameyo toolbar mapping', () => {
         });
 
         it('ends the call on hangup, with its direction', () => {
-            expect(callEndedFor('c-1', 'outbound')).toEqual({
-                type: 'callEnded',
-                payload: { partnerId: AMEYO_PARTNER_ID, conversationId: 'c-1', callType: 'outbound' }
-            });
+            expect(validated([callEndedFor('c-1', 'outbound')])).toEqual([
+                {
+                    type: 'callEnded',
+                    payload: { partnerId: AMEYO_PARTNER_ID, conversationId: 'c-1', callType: 'outbound' }
+                }
+            ]);
+        });
+
+        it('builds the disposition as a call-notes draft the contract accepts', () => {
+            expect(validated([notesSubmittedFor('c-1', 'Resolved', 'ok')])).toEqual([
+                expect.objectContaining({
+                    type: 'callNotesSubmitted',
+                    payload: expect.objectContaining({ conversationId: 'c-1', disposition: 'Resolved', notes: 'ok' })
+                })
+            ]);
         });
     });
 
