@@ -36,7 +36,7 @@ function setUp(contract: AmeyoContract): { warnings: string[]; handled: unknown[
 }
 
 const hangup = (): void =>
-    (window as unknown as Record<string, (...args: unknown[]) => void>).hangupHandler('ok', { crtObjectId: 'c-1' });
+    (window as unknown as { hangupHandler: (...args: unknown[]) => void }).hangupHandler('ok', { crtObjectId: 'c-1' });
 
 describe('createAmeyoToolbar: the contract it is handed', () => {
     it('passes a call the contract accepts to the core, validated', () => {
