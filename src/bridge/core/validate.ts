@@ -158,17 +158,25 @@ export function validateWrapperEvent(type: unknown, payload: unknown): BridgeRes
     return checkWrapperEvent(type, payload);
 }
 
+/** An argument that is the whole payload: an object, or a string that looks like JSON. */
+function isPayloadArgument(value: unknown): boolean {
+    return (typeof value === 'object' && value !== null) || (typeof value === 'string' && value.trim().startsWith('{'));
+}
+
 /**
  * Turns the arguments a vendor passed to a wrapper function into a payload object:
- * one object (`fn({ ... })`), one JSON string (`fn('{"partnerId": …}')`), or positional
+ * an object (`fn({ ... })`), a JSON string (`fn('{"partnerId": …}')`), or positional
  * strings in the seed's table order (`incomingCall(partnerId, conversationId, callerANI, language)`).
+ * When the first argument is the payload, the ones after it are ignored (`fn(payload, 'callEnded')`,
+ * or the function used as a listener, `(payload, index, array)`), never read as positional fields:
+ * that would take the event name for the conversation id. `ignoredArguments` tells the caller to warn.
  */
 export function payloadFromArguments(type: SoftphoneCallType, args: readonly unknown[]): BridgeResult<unknown> {
     const first = args[0];
-    if (args.length === 1 && typeof first === 'object' && first !== null) return { ok: true, value: first };
-    if (args.length === 1 && typeof first === 'string' && first.trim().startsWith('{')) {
+    if (typeof first === 'object' && first !== null) return { ok: true, value: first };
+    if (isPayloadArgument(first)) {
         try {
-            return { ok: true, value: JSON.parse(first) as unknown };
+            return { ok: true, value: JSON.parse(first as string) as unknown };
         } catch {
             return fail('NOT_JSON', `${type} was given a string that looks like JSON but does not parse.`);
         }
@@ -186,6 +194,11 @@ export function payloadFromArguments(type: SoftphoneCallType, args: readonly unk
         if (name !== undefined && value !== undefined) payload[name] = value;
     });
     return { ok: true, value: payload };
+}
+
+/** How many arguments after a payload argument `payloadFromArguments` ignored (0: none). */
+export function ignoredArguments(args: readonly unknown[]): number {
+    return args.length > 1 && isPayloadArgument(args[0]) ? args.length - 1 : 0;
 }
 
 /** True when `raw` claims to be one of our envelopes (anything else is ignored, not answered). */
@@ -348,13 +361,14 @@ export function createErrorReply(raw: unknown, error: SchemaError<string>, id: s
 export const MAX_WARNED_FIELDS = 200;
 
 /**
- * A filter that lets one warning through per field name (the path's last part, so
- * `queueName` warns once whichever call carries it), for the life of the page.
+ * A filter that lets one warning through per kind and field name (the path's last part, so
+ * `queueName` warns once whichever call carries it, and a different problem with it still
+ * shows), for the life of the page.
  */
 export function createWarningOnce(): (warning: SchemaWarning) => boolean {
     const seen = new Set<string>();
     return (warning) => {
-        const name = warning.field.slice(warning.field.lastIndexOf('.') + 1);
+        const name = `${warning.code} ${warning.field.slice(warning.field.lastIndexOf('.') + 1)}`;
         if (seen.has(name) || seen.size >= MAX_WARNED_FIELDS) return false;
         seen.add(name);
         return true;

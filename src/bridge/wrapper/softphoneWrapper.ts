@@ -22,6 +22,7 @@ import {
     createIdGenerator,
     createWarningOnce,
     isBridgeMessage,
+    ignoredArguments,
     payloadFromArguments,
     readFromAdapter,
     validateSoftphoneCall
@@ -166,6 +167,13 @@ export function createSoftphoneWrapper(env: WrapperEnvironment): StreemSoftphone
 
     function send(type: SoftphoneCallType, args: readonly unknown[]): SendResult {
         const payload = payloadFromArguments(type, args);
+        const ignored = ignoredArguments(args);
+        const extra: SchemaWarning = {
+            code: 'IGNORED_FIELD',
+            field: `${type}.arguments`,
+            message: `the ${ignored} argument(s) after the payload were ignored (${type} takes one payload object).`
+        };
+        if (ignored > 0 && warnOnce(extra)) env.console.warn(`${LOG_PREFIX} ${type}: ${extra.message}`);
         const call = payload.ok ? validateSoftphoneCall(type, payload.value) : payload;
         if (!call.ok) {
             report(`${type} was not sent: ${call.error.message}`);

@@ -11,6 +11,7 @@ import {
     createIdGenerator,
     isBridgeMessage,
     parseEnvelope,
+    ignoredArguments,
     payloadFromArguments,
     readFromAdapter,
     readFromSoftphone,
@@ -185,6 +186,18 @@ describe('payloadFromArguments', () => {
             ok: false,
             error: { code: 'NOT_JSON' }
         });
+    });
+
+    it('takes the first argument as the payload when it is one, and ignores the rest', () => {
+        // fn(payload, 'callEnded') or fn used as a listener (payload, index, array): never the event name as the call.
+        expect(payloadFromArguments('callEnded', [{ ...IDS, duration: 60 }, 'callEnded'])).toEqual({
+            ok: true,
+            value: { ...IDS, duration: 60 }
+        });
+        expect(payloadFromArguments('callEnded', [JSON.stringify(IDS), 0, []])).toEqual({ ok: true, value: IDS });
+        expect(ignoredArguments([{ ...IDS }, 0, []])).toBe(2);
+        expect(ignoredArguments([IDS.partnerId, IDS.conversationId])).toBe(0);
+        expect(ignoredArguments([{ ...IDS }])).toBe(0);
     });
 
     it("maps positional parameters in the seed's table order", () => {

@@ -184,6 +184,18 @@ describe('softphone wrapper', () => {
         });
     });
 
+    it('sends the call of fn(payload, extra…) for the payload, and warns once that the rest was ignored', () => {
+        const bridge = install();
+        const callEnded = bridge.callEnded as (...args: unknown[]) => { ok: boolean };
+        expect(callEnded({ ...IDS, duration: 60 }, 'callEnded')).toMatchObject({ ok: true });
+        expect(callEnded({ ...IDS, duration: 61 }, 0, [])).toMatchObject({ ok: true });
+        expect(posted.map((p) => p.message)).toEqual([
+            expect.objectContaining({ type: 'callEnded', payload: { ...IDS, duration: 60 } }),
+            expect.objectContaining({ type: 'callEnded', payload: { ...IDS, duration: 61 } })
+        ]);
+        expect(warnings).toEqual([expect.stringContaining('argument(s) after the payload were ignored')]);
+    });
+
     describe('never answers an error with an error', () => {
         const malformed = (kind: string, type: string, payload?: unknown): Record<string, unknown> => ({
             ...createEnvelope('event', 'x', 'a-bad'),
