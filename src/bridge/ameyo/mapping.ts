@@ -133,16 +133,45 @@ export interface ShowCrmRequest {
     direction: CallDirection;
 }
 
+/** Ameyo's call types name the direction first (`inbound.call.dial`, `outbound.manual.dial`). */
+const INBOUND_CALL_TYPE = /inbound|incoming|\bacd\b|^\s*in\b/i;
 const OUTBOUND_CALL_TYPE = /out|manual|preview|callback|auto|progressive|predictive|dial/i;
+
+/** The direction a call type names: inbound words first, as `inbound.call.dial` also says "dial". */
+export function directionOf(callType: string): CallDirection {
+    if (INBOUND_CALL_TYPE.test(callType)) return 'inbound';
+    return OUTBOUND_CALL_TYPE.test(callType) ? 'outbound' : 'inbound';
+}
+
+/** showCrm's parameters given as a string: a query string or CRM URL (`a=b&c=d`), else the call id itself. */
+function paramsFromText(text: string): Record<string, unknown> {
+    if (!text.includes('=')) return { callId: text };
+    const query = text.includes('?') ? text.slice(text.indexOf('?') + 1) : text;
+    const params: Record<string, unknown> = {};
+    new URLSearchParams(query.split('#')[0]).forEach((value, key) => {
+        params[key] = value;
+    });
+    return params;
+}
 
 /**
  * Reads `showCrm(phone, additionalParameters, requestId)` (seed 004, "screen pop flow": the custom
  * function receives the phone, the parameters and the request id; the table lists "currentphone,
- * requested, additionalparameters (e g, crm url or callid)"). The conversation is Ameyo's call id
- * when the parameters carry one, else the request id. Null when there is nothing to pop.
+ * requested, additionalparameters (e g, crm url or callid)", the other order). Whichever of the
+ * last two is an object (or JSON) is the parameters; otherwise the second is, as in the seed's
+ * example. Parameters given as text are a query string or CRM URL, or else the call id. The
+ * conversation is Ameyo's call id when the parameters carry one, else the request id. Null when
+ * there is nothing to pop.
  */
-export function readShowCrm(phone: unknown, additionalParameters: unknown, requestId: unknown): ShowCrmRequest | null {
-    const params = readObject(additionalParameters);
+export function readShowCrm(phone: unknown, second: unknown, third: unknown): ShowCrmRequest | null {
+    const [paramsRaw, requestId] = readObject(third) && !readObject(second) ? [third, second] : [second, third];
+    const params =
+        readObject(paramsRaw) ??
+        (typeof paramsRaw === 'string' && paramsRaw.trim() !== ''
+            ? paramsFromText(paramsRaw.trim().slice(0, TEXT_MAX))
+            : typeof paramsRaw === 'number'
+              ? { callId: String(paramsRaw) }
+              : undefined);
     const request =
         (typeof requestId === 'string' || typeof requestId === 'number') && String(requestId).trim() !== ''
             ? String(requestId).trim().slice(0, 128)
@@ -151,12 +180,7 @@ export function readShowCrm(phone: unknown, additionalParameters: unknown, reque
     const conversationId = readCallId(params) ?? request;
     if (!conversationId || !request) return null;
     const callType = pick(params, 'callType', 'call_type', 'campaignType') ?? '';
-    return {
-        conversationId,
-        requestId: request,
-        phone: number,
-        direction: OUTBOUND_CALL_TYPE.test(callType) ? 'outbound' : 'inbound'
-    };
+    return { conversationId, requestId: request, phone: number, direction: directionOf(callType) };
 }
 
 /**
@@ -217,8 +241,10 @@ export function readLogin(raw: unknown): { status: SessionStatus; message?: stri
     const lower = status.toLowerCase().trim();
     if (/force/.test(`${lower} ${message ?? ''}`.toLowerCase()))
         return { status: 'forceLoginRequired', ...(text ? { message: text } : {}) };
-    if (/^(success|successful|logged ?in|login|true|ok)$/.test(lower)) return { status: 'loggedIn' };
-    if (/^(logged ?out|not logged ?in|logout|false)$/.test(lower)) return { status: 'loggedOut' };
+    // Read by the words in it, not one exact spelling ("Login Successful", "loginSuccess", "Logged in").
+    if (/logged ?out|not logged ?in|logout|^false$/.test(lower)) return { status: 'loggedOut' };
+    if (/success|logged ?in|^login$|^true$|^ok$/.test(lower) && !/fail|error|invalid|incorrect|empty/.test(lower))
+        return { status: 'loggedIn' };
     return { status: 'loginFailed', message: text || 'Unknown error occurred. Please refresh or retry.' };
 }
 
@@ -252,7 +278,11 @@ export function readExtensionResult(
 ): { ok: true; extension?: string } | { ok: false; message: string } {
     const status = pick(readObject(response), 'status') ?? readText(response);
     const failed =
-        status !== undefined && !(/success|^true$|^ok$/i.test(status) && !/fail|error|exception|invalid/i.test(status));
+        status !== undefined &&
+        !(
+            /success|^true$|^ok$|selected|bound|modified|updated|changed/i.test(status) &&
+            !/fail|error|exception|invalid|not /i.test(status)
+        );
     if (failed) return { ok: false, message: readText(response) ?? status };
     const extension = readExtension(response, crtInfo);
     return extension ? { ok: true, extension } : { ok: true };
@@ -372,12 +402,15 @@ function codeList(list: readonly unknown[]): string[] {
 
 /**
  * handleDisposeCallByDispositionCode (seed 004: "status for disposition result and, for
- * disposendial, subsequent dial status"): true for success, false with the reason otherwise.
+ * disposendial, subsequent dial status"): a success unless the status says it failed ("failed",
+ * "invalid code", "null crtObjectId", false). The seed names no success wording, and failures also
+ * come through handleFailedDispositionNotifyGeneric, so "Disposition saved", "done" or 200 are
+ * successes: reading them as failures would lose the agent's disposition and notes.
  */
 export function readDisposeResult(raw: unknown, dialStatus?: unknown): { ok: boolean; message?: string } {
     const text = readText(raw) ?? '';
     const dial = readText(dialStatus);
-    const ok = /success|disposed|^true$|^ok$/i.test(text) && !/fail|error|invalid|exception/i.test(text);
+    const ok = !/fail|error|invalid|exception|null|^false$|refused|denied/i.test(text);
     if (ok) return dial && /fail|error|invalid/i.test(dial) ? { ok: true, message: dial } : { ok: true };
     return { ok: false, message: text || 'Ameyo did not confirm the disposition.' };
 }

@@ -152,6 +152,12 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
     const known = new Map<string, AmeyoCallState>();
     let store: KeyValueStore | null = null;
     let disposing: PendingDispose | null = null;
+    /**
+     * The disposition whose confirmation did not come in time. Ameyo may still confirm it (a slow
+     * server); then it is logged as confirmed, since Ameyo has disposed the call and would refuse
+     * the agent's retry ("null crtObjectId"), which would lose the disposition and notes.
+     */
+    let unconfirmed: PendingDispose | null = null;
 
     function callState(conversationId: string): AmeyoCallState {
         let call = known.get(conversationId);
@@ -315,7 +321,8 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
     }
 
     function settleDispose(result: { ok: boolean; message?: string }): void {
-        const pending = disposing;
+        const pending = disposing ?? (result.ok ? unconfirmed : null);
+        unconfirmed = null;
         if (!pending) {
             if (!result.ok)
                 agentError(result.message ?? 'Ameyo refused the disposition.', undefined, current?.conversationId);
@@ -520,10 +527,12 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
             );
             return;
         }
-        const timer = options.timers.setTimeout(
-            () => settleDispose({ ok: false, message: 'Ameyo did not confirm the disposition in time. Try again.' }),
-            DISPOSE_TIMEOUT_MS
-        );
+        unconfirmed = null;
+        const timer = options.timers.setTimeout(() => {
+            const late = disposing;
+            settleDispose({ ok: false, message: 'Ameyo did not confirm the disposition in time. Try again.' });
+            unconfirmed = late;
+        }, DISPOSE_TIMEOUT_MS);
         disposing = {
             conversationId,
             commandId: command.id,

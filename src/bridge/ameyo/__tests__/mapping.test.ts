@@ -79,6 +79,23 @@ describe('Ameyo toolbar mapping', () => {
             ]);
         });
 
+        it("reads the table's argument order, parameters as a call id or a CRM URL, and inbound call types that say dial", () => {
+            expect(readShowCrm('+15035551212', 'req-2', { crtObjectId: 'd604-2' })).toMatchObject({
+                conversationId: 'd604-2',
+                requestId: 'req-2'
+            });
+            expect(readShowCrm('+15035551212', 'd604-3', 'req-3')).toMatchObject({
+                conversationId: 'd604-3',
+                requestId: 'req-3'
+            });
+            expect(
+                readShowCrm('+1', 'https://crm.example/pop?callId=d604-4&callType=outbound.manual.dial', 'req-4')
+            ).toMatchObject({ conversationId: 'd604-4', requestId: 'req-4', direction: 'outbound' });
+            expect(readShowCrm('+1', { callId: 'c-5', callType: 'inbound.call.dial' }, 'req-5')).toMatchObject({
+                direction: 'inbound'
+            });
+        });
+
         it('reads outbound pops, JSON parameters, and falls back to the request id', () => {
             const outbound = readShowCrm(5035551212, '{"callId":"c-9","callType":"outbound.manual.dial"}', 'req-2');
             expect(outbound).toMatchObject({ conversationId: 'c-9', direction: 'outbound', phone: '5035551212' });
@@ -119,7 +136,12 @@ describe('Ameyo toolbar mapping', () => {
             ['auth policy incorrect', 'loginFailed'],
             ['username or password empty', 'loginFailed'],
             ['logged out', 'loggedOut'],
-            [undefined, 'loginFailed']
+            [undefined, 'loginFailed'],
+            ['Login Successful', 'loggedIn'],
+            ['Logged in successfully', 'loggedIn'],
+            [{ status: 'loginSuccess' }, 'loggedIn'],
+            ['Login failed: unknown error occurred please refresh or retry', 'loginFailed'],
+            ['not logged in', 'loggedOut']
         ])('%j → %s', (raw, status) => {
             expect(readLogin(raw).status).toBe(status);
         });
@@ -163,7 +185,11 @@ describe('Ameyo toolbar mapping', () => {
                 message: 'dial failed'
             });
             expect(readDisposeResult('invalid code')).toEqual({ ok: false, message: 'invalid code' });
-            expect(readDisposeResult(undefined).ok).toBe(false);
+            expect(readDisposeResult('null crtObjectId').ok).toBe(false);
+            expect(readDisposeResult(false).ok).toBe(false);
+            // The seed names no success wording: anything that does not say it failed is a success.
+            for (const confirmed of [undefined, 'Disposition saved', 'done', 200, { result: 'success' }])
+                expect(readDisposeResult(confirmed).ok).toBe(true);
             expect(refusesDisposeAndDial(' Callback ')).toBe(true);
             expect(refusesDisposeAndDial('call_back')).toBe(true);
             expect(refusesDisposeAndDial('Sale')).toBe(false);
@@ -324,6 +350,7 @@ describe('Ameyo toolbar mapping', () => {
             extension: 'sip-1001'
         });
         expect(readExtensionResult('success', {})).toEqual({ ok: true });
+        expect(readExtensionResult('Extension selected', {})).toEqual({ ok: true });
         expect(readExtensionResult(undefined, '{"extension":"sip-7"}')).toEqual({ ok: true, extension: 'sip-7' });
         expect(readExtensionResult('extension sip-1001 is busy', { crtObjectId: 'x' })).toEqual({
             ok: false,

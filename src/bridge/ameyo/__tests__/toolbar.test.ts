@@ -3,15 +3,26 @@
  * validates what Ameyo's handlers describe with the contract the adapter hands it, and a call the
  * contract refuses is reported to the developer console, never passed on or dropped silently.
  */
-import { createEvent, validateChannelMessage } from 'c/softphoneProtocol';
+import { createCommand, createEvent, validateChannelMessage } from 'c/softphoneProtocol';
 import type { Bridge } from '../../core/index';
 import { validateSoftphoneCall } from '../../core/index';
-import { createAmeyoToolbar } from '../toolbar';
+import { DISPOSE_TIMEOUT_MS, createAmeyoToolbar } from '../toolbar';
 import type { AmeyoContract } from '../toolbar';
 
-function setUp(contract: AmeyoContract): { warnings: string[]; handled: unknown[] } {
+interface SetUp {
+    warnings: string[];
+    handled: unknown[];
+    toolbar: ReturnType<typeof createAmeyoToolbar>;
+    /** Runs the timers that are due after `ms` more. */
+    advance(ms: number): void;
+}
+
+function setUp(contract: AmeyoContract): SetUp {
     const warnings: string[] = [];
     const handled: unknown[] = [];
+    let now = 0;
+    const timers = new Map<number, { at: number; run: () => void }>();
+    let nextTimer = 1;
     const toolbar = createAmeyoToolbar({
         contract,
         window,
@@ -24,7 +35,15 @@ function setUp(contract: AmeyoContract): { warnings: string[]; handled: unknown[
         mountFrame: () => document.body.appendChild(document.createElement('iframe')),
         publish: () => undefined,
         clock: () => 1_000,
-        timers: { setTimeout: () => 0, clearTimeout: () => undefined },
+        timers: {
+            setTimeout: (run, ms) => {
+                timers.set(nextTimer, { at: now + ms, run });
+                return nextTimer++;
+            },
+            clearTimeout: (handle) => {
+                timers.delete(handle as number);
+            }
+        },
         onWarning: (message) => warnings.push(message)
     });
     const bridge = {
@@ -32,15 +51,26 @@ function setUp(contract: AmeyoContract): { warnings: string[]; handled: unknown[
         snapshot: () => ({ calls: [] })
     } as unknown as Bridge;
     toolbar.attach(bridge);
-    return { warnings, handled };
+    const advance = (ms: number): void => {
+        now += ms;
+        for (const [id, timer] of [...timers]) {
+            if (timer.at > now) continue;
+            timers.delete(id);
+            timer.run();
+        }
+    };
+    return { warnings, handled, toolbar, advance };
 }
+
+const CONTRACT: AmeyoContract = { createEvent, validateChannelMessage, validateSoftphoneCall };
+const handlers = window as unknown as { handleDisposeCallByDispositionCode: (...args: unknown[]) => void };
 
 const hangup = (): void =>
     (window as unknown as { hangupHandler: (...args: unknown[]) => void }).hangupHandler('ok', { crtObjectId: 'c-1' });
 
 describe('createAmeyoToolbar: the contract it is handed', () => {
     it('passes a call the contract accepts to the core, validated', () => {
-        const { warnings, handled } = setUp({ createEvent, validateChannelMessage, validateSoftphoneCall });
+        const { warnings, handled } = setUp(CONTRACT);
         hangup();
         expect(handled).toEqual([expect.objectContaining({ type: 'callEnded' })]);
         expect(warnings).toEqual([]);
@@ -60,5 +90,37 @@ describe('createAmeyoToolbar: the contract it is handed', () => {
         expect(warnings).toEqual([
             expect.stringMatching(/callEnded for call c-1 was not handled: conversationId is too long/)
         ]);
+    });
+});
+
+describe('createAmeyoToolbar: a disposition Ameyo confirms late', () => {
+    it('is logged when the confirmation comes after the wait ran out, so the notes are not lost', () => {
+        const disposed: string[] = [];
+        (window as unknown as { ameyo: unknown }).ameyo = {
+            integration: { disposeCallByDisposition: (code: string) => disposed.push(code) }
+        };
+        const { handled, toolbar, advance } = setUp(CONTRACT);
+        const command = createCommand(
+            'saveWrapUp',
+            { conversationId: 'c-1', disposition: 'Sale', notes: 'Bought the plan' },
+            'cmd-1'
+        );
+        expect(command.ok && toolbar.receiveChannelMessage(command.value)).toBe(true);
+        expect(disposed).toEqual(['Sale']);
+        advance(DISPOSE_TIMEOUT_MS); // the agent is told to try again
+        expect(handled).toEqual([]);
+        handlers.handleDisposeCallByDispositionCode('success'); // Ameyo disposed the call after all
+        expect(handled).toEqual([
+            expect.objectContaining({
+                type: 'callNotesSubmitted',
+                payload: expect.objectContaining({
+                    conversationId: 'c-1',
+                    disposition: 'Sale',
+                    notes: 'Bought the plan'
+                })
+            })
+        ]);
+        handlers.handleDisposeCallByDispositionCode('success'); // and only once
+        expect(handled).toHaveLength(1);
     });
 });
