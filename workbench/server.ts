@@ -299,7 +299,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
                 const value = (await readJson(req)) as Record<string, unknown>;
                 let answer;
                 try {
-                    answer = saveWithFaults(faults, () => org.save(value));
+                    answer = await saveWithFaults(faults, () => org.save(value));
                 } catch (error) {
                     if (error instanceof OrgError) throw error;
                     return json(res, 503, { errors: [error instanceof Error ? error.message : String(error)] });

@@ -62,8 +62,11 @@ export interface Scheduler {
 export interface LogWriter {
     /**
      * Creates the Task; resolves its Id. A rejection leaves the outcome in doubt (the org may
-     * have written it): the next attempt asks `findLog` first. An error with `kind` (see
-     * `LogErrorKind`) is a lasting one, shown to the agent at once.
+     * have written it): the next attempt asks `findLog` first. Unless the error says the org
+     * refused it, so nothing was written: `kind` (see `LogErrorKind`, a lasting refusal, shown to
+     * the agent at once) or `answered: true` (a refusal such as a locked row, tried again). An
+     * error with `unanswered: true` (no answer in time) may hide a save still committing: the
+     * create is not sent again before CREATE_SETTLE_MS.
      */
     saveLog(log: CallLog): Promise<string>;
     /** Updates the Task with the changed fields. */
@@ -83,6 +86,14 @@ export interface RetryPolicy {
     /** Consecutive failures after which the status is "failed". */
     failedAfterAttempts: number;
 }
+
+/**
+ * How long after a create whose answer never came (`saveLog` timed out) a lookup that finds no
+ * Task is not yet taken as "none": the save may still commit after the writer stopped waiting
+ * (a slow trigger or flow), and creating again then would make a second Task. Until then the
+ * entry waits, pending, and looks again; after it, it creates.
+ */
+export const CREATE_SETTLE_MS = 120_000;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 2_000, maxDelayMs: 300_000, failedAfterAttempts: 3 };
 
@@ -173,6 +184,8 @@ interface Entry {
     taskId?: string;
     /** A create may have reached the org without its answer (persisted: survives a reload). */
     createInDoubt: boolean;
+    /** When that create was sent (persisted), for CREATE_SETTLE_MS. */
+    createSentAt?: number;
     attempts: number;
     lastError?: string;
     errorKind?: LogErrorKind;
@@ -196,6 +209,7 @@ type PersistedEntry = Pick<
     | 'saved'
     | 'taskId'
     | 'createInDoubt'
+    | 'createSentAt'
     | 'attempts'
     | 'lastError'
     | 'errorKind'
@@ -282,6 +296,7 @@ function readEntry(value: unknown, version: number): PersistedEntry | null {
     };
     if (fallback) entry.fallback = fallback;
     if (taskId) entry.taskId = taskId;
+    if (entry.createInDoubt && typeof value.createSentAt === 'number') entry.createSentAt = value.createSentAt;
     if (typeof value.lastError === 'string') entry.lastError = value.lastError.slice(0, 1_000);
     if (ERROR_KINDS.includes(value.errorKind as LogErrorKind)) entry.errorKind = value.errorKind as LogErrorKind;
     return entry;
@@ -290,6 +305,28 @@ function readEntry(value: unknown, version: number): PersistedEntry | null {
 function errorText(error: unknown): string {
     const text = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
     return (text || 'Unknown error').slice(0, 1_000);
+}
+
+/** True when the writer's error says the org refused the create (nothing was written). */
+export function isRefusal(error: unknown): boolean {
+    return (
+        errorKindOf(error) !== undefined ||
+        ((isObject(error) || error instanceof Error) && (error as { answered?: unknown }).answered === true)
+    );
+}
+
+/** True when the writer's error says no answer came in time (the save may still be running). */
+function isUnanswered(error: unknown): boolean {
+    return (isObject(error) || error instanceof Error) && (error as { unanswered?: unknown }).unanswered === true;
+}
+
+/** A create in doubt whose Task is not found yet, looked for again at `retryAt` (see CREATE_SETTLE_MS). */
+class CreateSettling extends Error {
+    constructor(readonly retryAt: number) {
+        super(
+            'The earlier save had no answer and may still be finishing in Salesforce; its Task is looked for again before one is created.'
+        );
+    }
 }
 
 /** The lasting-error kind a writer attached to its error (`error.kind`), if any. */
@@ -369,8 +406,18 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
     }
 
     function persistedOf(entry: Entry): PersistedEntry {
-        const { conversationId, desired, fallback, saved, taskId, createInDoubt, attempts, lastError, errorKind } =
-            entry;
+        const {
+            conversationId,
+            desired,
+            fallback,
+            saved,
+            taskId,
+            createInDoubt,
+            createSentAt,
+            attempts,
+            lastError,
+            errorKind
+        } = entry;
         const out: PersistedEntry = {
             conversationId,
             desired,
@@ -381,6 +428,7 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
         };
         if (fallback) out.fallback = fallback;
         if (taskId !== undefined) out.taskId = taskId;
+        if (createInDoubt && createSentAt !== undefined) out.createSentAt = createSentAt;
         if (lastError !== undefined) out.lastError = lastError;
         if (errorKind !== undefined) out.errorKind = errorKind;
         return out;
@@ -494,9 +542,14 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
         return Math.min(policy.baseDelayMs * 2 ** Math.max(0, attempts - 1), policy.maxDelayMs);
     }
 
-    function schedule(entry: Entry): void {
+    function schedule(entry: Entry, at?: number): void {
         if (disposed) return;
-        const delay = entry.errorKind !== undefined ? policy.maxDelayMs : delayFor(entry.attempts);
+        const delay =
+            at !== undefined
+                ? Math.max(0, at - options.clock())
+                : entry.errorKind !== undefined
+                  ? policy.maxDelayMs
+                  : delayFor(entry.attempts);
         entry.nextAttemptAt = options.clock() + delay;
         entry.timer = options.scheduler.setTimeout(() => {
             entry.timer = undefined;
@@ -526,8 +579,12 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
             if (typeof found === 'string' && found !== '') {
                 entry.taskId = found;
                 entry.saved = {}; // its content is unknown: the update writes every desired field
+            } else if (entry.createInDoubt && entry.createSentAt !== undefined) {
+                const settledAt = entry.createSentAt + CREATE_SETTLE_MS;
+                if (options.clock() < settledAt) throw new CreateSettling(settledAt);
             }
             entry.createInDoubt = false;
+            entry.createSentAt = undefined;
         }
         if (entry.taskId === undefined) {
             const sent: Partial<CallLog> = entry.fallback
@@ -535,12 +592,18 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
                 : { ...entry.desired };
             if (!isCompleteLog(sent)) throw new Error('The call log is incomplete and cannot be created.');
             entry.createInDoubt = true;
+            entry.createSentAt = options.clock();
             persist(entry);
-            // Any outcome but a Task Id leaves the create in doubt (a lost or late answer may hide a Task).
-            const taskId = await options.writer.saveLog(sent);
+            // Any outcome but a Task Id or a refusal leaves the create in doubt (a lost or late answer may hide a Task).
+            const taskId = await options.writer.saveLog(sent).catch((error: unknown) => {
+                if (isRefusal(error)) entry.createInDoubt = false;
+                if (!entry.createInDoubt || !isUnanswered(error)) entry.createSentAt = undefined;
+                throw error;
+            });
             if (typeof taskId !== 'string' || taskId === '') throw new Error('saveLog returned no Task Id.');
             entry.taskId = taskId;
             entry.createInDoubt = false;
+            entry.createSentAt = undefined;
             entry.saved = hashesOf(sent);
             forgetSaved(entry);
             return;
@@ -565,10 +628,16 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
                 entry.errorKind = undefined;
                 succeeded = true;
             } catch (error) {
-                entry.attempts += 1;
-                entry.lastError = errorText(error);
-                entry.errorKind = errorKindOf(error);
-                schedule(entry);
+                if (error instanceof CreateSettling) {
+                    // Not a failure: waiting for a save that may still commit (no attempt counted).
+                    entry.lastError = error.message;
+                    schedule(entry, error.retryAt);
+                } else {
+                    entry.attempts += 1;
+                    entry.lastError = errorText(error);
+                    entry.errorKind = errorKindOf(error);
+                    schedule(entry);
+                }
             }
             entry.inFlight = undefined;
             persist(entry);

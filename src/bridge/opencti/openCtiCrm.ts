@@ -103,7 +103,12 @@ export function callOpenCti<T>(
         const timer = timers.setTimeout(() => {
             if (settled) return;
             settled = true;
-            reject(new OpenCtiError(method, `no answer within ${Math.round(timeoutMs / 1000)} s.`));
+            // `unanswered`: what was asked may still be done (the log queue waits before creating again).
+            reject(
+                Object.assign(new OpenCtiError(method, `no answer within ${Math.round(timeoutMs / 1000)} s.`), {
+                    unanswered: true
+                })
+            );
         }, timeoutMs);
         const finish = (response: OpenCtiResponse<T> | undefined): void => {
             if (settled) return;

@@ -67,14 +67,14 @@ export function createInProcessOrg(store: OrgStore, faults: SaveLogFaults): Host
                     .map(({ Id, Name, RecordType }) => ({ Id, Name, RecordType }))
             );
         },
-        save(value) {
+        async save(value) {
             try {
-                return Promise.resolve(saveWithFaults(faults, () => store.save(jsonCopy(value))));
+                return await saveWithFaults(faults, () => store.save(jsonCopy(value)));
             } catch (error) {
                 // As the HTTP API reports it: "STATUS_CODE: message".
                 if (error instanceof OrgError)
-                    return Promise.reject(Object.assign(error, { errors: [`${error.statusCode}: ${error.message}`] }));
-                return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+                    throw Object.assign(error, { errors: [`${error.statusCode}: ${error.message}`] });
+                throw error instanceof Error ? error : new Error(String(error));
             }
         },
         record(recordId) {

@@ -7,7 +7,9 @@
  * They follow what Open CTI's saveLog can do to its caller (sforce-api-cti-savelog-lex: the callback
  * gets `{ success, returnValue, errors }`, `returnValue` the record Id): refuse before writing; write
  * and lose the answer (the callback never comes: the page reloaded, the frame was torn down, the
- * network dropped the reply); write and answer seconds later; hang without writing or answering;
+ * network dropped the reply); write and answer seconds later; commit only after the caller stopped
+ * waiting (a slow trigger or flow: the record appears after `saveLogLateCommitMs`, the answer just
+ * after it); hang without writing or answering;
  * or refuse every save for a lasting reason whose error text names the Salesforce status code
  * (a validation rule: FIELD_CUSTOM_VALIDATION_EXCEPTION; missing access:
  * INSUFFICIENT_ACCESS_OR_READONLY; an expired session: INVALID_SESSION_ID — the codes of the
@@ -29,6 +31,10 @@ export interface SaveLogFaults {
     saveLogSlowMs: number;
     /** The next N saveLog calls neither write nor ever answer. */
     saveLogNoAnswers: number;
+    /** The next N saveLog calls commit only after `saveLogLateCommitMs`, and answer a second after that. */
+    saveLogLateCommits: number;
+    /** How late a late commit comes, in ms (past the adapter's 30 s wait by default). */
+    saveLogLateCommitMs: number;
     /** Every saveLog fails with this lasting error ('' for none). */
     saveLogLastingError: LastingSaveError;
     /** The next N REST queries fail (503, as when the API is briefly unavailable). */
@@ -41,6 +47,8 @@ export const NO_FAULTS: Readonly<SaveLogFaults> = {
     saveLogSlowAnswers: 0,
     saveLogSlowMs: 4_000,
     saveLogNoAnswers: 0,
+    saveLogLateCommits: 0,
+    saveLogLateCommitMs: 35_000,
     saveLogLastingError: '',
     queryFailures: 0
 };
@@ -58,7 +66,8 @@ export type SaveLogFault =
     | { kind: 'refuse'; error: string }
     | { kind: 'lostAnswer' }
     | { kind: 'slowAnswer'; delayMs: number }
-    | { kind: 'noAnswer' };
+    | { kind: 'noAnswer' }
+    | { kind: 'lateCommit'; delayMs: number };
 
 /** How the org answers a save it wrote: at once, later, or never (the record exists either way). */
 export interface SaveAnswer {
@@ -77,11 +86,14 @@ export function applyFaultChange(faults: SaveLogFaults, change: Record<string, u
         'saveLogLostAnswers',
         'saveLogSlowAnswers',
         'saveLogNoAnswers',
+        'saveLogLateCommits',
         'queryFailures'
     ] as const) {
         if (change[key] !== undefined) faults[key] = count(change[key]);
     }
     if (change.saveLogSlowMs !== undefined) faults.saveLogSlowMs = Math.min(60_000, count(change.saveLogSlowMs));
+    if (change.saveLogLateCommitMs !== undefined)
+        faults.saveLogLateCommitMs = Math.min(600_000, count(change.saveLogLateCommitMs));
     if (change.saveLogLastingError !== undefined) {
         const value = change.saveLogLastingError;
         faults.saveLogLastingError = value === 'validation' || value === 'access' || value === 'session' ? value : '';
@@ -110,6 +122,10 @@ export function takeSaveLogFault(faults: SaveLogFaults): SaveLogFault | null {
         faults.saveLogNoAnswers -= 1;
         return { kind: 'noAnswer' };
     }
+    if (faults.saveLogLateCommits > 0) {
+        faults.saveLogLateCommits -= 1;
+        return { kind: 'lateCommit', delayMs: faults.saveLogLateCommitMs };
+    }
     return null;
 }
 
@@ -123,10 +139,14 @@ export function takeSaveLogFailure(faults: SaveLogFaults): string | null {
  * Runs one save under the faults: `write` is the org's write (throws the org's error). Resolves how
  * the answer travels; rejects with the refusal's message.
  */
-export function saveWithFaults(faults: SaveLogFaults, write: () => string): SaveAnswer {
+export async function saveWithFaults(faults: SaveLogFaults, write: () => string): Promise<SaveAnswer> {
     const fault = takeSaveLogFault(faults);
     if (fault?.kind === 'refuse') throw Object.assign(new Error(fault.error), { errors: [fault.error] });
     if (fault?.kind === 'noAnswer') return { noAnswer: true };
+    if (fault?.kind === 'lateCommit') {
+        await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+        return { recordId: write(), answerAfterMs: 1_000 };
+    }
     const recordId = write();
     if (fault?.kind === 'lostAnswer') return { recordId, noAnswer: true };
     if (fault?.kind === 'slowAnswer') return { recordId, answerAfterMs: fault.delayMs };

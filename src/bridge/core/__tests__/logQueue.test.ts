@@ -1,5 +1,12 @@
 import type { CallLog } from '../callLog';
-import { LEGACY_LOG_STORE_KEY, LOG_STORE_KEY, changedFields, hashesOf, unsavedUpdates } from '../logQueue';
+import {
+    CREATE_SETTLE_MS,
+    LEGACY_LOG_STORE_KEY,
+    LOG_STORE_KEY,
+    changedFields,
+    hashesOf,
+    unsavedUpdates
+} from '../logQueue';
 import type { KeyValueStore, LogWriter } from '../logQueue';
 import { MemoryStore } from './memoryStore';
 import { T0, useLogQueues } from './logQueueHarness';
@@ -224,6 +231,43 @@ describe('log queue', () => {
         after.restore();
         await after.whenIdle();
         expect(writer.saveLog).toHaveBeenCalledTimes(2);
+    });
+
+    it('takes a refusal as nothing written: the retry creates without looking the Task up first', async () => {
+        const writer = fakeWriter();
+        writer.saveLog.mockRejectedValueOnce(
+            Object.assign(new Error('FIELD_CUSTOM_VALIDATION_EXCEPTION: Call Result is required'), {
+                kind: 'validation'
+            })
+        );
+        writer.saveLog.mockRejectedValueOnce(Object.assign(new Error('UNABLE_TO_LOCK_ROW'), { answered: true }));
+        const queue = makeQueue(writer);
+        queue.upsert('conv-1', LOG);
+        await jest.advanceTimersByTimeAsync(300_000 + 4_000);
+        await queue.whenIdle();
+        expect(writer.saveLog).toHaveBeenCalledTimes(3);
+        // No REST query per retry: a refused save leaves no Task to find.
+        expect(writer.findLog).not.toHaveBeenCalled();
+        expect(queue.statuses()[0]?.status).toBe('saved');
+    });
+
+    it('does not create again while a save with no answer may still commit (CREATE_SETTLE_MS)', async () => {
+        const writer = fakeWriter();
+        writer.saveLog.mockRejectedValueOnce(
+            Object.assign(new Error('saveLog: no answer within 30 s.'), { unanswered: true })
+        );
+        const queue = makeQueue(writer);
+        queue.upsert('conv-1', LOG);
+        await jest.advanceTimersByTimeAsync(CREATE_SETTLE_MS - 1_000);
+        expect(writer.findLog).toHaveBeenCalled();
+        expect(writer.saveLog).toHaveBeenCalledTimes(1);
+        expect(queue.statuses()[0]).toMatchObject({ status: 'pending', attempts: 1 });
+        // The late save committed: the next lookup finds it, and nothing is created.
+        writer.findLog.mockResolvedValue(TASK_ID);
+        await jest.advanceTimersByTimeAsync(1_000);
+        await queue.whenIdle();
+        expect(writer.saveLog).toHaveBeenCalledTimes(1);
+        expect(queue.statuses()[0]).toMatchObject({ status: 'saved', taskId: TASK_ID });
     });
 
     it('retries now on request instead of waiting for the back-off', async () => {

@@ -8,6 +8,7 @@ import { JOE_LEAD_ID } from '../../../../workbench/platform/org/sampleData';
 import { FakeLocks, MemoryStorage, PARTNER_ID, settle, snapshotForA11y, waitReady, useAdapterPages } from './harness';
 import type { Started, Vendor } from './harness';
 import { SAVE_LOG_TIMEOUT_MS } from '../openCtiCrm';
+import { CREATE_SETTLE_MS } from '../../core/index';
 
 const CONVERSATION = 'conv-fault-1';
 const JOE_MOBILE = '+15035551212';
@@ -61,13 +62,31 @@ describe('c-softphone-adapter under org faults', () => {
         expect(tasksOf(s)).toHaveLength(1);
     });
 
-    it('a save that never answers nor writes: created once after the lookup finds nothing', async () => {
+    it('a save that never answers nor writes: created once, after the lookup still finds nothing once the save could have committed', async () => {
         const s = await ready();
         s.wb.faults.saveLogNoAnswers = 1;
         await answeredCall(s.vendor);
         expect(tasksOf(s)).toHaveLength(0);
         await settle(SAVE_LOG_TIMEOUT_MS + 60_000);
+        // Still waiting: a save with no answer may yet commit (CREATE_SETTLE_MS after it was sent).
+        expect(tasksOf(s)).toHaveLength(0);
+        expect(s.root.querySelector('.sfa-logs')?.textContent).toContain('1 not saved yet');
+        await settle(CREATE_SETTLE_MS);
         expect(tasksOf(s)).toHaveLength(1);
+        expect(s.root.querySelector('.sfa-logs')?.textContent).toBe('');
+    });
+
+    it('a save that commits after the adapter stopped waiting: adopted, not created again', async () => {
+        const s = await ready();
+        s.wb.faults.saveLogLateCommits = 1;
+        s.wb.faults.saveLogLateCommitMs = SAVE_LOG_TIMEOUT_MS + 5_000;
+        await answeredCall(s.vendor);
+        await settle(SAVE_LOG_TIMEOUT_MS + 2_500); // timed out, looked up, found nothing yet
+        expect(tasksOf(s)).toHaveLength(0);
+        await settle(CREATE_SETTLE_MS + 60_000);
+        expect(tasksOf(s)).toHaveLength(1);
+        expect(tasksOf(s)[0]).toMatchObject({ WhoId: JOE_LEAD_ID, CallDurationInSeconds: 12 });
+        expect(s.root.querySelector('.sfa-logs')?.textContent).toBe('');
     });
 
     it('the lookup failing too keeps the log pending, never created blind, and says what to do', async () => {

@@ -16,6 +16,7 @@ const COUNTER_FAULTS: readonly { key: keyof SaveLogFaults; label: string }[] = [
     { key: 'saveLogLostAnswers', label: 'saveLog writes, answer lost, the next' },
     { key: 'saveLogSlowAnswers', label: 'saveLog writes, answers late, the next' },
     { key: 'saveLogNoAnswers', label: 'saveLog neither writes nor answers, the next' },
+    { key: 'saveLogLateCommits', label: 'saveLog commits after 35 s, the next' },
     { key: 'queryFailures', label: 'Task lookup (REST query) fails the next' }
 ];
 
