@@ -23,6 +23,8 @@ import { LABELS, format } from './labels';
 import { logPageUrl, newRecordPage, recordPage } from './pageRefs';
 import type { PageRef } from './pageRefs';
 import { writtenForms } from './phoneForms';
+import { linkAfter, taskChanges } from './taskChanges';
+import type { WrittenLink } from './taskChanges';
 
 /**
  * Leads (not converted), Contacts and Accounts whose phone fields hold one of the number's written
@@ -163,6 +165,9 @@ export default class CallPopComponent extends NavigationMixin(LightningElement) 
     callerVariables: { forms: string[] } | undefined;
     private currentKey = '';
     private acted = false;
+    /** The result the form opened with, and the Who/What it wrote to the Task (taskChanges.ts). */
+    private initialDisposition = '';
+    private written: WrittenLink = {};
 
     @wire(IsConsoleNavigation)
     wiredConsole(value: unknown): void {
@@ -195,7 +200,10 @@ export default class CallPopComponent extends NavigationMixin(LightningElement) 
         const key = popKey(pop);
         if (key === this.currentKey) {
             // The same pop again (the wire re-emits, or the page added c__taskId): keep what is on screen.
-            if (this.pop && pop.taskId && !this.pop.taskId) this.pop = { ...this.pop, taskId: pop.taskId };
+            if (this.pop && pop.taskId && !this.pop.taskId) {
+                this.pop = { ...this.pop, taskId: pop.taskId };
+                this.linkOnlyMatch();
+            }
             return;
         }
         const keepCaller = sameCall(this.pop, pop) && this.lookup === 'done';
@@ -206,6 +214,8 @@ export default class CallPopComponent extends NavigationMixin(LightningElement) 
         this.saveState = 'idle';
         this.saveError = '';
         this.disposition = pop.disposition ?? '';
+        this.initialDisposition = this.disposition;
+        this.written = {};
         this.notes = '';
         if (keepCaller) {
             // The hang-up of the call on screen: the caller is known, nothing to search or open again.
@@ -253,6 +263,53 @@ export default class CallPopComponent extends NavigationMixin(LightningElement) 
     private preselectRelated(): void {
         const [only] = this.matches;
         if (this.matches.length === 1 && only) this.relatedId = only.recordId;
+        this.linkOnlyMatch();
+    }
+
+    /**
+     * The caller's one record becomes the Task's Name / Related To at once, as the softphone does
+     * for its calls: an agent who closes the tab without saving still leaves the Task on the
+     * record. Once per Task in this tab, so a link the agent changed is not put back after a reload.
+     */
+    private linkOnlyMatch(): void {
+        const taskId = this.pop?.taskId;
+        const [only] = this.matches;
+        if (!taskId || this.matches.length !== 1 || !only || this.pop?.event !== 'hangup') return;
+        const store = sessionStore();
+        const key = `link:${taskId}`;
+        if (wasHandled(store, key)) return;
+        markHandled(store, key);
+        this.later(
+            this.write(taskChanges({ notes: '', disposition: '', initialDisposition: '', related: only, written: {} }))
+        );
+    }
+
+    /** One TaskUpdate of the call's Task; shows the outcome. */
+    private async write(task: Record<string, string | null>): Promise<void> {
+        const taskId = this.pop?.taskId;
+        if (!taskId || this.saving) return;
+        if (Object.keys(task).length === 0) {
+            this.saveState = 'saved';
+            return;
+        }
+        this.saving = true;
+        this.saveState = 'idle';
+        try {
+            const result = await executeMutation({
+                query: TASK_UPDATE,
+                variables: { input: { Id: taskId, Task: task } },
+                operationName: 'CallPopTaskUpdate'
+            });
+            if (result.errors && result.errors.length > 0) throw new Error(messageOf(result.errors));
+            this.written = linkAfter(this.written, task);
+            if ('CallDisposition' in task) this.initialDisposition = task.CallDisposition ?? '';
+            this.saveState = 'saved';
+        } catch (error) {
+            this.saveState = 'failed';
+            this.saveError = error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300);
+        } finally {
+            this.saving = false;
+        }
     }
 
     /** Console: focus the record's tab or open one; standard app: navigate in place (replacing the pop). */
@@ -332,27 +389,16 @@ export default class CallPopComponent extends NavigationMixin(LightningElement) 
     }
 
     async handleSave(): Promise<void> {
-        const taskId = this.pop?.taskId;
-        if (!taskId || this.saving) return;
-        this.saving = true;
-        this.saveState = 'idle';
         const related = this.matches.find((match) => match.recordId === this.relatedId);
-        const task: Record<string, string> = { Description: this.notes, CallDisposition: this.disposition };
-        if (related) task[related.objectApiName === 'Account' ? 'WhatId' : 'WhoId'] = related.recordId;
-        try {
-            const result = await executeMutation({
-                query: TASK_UPDATE,
-                variables: { input: { Id: taskId, Task: task } },
-                operationName: 'CallPopTaskUpdate'
-            });
-            if (result.errors && result.errors.length > 0) throw new Error(messageOf(result.errors));
-            this.saveState = 'saved';
-        } catch (error) {
-            this.saveState = 'failed';
-            this.saveError = error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300);
-        } finally {
-            this.saving = false;
-        }
+        await this.write(
+            taskChanges({
+                notes: this.notes,
+                disposition: this.disposition,
+                initialDisposition: this.initialDisposition,
+                ...(related ? { related } : {}),
+                written: this.written
+            })
+        );
     }
 
     // ------------------------------------------------------------------ view

@@ -91,25 +91,40 @@ export interface ReadResult {
 // as text, and a right-to-left override would make a number read differently than it is.
 // eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
-const PHONE = /^\+?[0-9A-Za-z()\-./ #*,;]+$/;
+const PHONE = /^\+?[0-9A-Za-z()\-./ #*,;=]+$/;
 const PROFILE = /^[a-z][a-z0-9_]*$/;
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
-const RING_WORDS = new Set(['ring', 'ringing', 'alerting', 'offered', 'offer', 'incoming', 'start', 'started', 'new']);
+const RING_WORDS = new Set([
+    'ring',
+    'ringing',
+    'alert',
+    'alerting',
+    'offer',
+    'offered',
+    'incoming',
+    'start',
+    'started',
+    'new',
+    'arrived'
+]);
 const HANGUP_WORDS = new Set([
     'hangup',
-    'hang-up',
-    'hang_up',
     'hungup',
     'end',
     'ended',
+    'ends',
     'disconnect',
     'disconnected',
-    'released',
     'release',
-    'completed',
+    'released',
     'complete',
+    'completed',
+    'wrap',
     'wrapup',
-    'wrap-up'
+    'terminate',
+    'terminated',
+    'finish',
+    'finished'
 ]);
 
 /** Text as shown: unsafe characters removed, whitespace collapsed, trimmed, capped; undefined when empty or oversized. */
@@ -120,29 +135,53 @@ export function cleanText(raw: unknown, max: number): string | undefined {
     return Array.from(text).slice(0, max).join('');
 }
 
-/** `ring` or `hangup` from a vendor's word for it (case-insensitive); undefined for anything else. */
+/**
+ * `ring` or `hangup` from a vendor's words for it, in any case and spelling: `Hang-Up`, `hang up`,
+ * `CallEnded`, `END_CALL`, `wrap_up`, `terminated`. A hang-up word anywhere wins (`call_ended`);
+ * undefined when neither kind of word is there.
+ */
 export function normalizeEvent(raw: unknown): CallPopEvent | undefined {
-    const word = cleanText(raw, 40)?.toLowerCase();
-    if (!word) return undefined;
-    if (RING_WORDS.has(word)) return 'ring';
-    if (HANGUP_WORDS.has(word)) return 'hangup';
+    const text = cleanText(raw, 40);
+    if (!text) return undefined;
+    const joined = text.toLowerCase().replace(/[^a-z]/g, '');
+    const words = text
+        .replace(/([a-z])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .filter(Boolean);
+    if (HANGUP_WORDS.has(joined) || words.some((word) => HANGUP_WORDS.has(word))) return 'hangup';
+    if (RING_WORDS.has(joined) || words.some((word) => RING_WORDS.has(word))) return 'ring';
     return undefined;
 }
 
-/** A phone number as the vendor wrote it, if it looks like one (3+ digits, phone characters only, ≤ 40). */
+/**
+ * A phone number as the vendor wrote it, if it looks like one (3+ digits, phone characters only,
+ * ≤ 40); a `tel:`, `sip:` or `callto:` address gives its number (`sip:+4722334455@pbx` → `+4722334455`).
+ */
 export function normalizePhone(raw: unknown): string | undefined {
-    const text = cleanText(raw, LIMITS.raw);
+    const text = cleanText(raw, LIMITS.raw)
+        ?.replace(/^(?:tel|sips?|callto):/i, '')
+        .replace(/@.*$/, '');
     if (!text || text.length > LIMITS.phone || !PHONE.test(text)) return undefined;
     return (text.match(/\d/g) ?? []).length >= 3 ? text : undefined;
 }
 
-/** Whole seconds from `95`, `95.4` or `95s`; undefined when negative, over a day or not a number. */
+/**
+ * Whole seconds from `95`, `95.4`, `95,4`, `95s`, `95 sec`, `1:35` or `00:01:35`; undefined when
+ * negative, over a day or not a duration.
+ */
 export function normalizeDuration(raw: unknown): number | undefined {
     const text = cleanText(raw, 20);
-    const match = text ? /^(\d{1,6})(?:\.\d+)?\s*s?$/i.exec(text) : null;
-    if (!match) return undefined;
-    const seconds = Number(match[1]);
-    return seconds <= LIMITS.durationSeconds ? seconds : undefined;
+    if (!text) return undefined;
+    const clock = /^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})$/.exec(text);
+    const plain = /^(\d{1,6})(?:[.,]\d+)?\s*(?:s|secs?|seconds?)?$/i.exec(text);
+    let seconds: number | undefined;
+    if (clock) {
+        const [, hours, minutes, secs] = clock;
+        if (Number(secs) > 59 || (hours !== undefined && Number(minutes) > 59)) return undefined;
+        seconds = Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(secs);
+    } else if (plain) seconds = Number(plain[1]);
+    return seconds !== undefined && seconds <= LIMITS.durationSeconds ? seconds : undefined;
 }
 
 function choice<T extends string>(raw: unknown, values: readonly T[]): T | undefined {
@@ -153,6 +192,17 @@ function choice<T extends string>(raw: unknown, values: readonly T[]): T | undef
 export function normalizeCallId(raw: unknown): string | undefined {
     return cleanText(raw, LIMITS.callId);
 }
+
+/** How each call field's value is read (undefined: not usable, and refused). */
+const CALL_FIELD_READERS = {
+    event: normalizeEvent,
+    phone: normalizePhone,
+    callId: normalizeCallId,
+    duration: normalizeDuration,
+    disposition: (raw: unknown) => cleanText(raw, LIMITS.disposition),
+    queue: (raw: unknown) => cleanText(raw, LIMITS.queue),
+    agent: (raw: unknown) => cleanText(raw, LIMITS.agent)
+} satisfies Record<CallField, (raw: unknown) => unknown>;
 
 /**
  * Reads a CurrentPageReference `state` (or any string map) into a pop. Unknown keys are ignored;
@@ -168,26 +218,21 @@ export function readCallPop(state: unknown): ReadResult {
         if (value === undefined) refused.push(name);
         return value;
     };
-    const event = get(PARAM.event, normalizeEvent) ?? 'ring';
+    // No event word we know, but a usable duration or result: the call has ended.
+    const ended =
+        CALL_FIELD_READERS.duration(source[PARAM.duration]) !== undefined ||
+        CALL_FIELD_READERS.disposition(source[PARAM.disposition]) !== undefined;
+    const event = get(PARAM.event, CALL_FIELD_READERS.event) ?? (ended ? 'hangup' : 'ring');
     const pop: CallPop = { event };
     const set = <K extends keyof CallPop>(key: K, value: CallPop[K] | undefined): void => {
         if (value !== undefined) pop[key] = value;
     };
-    set('phone', get(PARAM.phone, normalizePhone));
-    set('callId', get(PARAM.callId, normalizeCallId));
-    set('durationSeconds', get(PARAM.duration, normalizeDuration));
-    set(
-        'disposition',
-        get(PARAM.disposition, (raw) => cleanText(raw, LIMITS.disposition))
-    );
-    set(
-        'queue',
-        get(PARAM.queue, (raw) => cleanText(raw, LIMITS.queue))
-    );
-    set(
-        'agent',
-        get(PARAM.agent, (raw) => cleanText(raw, LIMITS.agent))
-    );
+    set('phone', get(PARAM.phone, CALL_FIELD_READERS.phone));
+    set('callId', get(PARAM.callId, CALL_FIELD_READERS.callId));
+    set('durationSeconds', get(PARAM.duration, CALL_FIELD_READERS.duration));
+    set('disposition', get(PARAM.disposition, CALL_FIELD_READERS.disposition));
+    set('queue', get(PARAM.queue, CALL_FIELD_READERS.queue));
+    set('agent', get(PARAM.agent, CALL_FIELD_READERS.agent));
     set(
         'profile',
         get(PARAM.profile, (raw) => {
@@ -368,13 +413,12 @@ export function translateVendorParams(
     const { mapping, problems } = mappingFor(profile, settings.mappings ?? {});
     const state: Record<string, string> = { [PARAM.profile]: profile };
     for (const field of CALL_FIELDS) {
-        for (const name of mapping[field] ?? []) {
-            const value = byName.get(name.toLowerCase());
-            if (value !== undefined && value !== '') {
-                state[PARAM[field]] = value;
-                break;
-            }
-        }
+        // The first of the mapped names whose value is usable; else the first given (refused, and named).
+        const given = (mapping[field] ?? [])
+            .map((name) => byName.get(name.toLowerCase()))
+            .filter((value): value is string => value !== undefined && value !== '');
+        const value = given.find((candidate) => CALL_FIELD_READERS[field](candidate) !== undefined) ?? given[0];
+        if (value !== undefined) state[PARAM[field]] = value;
     }
     const noMatch = choice(settings.noMatch ?? undefined, NO_MATCH_CHOICES);
     if (noMatch) state[PARAM.noMatch] = noMatch;

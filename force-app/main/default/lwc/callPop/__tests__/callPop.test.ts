@@ -200,8 +200,8 @@ describe('c-call-pop', () => {
         await expect(element).toBeAccessible();
     });
 
-    it('saves the agent notes and result on the Task, related to the caller', async () => {
-        mutation.mockResolvedValueOnce({
+    it("links the Task to the caller's one record at once, then saves only the notes the agent added", async () => {
+        mutation.mockResolvedValue({
             data: { uiapi: { TaskUpdate: { Record: { Id: TASK_ID } } } },
             errors: undefined
         });
@@ -214,24 +214,71 @@ describe('c-call-pop', () => {
         });
         callers.emitData(answer([LEAD]));
         await flush();
+        // Closing the tab now would still leave the Task on the Lead (a Lead's Task has no Related To).
+        expect(mutation).toHaveBeenCalledTimes(1);
+        const link = mutation.mock.calls[0]![0] as { variables: unknown; operationName: string };
+        expect(link.operationName).toBe('CallPopTaskUpdate');
+        expect(link.variables).toEqual({ input: { Id: TASK_ID, Task: { WhoId: LEAD.Id, WhatId: null } } });
         const notes = $(element, '.callpop-notes') as HTMLElement & { value: string };
         notes.value = 'Wants a callback';
         notes.dispatchEvent(new CustomEvent('change'));
         $(element, '.callpop-save')!.click();
         await flush();
-        expect(mutation).toHaveBeenCalledTimes(1);
-        const config = mutation.mock.calls[0]![0] as { variables: unknown; operationName: string };
-        expect(config.operationName).toBe('CallPopTaskUpdate');
-        expect(config.variables).toEqual({
-            input: { Id: TASK_ID, Task: { Description: 'Wants a callback', CallDisposition: 'Sale', WhoId: LEAD.Id } }
-        });
+        expect(mutation).toHaveBeenCalledTimes(2);
+        // The result is the vendor's, already on the Task, and the link is written: only the notes.
+        const config = mutation.mock.calls[1]![0] as { variables: unknown };
+        expect(config.variables).toEqual({ input: { Id: TASK_ID, Task: { Description: 'Wants a callback' } } });
         expect($(element, '.callpop-saved')).not.toBeNull();
         await expect(element).toBeAccessible();
+    });
+
+    it('never overwrites the Task with an empty notes box or an unchanged result', async () => {
+        mutation.mockResolvedValue({ data: { uiapi: { TaskUpdate: { Record: { Id: TASK_ID } } } } });
+        const element = await pop({ c__event: 'hangup', c__callId: 'c1', c__taskId: TASK_ID, c__disposition: 'Sale' });
+        $(element, '.callpop-save')!.click();
+        await flush();
+        expect(mutation).not.toHaveBeenCalled();
+        expect($(element, '.callpop-saved')).not.toBeNull();
+        const disposition = $(element, '.callpop-disposition') as HTMLElement & { value: string };
+        disposition.value = 'No sale';
+        disposition.dispatchEvent(new CustomEvent('change'));
+        $(element, '.callpop-save')!.click();
+        await flush();
+        expect((mutation.mock.calls[0]![0] as { variables: unknown }).variables).toEqual({
+            input: { Id: TASK_ID, Task: { CallDisposition: 'No sale' } }
+        });
+    });
+
+    it('relates the Task as Salesforce allows: a Lead clears Related To, an Account clears that Lead', async () => {
+        mutation.mockResolvedValue({ data: { uiapi: { TaskUpdate: { Record: { Id: TASK_ID } } } } });
+        const ACCOUNT = { Id: '001000000000001AAA', Name: { value: 'Acme' } };
+        const element = await pop({ c__event: 'hangup', c__phone: '5035551212', c__callId: 'c1', c__taskId: TASK_ID });
+        callers.emitData(answer([LEAD], [], [ACCOUNT]));
+        await flush();
+        expect(mutation).not.toHaveBeenCalled(); // two matches: the agent chooses
+        const choose = async (recordId: string): Promise<void> => {
+            const related = $(element, '.callpop-related') as HTMLElement & { value: string };
+            related.value = recordId;
+            related.dispatchEvent(new CustomEvent('change'));
+            $(element, '.callpop-save')!.click();
+            await flush();
+        };
+        await choose(LEAD.Id);
+        await choose(ACCOUNT.Id);
+        expect(
+            mutation.mock.calls.map((call) => (call[0] as { variables: { input: unknown } }).variables.input)
+        ).toEqual([
+            { Id: TASK_ID, Task: { WhoId: LEAD.Id, WhatId: null } },
+            { Id: TASK_ID, Task: { WhatId: ACCOUNT.Id, WhoId: null } }
+        ]);
     });
 
     it('offers the Task itself when the notes cannot be saved here', async () => {
         mutation.mockResolvedValueOnce({ data: undefined, errors: [{ message: 'Object Task is not supported' }] });
         const element = await pop({ c__event: 'hangup', c__callId: 'c1', c__taskId: TASK_ID });
+        const notes = $(element, '.callpop-notes') as HTMLElement & { value: string };
+        notes.value = 'Wants a callback';
+        notes.dispatchEvent(new CustomEvent('change'));
         $(element, '.callpop-save')!.click();
         await flush();
         expect($(element, '.callpop-save-failed')!.textContent).toContain('c.CallPop_Save_Failed');

@@ -121,6 +121,38 @@ describe('c-call-pop-params', () => {
         ]);
     });
 
+    it("reads a vendor's own words for a hang-up, and a pop with a duration or result as one", () => {
+        expect(
+            ['call_ended', 'CallEnded', 'hang up', 'END_CALL', 'wrap_up', 'terminated', 'Disconnected'].map(
+                normalizeEvent
+            )
+        ).toEqual(Array(7).fill('hangup'));
+        expect(['IncomingCall', 'call_offered', 'Ringing'].map(normalizeEvent)).toEqual(['ring', 'ring', 'ring']);
+        expect(['pending', 'answer'].map(normalizeEvent)).toEqual([undefined, undefined]);
+        expect(readCallPop({ c__event: 'whatever', c__duration: '65' }).pop.event).toBe('hangup');
+        expect(readCallPop({ c__disposition: 'Sale' }).pop.event).toBe('hangup');
+        expect(readCallPop({ c__phone: '5035551212' }).pop.event).toBe('ring');
+    });
+
+    it('reads durations as clocks and decimal commas, and numbers from tel: and sip: addresses', () => {
+        expect(['00:01:05', '1:05', '65,4', '65 sec', '65 seconds'].map(normalizeDuration)).toEqual([
+            65, 65, 65, 65, 65
+        ]);
+        expect(['25:00:00', '1:75'].map(normalizeDuration)).toEqual([undefined, undefined]);
+        expect(normalizePhone('tel:+4722334455')).toBe('+4722334455');
+        expect(normalizePhone('sip:+4722334455@pbx.example.net')).toBe('+4722334455');
+        expect(normalizePhone('+4722334455;ext=12')).toBe('+4722334455;ext=12');
+    });
+
+    it('takes the first mapped name whose value is usable, not the first present', () => {
+        const { pop, refused } = translateVendorParams(
+            vendor('profile=puzzel&anum=not%20a%20number!&customerNumber=%2B4722334455'),
+            { mappings: { puzzel: 'phone=anum|customerNumber' } }
+        );
+        expect(pop.phone).toBe('+4722334455');
+        expect(refused).toEqual([]);
+    });
+
     it('builds only the component path, whatever the values', () => {
         const path = callPopPath({ event: 'ring', phone: '+1 503', callId: 'https://evil.example/&c__x=1' });
         expect(path.startsWith(`${CALL_POP_PATH}?`)).toBe(true);
