@@ -43,6 +43,9 @@ import {
 } from './validate';
 import type { BridgeError, BridgeErrorCode, BridgeResult, Envelope, SoftphoneMessage } from './validate';
 
+/** Ignored-call reports remembered before the memory starts again (a bound for a whole shift). */
+const MAX_IGNORED_REPORTED = 500;
+
 /** What the screen pop is asked to find. */
 export interface ScreenPopRequest {
     conversationId: string;
@@ -562,12 +565,21 @@ export function createBridge(deps: BridgeDeps): Bridge {
         return facts;
     }
 
+    /** Ignored calls already reported (see handleConversationCall). */
+    const ignoredReported = new Set<string>();
+
     function handleConversationCall(message: ConversationCall): void {
         const conversationId = message.payload.conversationId;
         const known = calls.has(conversationId);
         const transition = applyCallEvent(calls.get(conversationId), message, clock());
         if (!transition.changed) {
-            if (transition.ignored) warn(`${message.type} for ${conversationId} ignored: ${transition.ignored}.`);
+            // Once per call, kind and reason: a vendor repeating itself is not news each time.
+            const key = `${conversationId}|${message.type}|${transition.ignored ?? ''}`;
+            if (transition.ignored && !ignoredReported.has(key)) {
+                if (ignoredReported.size >= MAX_IGNORED_REPORTED) ignoredReported.clear();
+                ignoredReported.add(key);
+                warn(`${message.type} for ${conversationId} ignored: ${transition.ignored}.`);
+            }
             return;
         }
         const call = transition.call;

@@ -158,6 +158,26 @@ export function validateWrapperEvent(type: unknown, payload: unknown): BridgeRes
     return checkWrapperEvent(type, payload);
 }
 
+/** Payload fields a class instance or another frame's object may bring over (more fail validation). */
+const MAX_COPIED_FIELDS = 100;
+
+/**
+ * A payload as a plain object: a vendor's class instance (`new CallEnded(…)`) or an object made in
+ * another frame is read by its own enumerable fields, as JSON would; plain objects and arrays as
+ * they are. At most MAX_COPIED_FIELDS + 1 fields are copied, so a huge object costs little.
+ */
+function ownFields(value: object): unknown {
+    if (Array.isArray(value) || isPlainObject(value)) return value;
+    const copy: Record<string, unknown> = {};
+    let count = 0;
+    for (const key in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+        copy[key] = (value as Record<string, unknown>)[key];
+        if (++count > MAX_COPIED_FIELDS) break;
+    }
+    return copy;
+}
+
 /** An argument that is the whole payload: an object, or a string that looks like JSON. */
 function isPayloadArgument(value: unknown): boolean {
     return (typeof value === 'object' && value !== null) || (typeof value === 'string' && value.trim().startsWith('{'));
@@ -173,7 +193,7 @@ function isPayloadArgument(value: unknown): boolean {
  */
 export function payloadFromArguments(type: SoftphoneCallType, args: readonly unknown[]): BridgeResult<unknown> {
     const first = args[0];
-    if (typeof first === 'object' && first !== null) return { ok: true, value: first };
+    if (typeof first === 'object' && first !== null) return { ok: true, value: ownFields(first) };
     if (isPayloadArgument(first)) {
         try {
             return { ok: true, value: JSON.parse(first as string) as unknown };

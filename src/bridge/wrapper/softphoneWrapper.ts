@@ -38,6 +38,8 @@ export const GLOBAL_NAME = 'StreemSoftphoneBridge';
 export const MAX_QUEUED_EVENTS = 100;
 
 const LOG_PREFIX = '[StreemSoftphoneBridge]';
+/** Names a callback path may not walk through (they reach prototypes, not the vendor's objects). */
+const FORBIDDEN_NAMES = new Set(['__proto__', 'prototype', 'constructor']);
 
 /** The softphone's callback: `callback(eventType, payload)` (seed 002, item 1). */
 export type SoftphoneCallback = (eventType: WrapperEventType, payload: unknown) => void;
@@ -86,6 +88,8 @@ export function createSoftphoneWrapper(env: WrapperEnvironment): StreemSoftphone
     const nextId = createIdGenerator(env.idPrefix);
     const queued: WrapperEvent[] = [];
     let callback: SoftphoneCallback | string | undefined;
+    /** The named callback was not found, and that was reported (once per load). */
+    let missingReported = false;
 
     const report = (message: string): void => env.console.error(`${LOG_PREFIX} ${message}`);
     const warnOnce = createWarningOnce();
@@ -103,20 +107,36 @@ export function createSoftphoneWrapper(env: WrapperEnvironment): StreemSoftphone
         }
     }
 
+    /** The callback: a function, or the name of one on the window, dotted for a method (`softphone.onEvent`). */
     function resolveCallback(): SoftphoneCallback | undefined {
         if (typeof callback === 'function') return callback;
-        if (typeof callback === 'string') {
-            const named = env.window[callback];
-            return typeof named === 'function' ? (named as SoftphoneCallback) : undefined;
+        if (typeof callback !== 'string' || callback.length > 200) return undefined;
+        const path = callback.split('.');
+        if (path.length > 5 || path.some((part) => !/^[A-Za-z_$][\w$]*$/.test(part) || FORBIDDEN_NAMES.has(part)))
+            return undefined;
+        let owner: unknown = undefined;
+        let target: unknown = env.window;
+        for (const part of path) {
+            if ((typeof target !== 'object' && typeof target !== 'function') || target === null) return undefined;
+            owner = target;
+            target = (target as Record<string, unknown>)[part];
         }
-        return undefined;
+        if (typeof target !== 'function') return undefined;
+        const method = target as (this: unknown, ...args: unknown[]) => unknown;
+        // Called on its object, as `softphone.onEvent(type, payload)` would be.
+        return (type, payload) => method.call(owner, type, payload);
     }
 
     function deliver(event: WrapperEvent, envelopeId?: string): void {
         const target = resolveCallback();
         if (!target) {
-            if (callback !== undefined)
-                report(`The callback "${String(callback)}" is not a function; ${event.type} was not delivered.`);
+            // Said once per load(callback); the events wait in the queue for a callback that resolves.
+            if (callback !== undefined && !missingReported) {
+                missingReported = true;
+                report(
+                    `The callback "${String(callback).slice(0, 200)}" is not a function; events wait until it is (${event.type} first).`
+                );
+            }
             queued.push(event);
             if (queued.length > MAX_QUEUED_EVENTS) {
                 const dropped = queued.shift();
@@ -126,6 +146,8 @@ export function createSoftphoneWrapper(env: WrapperEnvironment): StreemSoftphone
             }
             return;
         }
+        // A named callback defined after load(): what waited goes first, in order.
+        for (const earlier of queued.splice(0, queued.length)) deliver(earlier);
         try {
             target(event.type, event.payload);
         } catch (error) {
@@ -205,6 +227,7 @@ export function createSoftphoneWrapper(env: WrapperEnvironment): StreemSoftphone
                 return { ok: false, error };
             }
             callback = cb as SoftphoneCallback | string;
+            missingReported = false;
             const id = nextId();
             const posted = post(createEnvelope('hello', 'load', id, { wrapperVersion: WRAPPER_VERSION }));
             // Deliver what came before load(), in order, even if the hello could not be sent.

@@ -592,6 +592,32 @@ describe('bridge', () => {
         });
     });
 
+    describe('a vendor repeating itself', () => {
+        it('reports an ignored call once per call, kind and reason', () => {
+            const warnings: string[] = [];
+            const bridge = makeBridge({ onWarning: (m) => warnings.push(m) });
+            const send = (conversationId: string): void => {
+                bridge.receiveFromSoftphone(
+                    createEnvelope('call', 'incomingCall', `w-${Math.random()}`, {
+                        conversationId,
+                        callerANI: '+18005550100'
+                    })
+                );
+            };
+            send('c-1');
+            bridge.receiveFromSoftphone(createEnvelope('call', 'callAccepted', 'w-a', { conversationId: 'c-1' }));
+            for (let i = 0; i < 3; i++) send('c-1');
+            send('c-2');
+            bridge.receiveFromSoftphone(createEnvelope('call', 'callAccepted', 'w-b', { conversationId: 'c-2' }));
+            send('c-2');
+            const ignored = warnings.filter((w) => w.includes('ignored'));
+            expect(ignored).toEqual([
+                expect.stringContaining('incomingCall for c-1 ignored'),
+                expect.stringContaining('incomingCall for c-2 ignored')
+            ]);
+        });
+    });
+
     describe('what real vendors send (seed 002, liberal reading)', () => {
         it('pops and logs a call despite an unknown field, a numeric ANI, a numeric-string duration and unknown values', async () => {
             crm.matches = [CONTACT];

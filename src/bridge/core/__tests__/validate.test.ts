@@ -200,6 +200,22 @@ describe('payloadFromArguments', () => {
         expect(ignoredArguments([{ ...IDS }])).toBe(0);
     });
 
+    it("reads a class instance's own fields, as JSON would", () => {
+        class CallEndedEvent {
+            constructor(
+                readonly partnerId: string,
+                readonly conversationId: string,
+                readonly duration: number
+            ) {}
+            get label(): string {
+                return 'not a field';
+            }
+        }
+        const payload = payloadFromArguments('callEnded', [new CallEndedEvent(IDS.partnerId, IDS.conversationId, 9)]);
+        expect(payload).toEqual({ ok: true, value: { ...IDS, duration: 9 } });
+        expect(payload.ok && validateSoftphoneCall('callEnded', payload.value).ok).toBe(true);
+    });
+
     it("maps positional parameters in the seed's table order", () => {
         expect(payloadFromArguments('incomingCall', [IDS.partnerId, IDS.conversationId, '+18883973342'])).toEqual({
             ok: true,

@@ -327,6 +327,27 @@ describe('softphone wrapper', () => {
         expect(named).toHaveBeenCalledWith('get_presence', undefined);
     });
 
+    it('resolves a dotted name as a method on its object, and waits (saying so once) for one defined later', () => {
+        const bridge = install();
+        const received: unknown[] = [];
+        const win = softphoneWindow as unknown as Record<string, unknown>;
+        bridge.load('softphone.onEvent');
+        fromAdapter(createEnvelope('event', 'get_presence', 'a-1'));
+        fromAdapter(createEnvelope('event', 'get_presence', 'a-2'));
+        expect(errors).toEqual([expect.stringContaining('"softphone.onEvent" is not a function')]);
+        win.softphone = {
+            name: 'vendor',
+            onEvent(this: { name: string }, type: string) {
+                received.push(`${this.name}:${type}`);
+            }
+        };
+        fromAdapter(createEnvelope('event', 'update_presence', 'a-3', { softphoneId: 'break-guid' }));
+        expect(received).toEqual(['vendor:get_presence', 'vendor:get_presence', 'vendor:update_presence']);
+        bridge.load('constructor.constructor');
+        fromAdapter(createEnvelope('event', 'get_presence', 'a-4'));
+        expect(received).toHaveLength(3);
+    });
+
     it.each([
         ['another origin', { origin: 'https://evil.example.com' }],
         ['another window', { source: softphoneWindowRef() }],
