@@ -186,6 +186,8 @@ interface Entry {
     createInDoubt: boolean;
     /** When that create was sent (persisted), for CREATE_SETTLE_MS. */
     createSentAt?: number;
+    /** The org refused its WhoId / WhatId: they are left out from then on (persisted). */
+    linkRefused?: boolean;
     attempts: number;
     lastError?: string;
     errorKind?: LogErrorKind;
@@ -210,6 +212,7 @@ type PersistedEntry = Pick<
     | 'taskId'
     | 'createInDoubt'
     | 'createSentAt'
+    | 'linkRefused'
     | 'attempts'
     | 'lastError'
     | 'errorKind'
@@ -297,6 +300,7 @@ function readEntry(value: unknown, version: number): PersistedEntry | null {
     if (fallback) entry.fallback = fallback;
     if (taskId) entry.taskId = taskId;
     if (entry.createInDoubt && typeof value.createSentAt === 'number') entry.createSentAt = value.createSentAt;
+    if (value.linkRefused === true) entry.linkRefused = true;
     if (typeof value.lastError === 'string') entry.lastError = value.lastError.slice(0, 1_000);
     if (ERROR_KINDS.includes(value.errorKind as LogErrorKind)) entry.errorKind = value.errorKind as LogErrorKind;
     return entry;
@@ -305,6 +309,19 @@ function readEntry(value: unknown, version: number): PersistedEntry | null {
 function errorText(error: unknown): string {
     const text = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
     return (text || 'Unknown error').slice(0, 1_000);
+}
+
+/** An org error about a Task's Name / Related To (FIELD_INTEGRITY_EXCEPTION names WhoId, WhatId). */
+const LINK_REFUSED = /FIELD_INTEGRITY_EXCEPTION[\s\S]*?(?:\bWhoId\b|\bWhatId\b|Related To|Name ID)/;
+
+/** Leaves an entry's WhoId / WhatId out of what it will write. */
+function stripLinks(entry: Pick<Entry, 'desired' | 'fallback'>): void {
+    const { WhoId: _who, WhatId: _what, ...desired } = entry.desired;
+    entry.desired = desired;
+    if (entry.fallback) {
+        const { WhoId: _w, WhatId: _x, ...fallback } = entry.fallback;
+        entry.fallback = fallback;
+    }
 }
 
 /** True when the writer's error says the org refused the create (nothing was written). */
@@ -429,6 +446,7 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
         if (fallback) out.fallback = fallback;
         if (taskId !== undefined) out.taskId = taskId;
         if (createInDoubt && createSentAt !== undefined) out.createSentAt = createSentAt;
+        if (entry.linkRefused) out.linkRefused = true;
         if (lastError !== undefined) out.lastError = lastError;
         if (errorKind !== undefined) out.errorKind = errorKind;
         return out;
@@ -595,11 +613,15 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
             entry.createSentAt = options.clock();
             persist(entry);
             // Any outcome but a Task Id or a refusal leaves the create in doubt (a lost or late answer may hide a Task).
+            let refusedLink = false;
             const taskId = await options.writer.saveLog(sent).catch((error: unknown) => {
                 if (isRefusal(error)) entry.createInDoubt = false;
                 if (!entry.createInDoubt || !isUnanswered(error)) entry.createSentAt = undefined;
-                throw error;
+                refusedLink = dropRefusedLink(entry, sent, error);
+                if (!refusedLink) throw error;
+                return undefined;
             });
+            if (refusedLink) return write(entry);
             if (typeof taskId !== 'string' || taskId === '') throw new Error('saveLog returned no Task Id.');
             entry.taskId = taskId;
             entry.createInDoubt = false;
@@ -610,9 +632,34 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
         }
         const changes = unsavedUpdates(entry.saved, entry.desired);
         if (!changes) return;
-        await options.writer.updateLog(entry.taskId, changes);
+        const taskId = entry.taskId;
+        const refusedLink = await options.writer.updateLog(taskId, changes).then(
+            () => false,
+            (error: unknown) => {
+                if (dropRefusedLink(entry, changes, error)) return true;
+                throw error;
+            }
+        );
+        if (refusedLink) return write(entry);
         entry.saved = { ...entry.saved, ...hashesOf(changes) };
         forgetSaved(entry);
+    }
+
+    /**
+     * A Name / Related To the org refuses (a record of an object without activities, a Lead with a
+     * Related To) would fail this log on every retry, all shift: the log is written without them
+     * instead, and that is said once. True when `sent` had a link and the error names one.
+     */
+    function dropRefusedLink(entry: Entry, sent: Partial<CallLog>, error: unknown): boolean {
+        if (errorKindOf(error) !== 'validation' || (sent.WhoId === undefined && sent.WhatId === undefined))
+            return false;
+        if (!LINK_REFUSED.test(errorText(error))) return false;
+        entry.linkRefused = true;
+        stripLinks(entry);
+        warn(
+            `${entry.conversationId}: Salesforce refused the call log's Name / Related To (${errorText(error)}); it is saved without them.`
+        );
+        return true;
     }
 
     function flush(entry: Entry): Promise<void> {
@@ -743,6 +790,7 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
             // An absent field never erases one already known.
             entry.desired = { ...entry.desired, ...changedFields({}, log) };
             entry.fallback = undefined;
+            if (entry.linkRefused) stripLinks(entry);
             changed(entry);
         },
         upsertPatch(conversationId, patch, fallback) {
@@ -750,6 +798,7 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
             const entry = entryFor(conversationId, options.clock());
             entry.desired = { ...entry.desired, ...changedFields({}, patch) };
             if (!existing) entry.fallback = fallback;
+            if (entry.linkRefused) stripLinks(entry);
             changed(entry);
         },
         has(conversationId) {

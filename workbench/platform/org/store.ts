@@ -64,6 +64,21 @@ function phonesMatch(stored: unknown, searched: string): boolean {
     return a === b || a.endsWith(b) || b.endsWith(a);
 }
 
+/**
+ * A Task whose Name (WhoId) is a Lead cannot be related to a record (WhatId): Salesforce refuses it
+ * with FIELD_INTEGRITY_EXCEPTION naming both fields (Task object reference, WhatId; data loaders
+ * report "field integrity exception: WhoId, WhatId").
+ */
+function checkWhoWhat(task: Record<string, unknown>): void {
+    const { WhoId, WhatId } = task;
+    if (typeof WhoId === 'string' && WhoId.startsWith('00Q') && typeof WhatId === 'string' && WhatId !== '') {
+        throw new OrgError(
+            'FIELD_INTEGRITY_EXCEPTION',
+            'field integrity exception: WhoId, WhatId (a Task whose Name is a Lead cannot have a Related To).'
+        );
+    }
+}
+
 export class OrgStore {
     private records: Record<SObjectName, SampleRecord[]>;
     private nextTask = 1;
@@ -161,7 +176,9 @@ export class OrgStore {
                     `Unable to create/update fields: ${createOnly.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`
                 );
             }
-            Object.assign(existing.record, this.checkTaskFields(fields));
+            const checked = this.checkTaskFields(fields);
+            checkWhoWhat({ ...existing.record, ...checked });
+            Object.assign(existing.record, checked);
             return existing.record.Id;
         }
         if (entityApiName !== 'Task') {
@@ -173,6 +190,7 @@ export class OrgStore {
             );
         }
         const checked = this.checkTaskFields(fields);
+        checkWhoWhat(checked);
         const id = `00T${String(this.nextTask++).padStart(12, '0')}AAA`;
         const task: SampleRecord = {
             Status: 'Not Started',

@@ -270,6 +270,39 @@ describe('log queue', () => {
         expect(queue.statuses()[0]).toMatchObject({ status: 'saved', taskId: TASK_ID });
     });
 
+    it('saves the log without a Name / Related To the org refuses, at once and from then on, saying so', async () => {
+        const writer = fakeWriter();
+        const refused = Object.assign(
+            new Error('FIELD_INTEGRITY_EXCEPTION: Related To ID: id value of incorrect type: a0B000000000001 [WhatId]'),
+            { kind: 'validation' }
+        );
+        writer.saveLog.mockRejectedValueOnce(refused);
+        const queue = makeQueue(writer);
+        queue.upsert('conv-1', { ...LOG, WhatId: 'a0B000000000001AAA' });
+        await queue.whenIdle();
+        expect(writer.saveLog).toHaveBeenCalledTimes(2);
+        expect(writer.saveLog).toHaveBeenLastCalledWith(LOG);
+        expect(queue.statuses()[0]).toMatchObject({ status: 'saved', taskId: TASK_ID });
+        expect(warnings).toEqual([expect.stringContaining('saved without them')]);
+        // A later event names the link again: it is not sent again.
+        queue.upsert('conv-1', { ...LOG, WhatId: 'a0B000000000001AAA', Description: 'notes' });
+        await queue.whenIdle();
+        expect(writer.updateLog).toHaveBeenCalledWith(TASK_ID, { Description: 'notes' });
+    });
+
+    it('keeps a refusal that is not about the link a refusal', async () => {
+        const writer = fakeWriter();
+        writer.saveLog.mockRejectedValue(
+            Object.assign(new Error('FIELD_CUSTOM_VALIDATION_EXCEPTION: What was the result?'), { kind: 'validation' })
+        );
+        const queue = makeQueue(writer);
+        queue.upsert('conv-1', { ...LOG, WhoId: '00Q000000000001AAA' });
+        await jest.advanceTimersByTimeAsync(0);
+        expect(writer.saveLog).toHaveBeenCalledTimes(1);
+        expect(queue.statuses()[0]).toMatchObject({ status: 'failed', errorKind: 'validation' });
+        queue.dispose();
+    });
+
     it('retries now on request instead of waiting for the back-off', async () => {
         const writer = fakeWriter();
         writer.saveLog.mockRejectedValueOnce(new Error('offline'));
