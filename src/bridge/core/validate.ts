@@ -130,11 +130,56 @@ export function readSoftphoneCall(
     return { ok: true, value: { call: { type, payload: result.value } as SoftphoneCall, warnings } };
 }
 
-/** Bounds then reads a softphone call given directly (the wrapper's functions); see `readSoftphoneCall`. */
+/**
+ * Bounds then reads a softphone call given directly (the wrapper's functions, the Ameyo glue); see
+ * `readSoftphoneCall`. A payload over the size limits because of what the contract does not name
+ * (a transcript, a deep vendor object) or of text longer than its field takes is read as its
+ * contract fields alone, each read by name and text cut to its length, with a warning: the call is
+ * not lost for what would be ignored anyway. Only contract fields that are themselves too large
+ * refuse it.
+ */
 export function validateSoftphoneCall(type: unknown, payload: unknown): BridgeResult<ReadCall> {
-    const size = checkShape(payload, ENVELOPE_LIMITS, `The ${String(type).slice(0, 64)} payload`);
-    if (!size.ok) return size;
-    return readSoftphoneCall(type, payload);
+    const what = `The ${String(type).slice(0, 64)} payload`;
+    const size = checkShape(payload, ENVELOPE_LIMITS, what);
+    if (size.ok) return readSoftphoneCall(type, payload);
+    if (!isSoftphoneCallType(type) || !isPlainObject(payload)) return size;
+    const { fields, warnings } = contractFieldsOf(type, payload);
+    if (!checkShape(fields, ENVELOPE_LIMITS, what).ok) return size;
+    const read = readSoftphoneCall(type, fields);
+    if (!read.ok) return read;
+    read.value.warnings.unshift(
+        {
+            code: 'IGNORED_FIELD',
+            field: `${type}.payload`,
+            message: `${size.error.message} Only the fields of the contract were read; the rest was ignored.`
+        },
+        ...warnings
+    );
+    return read;
+}
+
+/** A payload's contract fields, read by name, text cut to its field's length (see validateSoftphoneCall). */
+function contractFieldsOf(
+    type: SoftphoneCallType,
+    payload: Record<string, unknown>
+): { fields: Record<string, unknown>; warnings: SchemaWarning[] } {
+    const specs = SOFTPHONE_CALLS[type].payload.fields as Record<string, FieldSpec>;
+    const fields: Record<string, unknown> = {};
+    const warnings: SchemaWarning[] = [];
+    for (const [name, spec] of Object.entries(specs)) {
+        if (!Object.prototype.hasOwnProperty.call(payload, name)) continue;
+        const value = payload[name];
+        const max = 'maxLength' in spec && typeof spec.maxLength === 'number' ? spec.maxLength : undefined;
+        if (typeof value === 'string' && max !== undefined && value.length > max) {
+            fields[name] = value.slice(0, max);
+            warnings.push({
+                code: 'TRUNCATED',
+                field: `${type}.${name}`,
+                message: `${type}.${name} was cut to its ${max} characters.`
+            });
+        } else fields[name] = value;
+    }
+    return { fields, warnings };
 }
 
 /** Checks a callback event payload strictly (both ends are ours). Does not check size. */

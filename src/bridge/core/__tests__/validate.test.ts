@@ -148,8 +148,8 @@ describe('softphone contract validation', () => {
         ['an empty disposition code', () => validateWrapperEvent('disposition', ['ok', 7]), 'WRONG_TYPE'],
         ['a payload for get_presence', () => validateWrapperEvent('get_presence', { now: true }), 'INVALID_VALUE'],
         [
-            'an oversize payload',
-            () => validateSoftphoneCall('callEnded', { ...IDS, notes: 'x'.repeat(MAX_ENVELOPE_CHARS) }),
+            'a payload whose contract fields are themselves oversize',
+            () => validateSoftphoneCall('callEnded', { ...IDS, duration: new Array(1e8) }),
             'TOO_LARGE'
         ],
         [
@@ -159,6 +159,26 @@ describe('softphone contract validation', () => {
         ]
     ])('rejects %s', (_name, run, code) => {
         expect(run()).toMatchObject({ ok: false, error: { code } });
+    });
+
+    it('reads a call over the size limits by its contract fields, never losing it for what it would ignore', () => {
+        let deep: Record<string, unknown> = {};
+        for (let i = 0; i < 20; i++) deep = { deep };
+        const transcript = Array.from({ length: 2_100 }, (_, i) => ({ at: i, text: 'hello' }));
+        for (const extra of [{ transcript }, { raw: deep }, { blob: 'y'.repeat(MAX_ENVELOPE_CHARS) }]) {
+            const result = validateSoftphoneCall('callEnded', { ...IDS, duration: 61, ...extra });
+            expect(result).toMatchObject({
+                ok: true,
+                value: { call: { type: 'callEnded', payload: { ...IDS, duration: 61 } } }
+            });
+            expect(result.ok && result.value.warnings[0]).toMatchObject({
+                code: 'IGNORED_FIELD',
+                field: 'callEnded.payload'
+            });
+        }
+        const notes = validateSoftphoneCall('callNotesSubmitted', { ...IDS, notes: 'n'.repeat(120_000) });
+        expect(notes.ok && (notes.value.call.payload as { notes: string }).notes).toHaveLength(32_000);
+        expect(notes.ok && notes.value.warnings.map((w) => w.code)).toEqual(['IGNORED_FIELD', 'TRUNCATED']);
     });
 
     it('names the call and the field in messages a vendor developer can act on', () => {
