@@ -484,6 +484,9 @@ function checkNone(value: unknown, path: string): Result<unknown> {
     return fail('INVALID_VALUE', `${path} must be empty: this message carries no payload.`, path);
 }
 
+/** Spaces a `oneOf` value may carry around it and still be read (the comparison stays bounded). */
+const ONE_OF_SPACES = 16;
+
 function checkText(spec: TextField, value: unknown, path: string, reading: Reading): Result<unknown> {
     if (typeof value !== 'string') return wrongType(spec, value, path);
     // Every check below looks at a string at most maxLength long: a huge one costs one comparison.
@@ -493,7 +496,8 @@ function checkText(spec: TextField, value: unknown, path: string, reading: Readi
     if (spec.required && value.trim() === '') {
         return fail('MISSING_FIELD', `${path} is required and must not be blank.`, path);
     }
-    if (spec.oneOf && value.length <= spec.maxLength) {
+    // A listed value with spaces around it ('Outbound ') is that value: compare it trimmed.
+    if (spec.oneOf && value.length <= spec.maxLength + ONE_OF_SPACES) {
         const given = value.trim().toLowerCase();
         const canonical = spec.oneOf.find((allowed) => allowed.toLowerCase() === given);
         if (canonical !== undefined) return { ok: true, value: canonical };
@@ -501,7 +505,7 @@ function checkText(spec: TextField, value: unknown, path: string, reading: Readi
             return fail('INVALID_VALUE', `${path} must be ${describeField(spec)}, not "${preview(value)}".`, path);
         }
         const other = value.trim();
-        if (other !== '') {
+        if (other !== '' && other.length <= spec.maxLength) {
             warn(
                 reading,
                 'OTHER_VALUE_KEPT',

@@ -173,6 +173,14 @@ describe('c-softphone-schema', () => {
             return { result: checkFields(LIBERAL, input, 'payload', { liberal: true, warnings }), warnings };
         };
 
+        it('reads a listed value with spaces around it, even past the field length', () => {
+            expect(read({ id: 'a', kind: '  OUT  ' }).result).toEqual({ ok: true, value: { id: 'a', kind: 'out' } });
+            expect(read({ id: 'a', status: `${' '.repeat(12)}on` }).result).toEqual({
+                ok: true,
+                value: { id: 'a', status: 'ON' }
+            });
+        });
+
         it('ignores unknown fields, with a warning, and leaves them out of the value', () => {
             const { result, warnings } = read({ id: 'a', queueName: 'Support' });
             expect(result).toEqual({ ok: true, value: { id: 'a' } });
