@@ -95,6 +95,63 @@ const ERROR_PAYLOAD = {
 
 const HELLO_PAYLOAD = { wrapperVersion: { kind: 'text', maxLength: 40 } } as const;
 
+/** Fields that hold a phone number (contract.ts PHONE_NUMBER). */
+const PHONE_FIELDS = ['callerANI', 'dialledTo'] as const;
+/** A telephony address around a number: `sip:+15035551212@pbx.example.com;user=phone`, `tel:+1-503-…`. */
+const PHONE_ADDRESS = /^\s*(?:tel|sips?):([^@;]*)/i;
+
+/** A duration as a clock (`1:05`, `00:01:05`), with a unit (`65s`, `65 sec`) or a decimal comma (`65,4`). */
+const CLOCK_DURATION = /^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\s*$/;
+const UNIT_DURATION = /^\s*(\d{1,6})(?:[.,](\d+))?\s*(?:s|secs?|seconds?)?\s*$/i;
+
+/** Seconds from a vendor's written duration, or undefined when it is not one of those forms. */
+function secondsOf(text: string): number | undefined {
+    const clock = CLOCK_DURATION.exec(text);
+    if (clock) {
+        const [, hours, minutes, seconds] = clock;
+        if (Number(seconds) > 59 || (hours !== undefined && Number(minutes) > 59)) return undefined;
+        return Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(seconds);
+    }
+    const unit = UNIT_DURATION.exec(text);
+    return unit ? Number(`${unit[1]}.${unit[2] ?? 0}`) : undefined;
+}
+
+/**
+ * The payload with what vendors write in other forms read as the contract's, each with a warning:
+ * a number given as a SIP or tel address (a PBX often sends the caller that way, and the whole
+ * address can pass the field's 40 characters) as its number; a duration written as a clock, with
+ * a unit or a decimal comma as seconds.
+ */
+function readVendorForms(type: string, payload: unknown, warnings: SchemaWarning[]): unknown {
+    if (!isPlainObject(payload)) return payload;
+    let copy: Record<string, unknown> | undefined;
+    const duration = payload.duration;
+    if (typeof duration === 'string' && duration.length <= 40 && !/^\s*\d+(?:\.\d+)?\s*$/.test(duration)) {
+        const seconds = secondsOf(duration);
+        if (seconds !== undefined) {
+            copy = { ...payload, duration: seconds };
+            warnings.push({
+                code: 'CONVERTED',
+                field: `${type}.duration`,
+                message: `${type}.duration "${duration.trim()}" was read as ${seconds} seconds; send a number.`
+            });
+        }
+    }
+    for (const field of PHONE_FIELDS) {
+        const value = payload[field];
+        const match = typeof value === 'string' && value.length <= 2_000 ? PHONE_ADDRESS.exec(value) : null;
+        if (!match?.[1]) continue;
+        copy ??= { ...payload };
+        copy[field] = match[1].trim();
+        warnings.push({
+            code: 'CONVERTED',
+            field: `${type}.${field}`,
+            message: `${type}.${field} was a telephony address; its number was read.`
+        });
+    }
+    return copy ?? payload;
+}
+
 /** A softphone call read liberally, with what was tolerated (for the vendor's console). */
 export interface ReadCall {
     call: SoftphoneCall;
@@ -121,11 +178,16 @@ export function readSoftphoneCall(
         );
     }
     const warnings: SchemaWarning[] = [];
-    const result = checkValue(SOFTPHONE_CALLS[type].payload as FieldSpec, payload, type, {
-        liberal: true,
-        warnings,
-        knownFieldsOnly: options.knownFieldsOnly === true
-    });
+    const result = checkValue(
+        SOFTPHONE_CALLS[type].payload as FieldSpec,
+        readVendorForms(type, payload, warnings),
+        type,
+        {
+            liberal: true,
+            warnings,
+            knownFieldsOnly: options.knownFieldsOnly === true
+        }
+    );
     if (!result.ok) return result;
     return { ok: true, value: { call: { type, payload: result.value } as SoftphoneCall, warnings } };
 }

@@ -181,6 +181,34 @@ describe('softphone contract validation', () => {
         expect(notes.ok && notes.value.warnings.map((w) => w.code)).toEqual(['IGNORED_FIELD', 'TRUNCATED']);
     });
 
+    it('reads durations written as a clock, with a unit or a decimal comma, as seconds', () => {
+        for (const [written, seconds] of [
+            ['00:01:05', 65],
+            ['1:05', 65],
+            ['65s', 65],
+            ['65 sec', 65],
+            ['65,5', 65.5]
+        ] as const) {
+            const read = validateSoftphoneCall('callEnded', { ...IDS, duration: written });
+            expect(read.ok && read.value.call.payload).toMatchObject({ duration: seconds });
+        }
+        const bad = validateSoftphoneCall('callEnded', { ...IDS, duration: '1:75' });
+        expect(bad.ok && bad.value.call.payload).not.toHaveProperty('duration');
+    });
+
+    it('reads the number of a SIP or tel address, however long the address', () => {
+        const sip = validateSoftphoneCall('incomingCall', {
+            ...IDS,
+            callerANI: 'sip:+15035551212@pbx-eu-west-1.contact-center.example.com;user=phone'
+        });
+        expect(sip.ok && sip.value.call.payload).toMatchObject({ callerANI: '+15035551212' });
+        expect(sip.ok && sip.value.warnings).toEqual([
+            expect.objectContaining({ code: 'CONVERTED', field: 'incomingCall.callerANI' })
+        ]);
+        const tel = validateSoftphoneCall('outboundCallInitiated', { ...IDS, dialledTo: 'tel:+1-503-555-1212' });
+        expect(tel.ok && tel.value.call.payload).toMatchObject({ dialledTo: '+1-503-555-1212' });
+    });
+
     it('names the call and the field in messages a vendor developer can act on', () => {
         const result = validateSoftphoneCall('callAccepted', { partnerId: 'p' });
         expect(!result.ok && result.error.message).toBe(
