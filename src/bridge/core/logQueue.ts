@@ -91,9 +91,10 @@ export interface RetryPolicy {
  * How long after a create whose answer never came (`saveLog` timed out) a lookup that finds no
  * Task is not yet taken as "none": the save may still commit after the writer stopped waiting
  * (a slow trigger or flow), and creating again then would make a second Task. Until then the
- * entry waits, pending, and looks again; after it, it creates.
+ * entry waits, pending, and looks again; after it, it creates. A minute from the send: twice the
+ * adapter's 30 s wait, so a truly lost save (it never reached the org) is late by at most 30 s more.
  */
-export const CREATE_SETTLE_MS = 120_000;
+export const CREATE_SETTLE_MS = 60_000;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelayMs: 2_000, maxDelayMs: 300_000, failedAfterAttempts: 3 };
 

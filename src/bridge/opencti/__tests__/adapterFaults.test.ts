@@ -67,7 +67,7 @@ describe('c-softphone-adapter under org faults', () => {
         s.wb.faults.saveLogNoAnswers = 1;
         await answeredCall(s.vendor);
         expect(tasksOf(s)).toHaveLength(0);
-        await settle(SAVE_LOG_TIMEOUT_MS + 60_000);
+        await settle(SAVE_LOG_TIMEOUT_MS + 10_000);
         // Still waiting: a save with no answer may yet commit (CREATE_SETTLE_MS after it was sent).
         expect(tasksOf(s)).toHaveLength(0);
         expect(s.root.querySelector('.sfa-logs')?.textContent).toContain('1 not saved yet');
