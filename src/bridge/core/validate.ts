@@ -163,12 +163,15 @@ export interface ReadCall {
  * converted, unusable optional fields dropped: see the schema engine). Refuses only what
  * makes the call unusable: an unknown type, no payload object, no `conversationId`
  * (`softphoneId` for statusChanged). Does not check size: callers bound the value first, or
- * pass `knownFieldsOnly` so that nothing outside the spec is read.
+ * pass `knownFieldsOnly` so that nothing outside the spec is read. `vendorForms`: numbers and
+ * durations in the forms vendors write (readVendorForms) are read first, where a vendor's own
+ * values come in (the wrapper's functions, the Ameyo glue); the adapter reads what the wrapper
+ * already read, each field once.
  */
 export function readSoftphoneCall(
     type: unknown,
     payload: unknown,
-    options: { knownFieldsOnly?: boolean } = {}
+    options: { knownFieldsOnly?: boolean; vendorForms?: boolean } = {}
 ): BridgeResult<ReadCall> {
     if (!isSoftphoneCallType(type)) {
         return fail(
@@ -180,7 +183,7 @@ export function readSoftphoneCall(
     const warnings: SchemaWarning[] = [];
     const result = checkValue(
         SOFTPHONE_CALLS[type].payload as FieldSpec,
-        readVendorForms(type, payload, warnings),
+        options.vendorForms === true ? readVendorForms(type, payload, warnings) : payload,
         type,
         {
             liberal: true,
@@ -203,11 +206,11 @@ export function readSoftphoneCall(
 export function validateSoftphoneCall(type: unknown, payload: unknown): BridgeResult<ReadCall> {
     const what = `The ${String(type).slice(0, 64)} payload`;
     const size = checkShape(payload, ENVELOPE_LIMITS, what);
-    if (size.ok) return readSoftphoneCall(type, payload);
+    if (size.ok) return readSoftphoneCall(type, payload, { vendorForms: true });
     if (!isSoftphoneCallType(type) || !isPlainObject(payload)) return size;
     const { fields, warnings } = contractFieldsOf(type, payload);
     if (!checkShape(fields, ENVELOPE_LIMITS, what).ok) return size;
-    const read = readSoftphoneCall(type, fields);
+    const read = readSoftphoneCall(type, fields, { vendorForms: true });
     if (!read.ok) return read;
     read.value.warnings.unshift(
         {
