@@ -279,13 +279,12 @@ export default class CallPopComponent extends NavigationMixin(LightningElement) 
         const key = `link:${taskId}`;
         if (wasHandled(store, key)) return;
         markHandled(store, key);
-        this.later(
-            this.write(taskChanges({ notes: '', disposition: '', initialDisposition: '', related: only, written: {} }))
-        );
+        const link = taskChanges({ notes: '', disposition: '', initialDisposition: '', related: only, written: {} });
+        this.later(this.write(link, { quiet: true }));
     }
 
-    /** One TaskUpdate of the call's Task; shows the outcome. */
-    private async write(task: Record<string, string | null>): Promise<void> {
+    /** One TaskUpdate of the call's Task; shows the outcome (`quiet`: a failure only, as the agent saved nothing). */
+    private async write(task: Record<string, string | null>, { quiet = false } = {}): Promise<void> {
         const taskId = this.pop?.taskId;
         if (!taskId || this.saving) return;
         if (Object.keys(task).length === 0) {
@@ -293,7 +292,7 @@ export default class CallPopComponent extends NavigationMixin(LightningElement) 
             return;
         }
         this.saving = true;
-        this.saveState = 'idle';
+        if (!quiet) this.saveState = 'idle';
         try {
             const result = await executeMutation({
                 query: TASK_UPDATE,
@@ -303,7 +302,7 @@ export default class CallPopComponent extends NavigationMixin(LightningElement) 
             if (result.errors && result.errors.length > 0) throw new Error(messageOf(result.errors));
             this.written = linkAfter(this.written, task);
             if ('CallDisposition' in task) this.initialDisposition = task.CallDisposition ?? '';
-            this.saveState = 'saved';
+            if (!quiet) this.saveState = 'saved';
         } catch (error) {
             this.saveState = 'failed';
             this.saveError = error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300);

@@ -219,6 +219,7 @@ describe('c-call-pop', () => {
         const link = mutation.mock.calls[0]![0] as { variables: unknown; operationName: string };
         expect(link.operationName).toBe('CallPopTaskUpdate');
         expect(link.variables).toEqual({ input: { Id: TASK_ID, Task: { WhoId: LEAD.Id, WhatId: null } } });
+        expect($(element, '.callpop-saved')).toBeNull(); // the agent saved nothing yet
         const notes = $(element, '.callpop-notes') as HTMLElement & { value: string };
         notes.value = 'Wants a callback';
         notes.dispatchEvent(new CustomEvent('change'));
