@@ -425,6 +425,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
                 session,
                 faults
             );
+            // The faults: the connection drops (the page's fetch fails), or the answer comes late.
+            if (answer.noAnswer) return void req.socket.destroy();
+            if (answer.answerAfterMs) await new Promise((resolve) => setTimeout(resolve, answer.answerAfterMs));
             return json(res, answer.status, answer.body);
         }
         if (url.pathname.startsWith('/services/data/')) {

@@ -129,6 +129,9 @@ function logErrorOf(error: unknown): LogError {
     return 'failed';
 }
 
+/** How long after a create with no answer the page looks for its Task again. */
+export const RELOOK_AFTER_MS = 2_000;
+
 /** Finds or creates the call's one Task; resolves its Id or why there is none. */
 export async function logHangup(
     pop: CallPop,
@@ -149,7 +152,17 @@ export async function logHangup(
         try {
             const existing = await find(callId);
             if (existing) return { taskId: existing };
-            return { taskId: await create(taskFields(pop, deps.labels, deps.today())) };
+            try {
+                return { taskId: await create(taskFields(pop, deps.labels, deps.today())) };
+            } catch (error) {
+                // No answer (the connection dropped, the wait ran out) may hide a Task the org did create:
+                // look once more before calling it failed, and never create twice.
+                if (error instanceof TaskQueryError && error.answered) throw error;
+                await new Promise((resolve) => deps.timers.setTimeout(() => resolve(undefined), RELOOK_AFTER_MS));
+                const created = await find(callId).catch(() => null);
+                if (created) return { taskId: created };
+                throw error;
+            }
         } catch (error) {
             deps.warn?.(`CallPop: ${error instanceof Error ? error.message : String(error)}`);
             return { logError: logErrorOf(error) };

@@ -44,7 +44,9 @@ export interface TaskFinderOptions {
 export class TaskQueryError extends Error {
     constructor(
         message: string,
-        readonly kind?: 'session' | 'access'
+        readonly kind?: 'session' | 'access',
+        /** The org answered (an HTTP error status): nothing was written. Else no answer came back. */
+        readonly answered = false
     ) {
         super(message);
         this.name = 'TaskQueryError';
@@ -121,7 +123,7 @@ async function restJson(options: TaskFinderOptions, url: string, what: string, i
                         response.status === 403
                       ? 'access'
                       : undefined;
-            throw new TaskQueryError(`${what} failed (${response.status} ${errorCode}: ${message})`, kind);
+            throw new TaskQueryError(`${what} failed (${response.status} ${errorCode}: ${message})`, kind, true);
         }
         return body;
     } finally {

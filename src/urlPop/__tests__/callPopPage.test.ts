@@ -14,6 +14,8 @@ interface FakeOrg {
     requests: { url: string; method: string; body?: string; auth?: string }[];
     fail?: { status: number; errorCode: string };
     failCreate?: boolean;
+    /** The next create: written, but the connection drops before its answer ('lost'); or dropped unwritten ('dropped'). */
+    createFault?: 'lost' | 'dropped';
 }
 
 /** The REST API answers as the guide describes: query → {records}, create → 201 {id, success, errors}. */
@@ -36,9 +38,13 @@ function fakeFetch(org: FakeOrg): FetchLike {
             return answer(200, { totalSize: records.length, done: true, records });
         }
         if (org.failCreate) return answer(400, [{ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'no' }]);
+        const fault = org.createFault;
+        org.createFault = undefined;
+        if (fault === 'dropped') return Promise.reject(new TypeError('Failed to fetch'));
         const fields = JSON.parse(init?.body ?? '{}') as Record<string, unknown>;
         const Id = `00T000000000${String(org.tasks.length + 1).padStart(3, '0')}AAA`;
         org.tasks.push({ Id, CallObject: String(fields.CallObject), fields });
+        if (fault === 'lost') return Promise.reject(new TypeError('Failed to fetch'));
         return answer(201, { id: Id, success: true, errors: [] });
     };
 }
@@ -149,6 +155,22 @@ describe('CallPop page', () => {
         expect(org.tasks).toHaveLength(1);
         const id = org.tasks[0]!.Id;
         for (const d of [a, b, c]) expect(stateOf(d.replaced[0]!).c__taskId).toBe(id);
+    });
+
+    it('finds the Task a create wrote when its answer was lost, and creates nothing twice', async () => {
+        const org: FakeOrg = { tasks: [], requests: [], createFault: 'lost' };
+        const d = deps('?event=hangup&callId=c-lost&phone=5551234', org);
+        await runCallPopPage(d);
+        expect(org.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
+        expect(org.tasks).toHaveLength(1);
+        expect(stateOf(d.replaced[0]!).c__taskId).toBe(org.tasks[0]!.Id);
+
+        const dropped: FakeOrg = { tasks: [], requests: [], createFault: 'dropped' };
+        const e = deps('?event=hangup&callId=c-dropped&phone=5551234', dropped);
+        await runCallPopPage(e);
+        // Not found either: said as failed (the component offers to log it again), never created blind.
+        expect(dropped.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
+        expect(stateOf(e.replaced[0]!).c__logError).toBe('failed');
     });
 
     it('creates nothing when the lookup cannot answer, and says why', async () => {

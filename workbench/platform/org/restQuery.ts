@@ -18,6 +18,10 @@ import type { OrgStore } from './store';
 export interface RestAnswer {
     status: number;
     body: unknown;
+    /** The fault: the answer never reaches the page (the connection drops); the write may have happened. */
+    noAnswer?: boolean;
+    /** The fault: the answer comes this many ms late. */
+    answerAfterMs?: number;
 }
 
 export interface RestQueryRequest {
@@ -130,7 +134,10 @@ export function inProcessFetch(
  * Information" and "Create a Record", resources_sobject_basic_info.htm, dome_sobject_create.htm).
  * Answers 201 `{ id, success: true, errors: [] }`; errors as a list of `{ message, errorCode, fields }`
  * with the org's checks (store.ts: unknown field, bad picklist value, wrong WhoId); 401 for a bad
- * session; 503 for an injected save failure (the `saveLogFailures` fault). The workbench writes Tasks only.
+ * session. The saveLog faults apply as they do to saveLog (faults.ts): a refused save answers 503;
+ * `saveLogLostAnswers` writes and drops the connection; `saveLogSlowAnswers` writes and answers
+ * `saveLogSlowMs` late; `saveLogNoAnswers` drops the connection without writing. The workbench
+ * writes Tasks only.
  */
 export function answerCreate(
     org: OrgStore,
@@ -153,9 +160,22 @@ export function answerCreate(
         faults.saveLogFailures -= 1;
         return error(503, 'SERVER_UNAVAILABLE', 'workbench fault: save failure injected.');
     }
+    if (faults.saveLogNoAnswers > 0) {
+        faults.saveLogNoAnswers -= 1;
+        return { status: 0, body: null, noAnswer: true };
+    }
     try {
         const id = org.save({ ...fields, entityApiName: 'Task' });
-        return { status: 201, body: { id, success: true, errors: [] } };
+        const created: RestAnswer = { status: 201, body: { id, success: true, errors: [] } };
+        if (faults.saveLogLostAnswers > 0) {
+            faults.saveLogLostAnswers -= 1;
+            return { ...created, noAnswer: true };
+        }
+        if (faults.saveLogSlowAnswers > 0) {
+            faults.saveLogSlowAnswers -= 1;
+            return { ...created, answerAfterMs: faults.saveLogSlowMs };
+        }
+        return created;
     } catch (caught) {
         const statusCode = (caught as { statusCode?: unknown }).statusCode;
         const message = caught instanceof Error ? caught.message : String(caught);
