@@ -565,21 +565,22 @@ export function createBridge(deps: BridgeDeps): Bridge {
         return facts;
     }
 
-    /** Ignored calls already reported (see handleConversationCall). */
+    /** Ignored calls already reported: once per call, kind and reason (a vendor repeating itself is not news). */
     const ignoredReported = new Set<string>();
+    function reportIgnored(message: string): void {
+        if (ignoredReported.has(message)) return;
+        if (ignoredReported.size >= MAX_IGNORED_REPORTED) ignoredReported.clear();
+        ignoredReported.add(message);
+        warn(message);
+    }
 
     function handleConversationCall(message: ConversationCall): void {
         const conversationId = message.payload.conversationId;
         const known = calls.has(conversationId);
         const transition = applyCallEvent(calls.get(conversationId), message, clock());
         if (!transition.changed) {
-            // Once per call, kind and reason: a vendor repeating itself is not news each time.
-            const key = `${conversationId}|${message.type}|${transition.ignored ?? ''}`;
-            if (transition.ignored && !ignoredReported.has(key)) {
-                if (ignoredReported.size >= MAX_IGNORED_REPORTED) ignoredReported.clear();
-                ignoredReported.add(key);
-                warn(`${message.type} for ${conversationId} ignored: ${transition.ignored}.`);
-            }
+            if (transition.ignored)
+                reportIgnored(`${message.type} for ${conversationId} ignored: ${transition.ignored}.`);
             return;
         }
         const call = transition.call;

@@ -25,6 +25,8 @@
  *
  * Nothing here throws: every function returns a `Result`.
  */
+import { numberOfAddress } from 'c/phoneNumbers';
+import { readDuration } from 'c/softphoneFormat';
 import { checkFields, checkShape, checkValue, fail, isPlainObject } from 'c/softphoneSchema';
 import type { FieldSpec, Result, SchemaError, SchemaErrorCode, SchemaWarning, ShapeLimits } from 'c/softphoneSchema';
 import {
@@ -97,24 +99,6 @@ const HELLO_PAYLOAD = { wrapperVersion: { kind: 'text', maxLength: 40 } } as con
 
 /** Fields that hold a phone number (contract.ts PHONE_NUMBER). */
 const PHONE_FIELDS = ['callerANI', 'dialledTo'] as const;
-/** A telephony address around a number: `sip:+15035551212@pbx.example.com;user=phone`, `tel:+1-503-…`. */
-const PHONE_ADDRESS = /^\s*(?:tel|sips?):([^@;]*)/i;
-
-/** A duration as a clock (`1:05`, `00:01:05`), with a unit (`65s`, `65 sec`) or a decimal comma (`65,4`). */
-const CLOCK_DURATION = /^\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\s*$/;
-const UNIT_DURATION = /^\s*(\d{1,6})(?:[.,](\d+))?\s*(?:s|secs?|seconds?)?\s*$/i;
-
-/** Seconds from a vendor's written duration, or undefined when it is not one of those forms. */
-function secondsOf(text: string): number | undefined {
-    const clock = CLOCK_DURATION.exec(text);
-    if (clock) {
-        const [, hours, minutes, seconds] = clock;
-        if (Number(seconds) > 59 || (hours !== undefined && Number(minutes) > 59)) return undefined;
-        return Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(seconds);
-    }
-    const unit = UNIT_DURATION.exec(text);
-    return unit ? Number(`${unit[1]}.${unit[2] ?? 0}`) : undefined;
-}
 
 /**
  * The payload with what vendors write in other forms read as the contract's, each with a warning:
@@ -127,7 +111,7 @@ function readVendorForms(type: string, payload: unknown, warnings: SchemaWarning
     let copy: Record<string, unknown> | undefined;
     const duration = payload.duration;
     if (typeof duration === 'string' && duration.length <= 40 && !/^\s*\d+(?:\.\d+)?\s*$/.test(duration)) {
-        const seconds = secondsOf(duration);
+        const seconds = readDuration(duration);
         if (seconds !== undefined) {
             copy = { ...payload, duration: seconds };
             warnings.push({
@@ -139,10 +123,10 @@ function readVendorForms(type: string, payload: unknown, warnings: SchemaWarning
     }
     for (const field of PHONE_FIELDS) {
         const value = payload[field];
-        const match = typeof value === 'string' && value.length <= 2_000 ? PHONE_ADDRESS.exec(value) : null;
-        if (!match?.[1]) continue;
+        const number = typeof value === 'string' && value.length <= 2_000 ? numberOfAddress(value) : value;
+        if (typeof number !== 'string' || number === value || number === '') continue;
         copy ??= { ...payload };
-        copy[field] = match[1].trim();
+        copy[field] = number;
         warnings.push({
             code: 'CONVERTED',
             field: `${type}.${field}`,

@@ -5,6 +5,7 @@
  * Pure, no `lwc`.
  */
 import type { CallPop, NoMatchChoice } from 'c/callPopParams';
+import { formatDuration as formatCallDuration } from 'c/softphoneFormat';
 
 /** A record that has the caller's number. */
 export interface CallerMatch {
@@ -87,10 +88,5 @@ export function sameCall(current: CallPop | undefined, next: CallPop): boolean {
 
 /** `mm:ss` or `h:mm:ss` for a duration in seconds. */
 export function formatDuration(seconds: number | undefined): string | undefined {
-    if (seconds === undefined) return undefined;
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds % 60;
-    const pad = (n: number): string => String(n).padStart(2, '0');
-    return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+    return seconds === undefined ? undefined : formatCallDuration(seconds);
 }

@@ -10,6 +10,8 @@
  * value is a string the component parses. Every value here is validated and length-capped once,
  * and is only ever shown as text. Pure, no `lwc`.
  */
+import { numberOfAddress } from 'c/phoneNumbers';
+import { readDuration } from 'c/softphoneFormat';
 
 /** The component's page reference name and URL path. */
 export const CALL_POP_COMPONENT = 'c__callPop';
@@ -159,9 +161,8 @@ export function normalizeEvent(raw: unknown): CallPopEvent | undefined {
  * ≤ 40); a `tel:`, `sip:` or `callto:` address gives its number (`sip:+4722334455@pbx` → `+4722334455`).
  */
 export function normalizePhone(raw: unknown): string | undefined {
-    const text = cleanText(raw, LIMITS.raw)
-        ?.replace(/^(?:tel|sips?|callto):/i, '')
-        .replace(/@.*$/, '');
+    const cleaned = cleanText(raw, LIMITS.raw);
+    const text = cleaned === undefined ? undefined : numberOfAddress(cleaned);
     if (!text || text.length > LIMITS.phone || !PHONE.test(text)) return undefined;
     return (text.match(/\d/g) ?? []).length >= 3 ? text : undefined;
 }
@@ -172,16 +173,8 @@ export function normalizePhone(raw: unknown): string | undefined {
  */
 export function normalizeDuration(raw: unknown): number | undefined {
     const text = cleanText(raw, 20);
-    if (!text) return undefined;
-    const clock = /^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})$/.exec(text);
-    const plain = /^(\d{1,6})(?:[.,]\d+)?\s*(?:s|secs?|seconds?)?$/i.exec(text);
-    let seconds: number | undefined;
-    if (clock) {
-        const [, hours, minutes, secs] = clock;
-        if (Number(secs) > 59 || (hours !== undefined && Number(minutes) > 59)) return undefined;
-        seconds = Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(secs);
-    } else if (plain) seconds = Number(plain[1]);
-    return seconds !== undefined && seconds <= LIMITS.durationSeconds ? seconds : undefined;
+    const seconds = text === undefined ? undefined : readDuration(text);
+    return seconds !== undefined && seconds <= LIMITS.durationSeconds ? Math.floor(seconds) : undefined;
 }
 
 function choice<T extends string>(raw: unknown, values: readonly T[]): T | undefined {

@@ -148,6 +148,18 @@ const EXTENSION = /\s*(?:;ext=|e?xt(?:ension|n)?\.?|x\.?|#)\s*\d{1,7}#?\s*$/i;
 /** Characters a written number may have besides digits (hyphens, dots, brackets, spaces). */
 const PUNCTUATION = /[\s\u00a0\-./()[\]~\u2010-\u2015\u2212\u30fc\uff0d-\uff0f]/g;
 
+/** A telephony address around a number: `sip:+4722334455@pbx;user=phone`, `tel:+1-503-…`, `callto:…`. */
+const PHONE_ADDRESS = /^\s*(?:tel|sips?|callto):([^@;]*)/i;
+
+/**
+ * The number in a telephony address as a PBX or contact center writes it (`sip:+4722334455@pbx`
+ * → `+4722334455`); any other text as it is.
+ */
+export function numberOfAddress(text: string): string {
+    const match = PHONE_ADDRESS.exec(text);
+    return match ? (match[1] ?? '').trim() : text;
+}
+
 /**
  * Reads a phone number as written: `(503) 555-1212` with a default region, `+44 20 7946 0958`,
  * `0044 20 7946 0958`, `+44 (0)20 ...`, with an extension dropped. Null when it is not a number

@@ -5,6 +5,7 @@
  * region is scripts/__tests__/generate-phone-numbers.test.ts.
  */
 import {
+    numberOfAddress,
     callingCodeOfRegion,
     formatInternational,
     formatNational,
@@ -20,6 +21,13 @@ import {
 } from 'c/phoneNumbers';
 
 describe('c-phone-numbers', () => {
+    it('reads the number of a telephony address, and leaves other text as it is', () => {
+        expect(numberOfAddress('sip:+4722334455@pbx.example.net;user=phone')).toBe('+4722334455');
+        expect(numberOfAddress('tel:+1-503-555-1212')).toBe('+1-503-555-1212');
+        expect(numberOfAddress('callto:5035551212')).toBe('5035551212');
+        expect(numberOfAddress('+4722334455;ext=12')).toBe('+4722334455;ext=12');
+    });
+
     it.each([
         ['(503) 555-1212', 'US', '+15035551212'],
         ['+44 20 7946 0958', 'US', '+442079460958'],
