@@ -28,7 +28,8 @@ import {
     type OriginStorage,
     type PageTake,
     type RenderSample,
-    type ShiftConfig
+    type ShiftConfig,
+    type StorageFigures
 } from './browser/shiftProtocol';
 import {
     buildVariants,
@@ -729,7 +730,7 @@ function heapTrend(heap: RunFigures['heap'], warmUp: number): HeapTrend {
 
 function storageRows(storage: RunFigures['storage']): string[][] {
     const rows: string[][] = [];
-    const areas: [string, (s: StorageSnapshot) => { chars: number; keys: number }][] = [
+    const areas: [string, (s: StorageSnapshot) => StorageFigures][] = [
         ['adapter origin localStorage', (s) => s.adapter.local],
         ['adapter origin sessionStorage', (s) => s.adapter.session],
         ['Lightning origin localStorage', (s) => s.lightning.local],
@@ -745,7 +746,17 @@ function storageRows(storage: RunFigures['storage']): string[][] {
             ? pick((storage[storage.length - 1] as (typeof storage)[number]).snapshot).chars
             : 0;
         const span = (storage[storage.length - 1]?.at ?? 0) - (storage[0]?.at ?? 0);
-        rows.push([label, ...cells, span > 0 ? fixed(((last - first) * 2) / span, 1) : '–']);
+        const [from, to] = [storage[0], storage[storage.length - 1]];
+        const writes = from && to ? pick(to.snapshot).writes - pick(from.snapshot).writes : 0;
+        const writtenChars = from && to ? pick(to.snapshot).writtenChars - pick(from.snapshot).writtenChars : 0;
+        rows.push([
+            label,
+            ...cells,
+            span > 0 ? fixed(((last - first) * 2) / span, 1) : '–',
+            span > 0
+                ? `${fixed(writes / span, 1)} (${Math.round((writtenChars * 2) / span).toLocaleString('en-US')} B)`
+                : '–'
+        ]);
     }
     return rows;
 }
@@ -809,7 +820,12 @@ function report(figures: RunFigures, options: Options): string {
     out.push('Storage, bytes (UTF-16: 2 × characters of keys and values)');
     out.push(
         table(
-            ['', ...figures.storage.map((s) => `at call ${s.at.toLocaleString('en-US')}`), 'growth per call'],
+            [
+                '',
+                ...figures.storage.map((s) => `at call ${s.at.toLocaleString('en-US')}`),
+                'growth per call',
+                'written per call: setItem (bytes)'
+            ],
             storageRows(figures.storage)
         )
     );

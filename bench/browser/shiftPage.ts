@@ -9,7 +9,9 @@
  *    before synthetic shadow patches it, so nested shadow trees are seen too) notes when the
  *    component's DOM changed: its callback runs right after the microtask in which LWC re-rendered
  *    and ran renderedCallback. A MessageChannel task closes the event's window.
- *  - in the Lightning page and the adapter frame: reads the origin's storage sizes.
+ *  - in the Lightning page and the adapter frame: reads the origin's storage sizes, and counts
+ *    what is written to it (Storage.prototype.setItem wrapped before any page script, Lightning Web
+ *    Security's storage distortion included, keeps a reference to it).
  */
 import {
     SHIFT_CONFIG_GLOBAL,
@@ -28,12 +30,27 @@ const host = window as unknown as Record<string, unknown> & Window;
 const config = host[SHIFT_CONFIG_GLOBAL] as ShiftConfig | undefined;
 const origin = window.location.origin;
 
+/** setItem calls and characters written (key and value), per area, since this document loaded. */
+const written = { local: { writes: 0, chars: 0 }, session: { writes: 0, chars: 0 } };
+
 if (config && (origin === config.appOrigin || origin === config.adapterOrigin)) {
+    countWrites();
     const api: Record<string, unknown> = {
         storage: (): OriginStorage => ({ local: sizes('local'), session: sizes('session') })
     };
     if (origin === config.appOrigin && window === window.top) Object.assign(api, renderTimer(config));
     host[SHIFT_PAGE_GLOBAL] = Object.freeze(api);
+}
+
+function countWrites(): void {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- only ever called with .call(storage, …)
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (this: Storage, key: string, value: string): void {
+        const area = this === window.localStorage ? written.local : written.session;
+        area.writes += 1;
+        area.chars += String(key).length + String(value).length;
+        setItem.call(this, key, value);
+    };
 }
 
 function sizes(kind: 'local' | 'session'): StorageFigures {
@@ -47,7 +64,13 @@ function sizes(kind: 'local' | 'session'): StorageFigures {
         all.push([key, size]);
     }
     all.sort((a, b) => b[1] - a[1]);
-    return { keys: all.length, chars, largest: all.slice(0, 3) };
+    return {
+        keys: all.length,
+        chars,
+        largest: all.slice(0, 3),
+        writes: written[kind].writes,
+        writtenChars: written[kind].chars
+    };
 }
 
 function renderTimer(cfg: ShiftConfig): Record<string, unknown> {

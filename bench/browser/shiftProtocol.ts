@@ -38,11 +38,16 @@ export interface PageTake {
     noComponent: number;
 }
 
-/** What one storage area holds: characters of keys and values (UTF-16 code units), and the biggest keys. */
+/**
+ * What one storage area holds: characters of keys and values (UTF-16 code units), and the biggest
+ * keys; and what was written to it since the page loaded: `setItem` calls and their characters.
+ */
 export interface StorageFigures {
     keys: number;
     chars: number;
     largest: [key: string, chars: number][];
+    writes: number;
+    writtenChars: number;
 }
 
 export interface OriginStorage {

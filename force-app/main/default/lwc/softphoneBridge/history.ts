@@ -1,6 +1,10 @@
 /**
  * The session's call history: every call this browser tab has seen (sessionStorage, so page
  * navigation keeps it and a new tab starts fresh), with the Task each was logged to. Pure.
+ *
+ * Stored as one key per call plus a short index of their ids, so an event about one call writes
+ * that call's entry (about 600 B), not the whole list (about 33 KB with 50 calls): the cost of an
+ * event stays the same from the first call of a shift to the last.
  */
 import { CALL_DIRECTIONS, CALL_OUTCOMES, CALL_STATES, LOG_STATUSES } from 'c/softphoneProtocol';
 import type {
@@ -15,8 +19,14 @@ import type {
 import { readJson } from './storage';
 import type { KeyValueStorage } from './storage';
 
-/** Storage key (sessionStorage). */
-export const HISTORY_STORE_KEY = 'softphoneBridge.sessionHistory.v1';
+/** Storage key of the index (sessionStorage): the ids of the calls kept, newest first. */
+export const HISTORY_STORE_KEY = 'softphoneBridge.sessionHistory.v2';
+/** Where one call's entry is stored. */
+export function historyEntryKey(conversationId: string): string {
+    return `${HISTORY_STORE_KEY}.${conversationId}`;
+}
+/** The whole list in one key (until December 2026): read once, then replaced by the index. */
+const LEGACY_STORE_KEY = 'softphoneBridge.sessionHistory.v1';
 /** Calls kept, newest first. */
 export const MAX_HISTORY = 50;
 
@@ -74,19 +84,55 @@ function readEntry(raw: unknown): HistoryEntry | undefined {
     return entry;
 }
 
-/** The stored history; unreadable entries are skipped. */
+/** The stored history; unreadable entries (and ids whose entry is gone) are skipped. */
 export function readHistory(storage: KeyValueStorage): HistoryEntry[] {
-    const parsed = readJson(storage, HISTORY_STORE_KEY) as { version?: unknown; calls?: unknown } | undefined;
-    if (parsed?.version !== 1 || !Array.isArray(parsed.calls)) return [];
-    return parsed.calls
-        .map(readEntry)
-        .filter((entry): entry is HistoryEntry => entry !== undefined)
-        .slice(0, MAX_HISTORY);
+    const index = readJson(storage, HISTORY_STORE_KEY) as { version?: unknown; calls?: unknown } | undefined;
+    const ids = index?.version === 2 && Array.isArray(index.calls) ? index.calls.slice(0, MAX_HISTORY) : undefined;
+    if (!ids) return readLegacy(storage);
+    const entries: HistoryEntry[] = [];
+    for (const id of new Set(ids)) {
+        const entry = typeof id === 'string' ? readEntry(readJson(storage, historyEntryKey(id))) : undefined;
+        if (entry && entry.conversationId === id) entries.push(entry);
+    }
+    return entries;
 }
 
-/** Stores the history (newest MAX_HISTORY). */
-export function writeHistory(storage: KeyValueStorage, entries: readonly HistoryEntry[]): void {
-    storage.setItem(HISTORY_STORE_KEY, JSON.stringify({ version: 1, calls: entries.slice(0, MAX_HISTORY) }));
+/** The one-key list of before December 2026, moved to the index and its entries (once per tab). */
+function readLegacy(storage: KeyValueStorage): HistoryEntry[] {
+    const parsed = readJson(storage, LEGACY_STORE_KEY) as { version?: unknown; calls?: unknown } | undefined;
+    if (parsed?.version !== 1 || !Array.isArray(parsed.calls)) return [];
+    const entries = parsed.calls
+        .slice(0, MAX_HISTORY)
+        .map(readEntry)
+        .filter((entry): entry is HistoryEntry => entry !== undefined);
+    writeHistory(storage, entries);
+    return entries;
+}
+
+/**
+ * Stores the history (newest MAX_HISTORY) given what was stored before (`stored`, as the last write
+ * or read left it): only entries that are new or changed are written (the lists share unchanged
+ * entries, so identity tells), the index only when the ids or their order changed, and entries
+ * that fell out are removed.
+ */
+export function writeHistory(
+    storage: KeyValueStorage,
+    entries: readonly HistoryEntry[],
+    stored: readonly HistoryEntry[] = []
+): void {
+    const kept = entries.slice(0, MAX_HISTORY);
+    const before = new Map(stored.map((entry) => [entry.conversationId, entry]));
+    for (const entry of kept) {
+        if (before.get(entry.conversationId) !== entry)
+            storage.setItem(historyEntryKey(entry.conversationId), JSON.stringify(entry));
+    }
+    const ids = kept.map((entry) => entry.conversationId);
+    const sameIds = ids.length === stored.length && ids.every((id, i) => id === stored[i]!.conversationId);
+    if (sameIds) return;
+    storage.setItem(HISTORY_STORE_KEY, JSON.stringify({ version: 2, calls: ids }));
+    const keptIds = new Set(ids);
+    for (const id of before.keys()) if (!keptIds.has(id)) storage.removeItem(historyEntryKey(id));
+    if (before.size === 0) storage.removeItem(LEGACY_STORE_KEY);
 }
 
 function sortNewestFirst(entries: HistoryEntry[]): HistoryEntry[] {

@@ -127,6 +127,8 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     private historyStore: KeyValueStorage = safeStorage(() => window.sessionStorage);
     private stopDraftListener?: () => void;
     private historyWrite?: ReturnType<typeof setTimeout>;
+    /** The history as last stored (or read), so a write stores only what changed since. */
+    private storedHistory: readonly HistoryEntry[] = [];
     private readonly pendingUrls = new Set<string>();
     private fieldsCache?: { key: string; fields: string[] };
 
@@ -147,6 +149,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     override connectedCallback(): void {
         this.drafts = readDrafts(this.draftStore, Date.now());
         this.history = readHistory(this.historyStore);
+        this.storedHistory = this.history;
         this.subscription = subscribe(
             this.messageContext,
             SOFTPHONE_BRIDGE_CHANNEL,
@@ -313,8 +316,9 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     }
 
     /**
-     * Stores the history once the event's task is done: the write (about 16 KB of JSON with 50
-     * calls) stays off the path from the event to what the agent sees, and a burst writes once.
+     * Stores the history once the event's task is done: the write (the changed call's entry, and
+     * the index of ids when a call came or went) stays off the path from the event to what the
+     * agent sees, and a burst writes once.
      */
     private storeHistorySoon(): void {
         if (this.historyWrite !== undefined) return;
@@ -327,7 +331,9 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         if (this.historyWrite === undefined) return;
         clearTimeout(this.historyWrite);
         this.historyWrite = undefined;
-        writeHistory(this.historyStore, this.history);
+        const { history } = this;
+        writeHistory(this.historyStore, history, this.storedHistory);
+        this.storedHistory = history;
     }
 
     // ---- wrap-up bookkeeping ---------------------------------------------------------------

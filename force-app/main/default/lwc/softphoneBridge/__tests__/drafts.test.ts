@@ -8,7 +8,15 @@ import {
     removeDraft,
     updateDraft
 } from '../drafts';
-import { HISTORY_STORE_KEY, MAX_HISTORY, readHistory, recordCall, recordLog, writeHistory } from '../history';
+import {
+    HISTORY_STORE_KEY,
+    MAX_HISTORY,
+    historyEntryKey,
+    readHistory,
+    recordCall,
+    recordLog,
+    writeHistory
+} from '../history';
 import { memoryStorage, readJson, safeStorage } from '../storage';
 import type { CallView } from 'c/softphoneProtocol';
 
@@ -191,16 +199,60 @@ describe('c-softphone-bridge history', () => {
         writeHistory(storage, many);
         expect(readHistory(storage)).toHaveLength(MAX_HISTORY);
 
+        const good = { ...recordCall([], ended)[0]!, taskId: 'bad id' };
         storage.setItem(
             HISTORY_STORE_KEY,
-            JSON.stringify({
-                version: 1,
-                calls: [{ conversationId: 'x' }, { ...recordCall([], ended)[0], taskId: 'bad id' }]
-            })
+            JSON.stringify({ version: 2, calls: ['x', 'gone', good.conversationId, 7] })
         );
+        storage.setItem(historyEntryKey('x'), JSON.stringify({ conversationId: 'x' }));
+        storage.setItem(historyEntryKey(good.conversationId), JSON.stringify(good));
         const read = readHistory(storage);
         expect(read).toHaveLength(1);
         expect(read[0]!.taskId).toBeUndefined();
         expect(read[0]!.record?.recordId).toBe('00Q5e00000AbCdEEAV');
+    });
+
+    it('writes only the entries that changed, and the index only when calls came or went', () => {
+        const writes: string[] = [];
+        const inner = memoryStorage();
+        const storage = {
+            ...inner,
+            setItem: (key: string, value: string) => {
+                writes.push(key);
+                inner.setItem(key, value);
+            }
+        };
+        let history = Array.from({ length: MAX_HISTORY }, (_, i) => ({
+            ...ringing,
+            conversationId: `c${i}`,
+            startedAt: i
+        })).reduce(recordCall, [] as ReturnType<typeof recordCall>);
+        writeHistory(storage, history);
+        expect(writes).toHaveLength(MAX_HISTORY + 1);
+
+        writes.length = 0;
+        const stored = history;
+        history = recordLog(history, { ...(LOG_SAVED.payload as object), conversationId: 'c49' } as never);
+        writeHistory(storage, history, stored);
+        expect(writes).toEqual([historyEntryKey('c49')]);
+
+        writes.length = 0;
+        const before = history;
+        history = recordCall(history, { ...ringing, conversationId: 'c50', startedAt: 50 });
+        writeHistory(storage, history, before);
+        expect(writes).toEqual([historyEntryKey('c50'), HISTORY_STORE_KEY]);
+        expect(inner.getItem(historyEntryKey('c0'))).toBeNull();
+        expect(readHistory(storage).map((entry) => entry.conversationId)).toEqual(
+            history.slice(0, MAX_HISTORY).map((entry) => entry.conversationId)
+        );
+    });
+
+    it('moves the one-key history of earlier versions to the index once', () => {
+        const storage = memoryStorage();
+        const entry = recordCall([], ended)[0];
+        storage.setItem('softphoneBridge.sessionHistory.v1', JSON.stringify({ version: 1, calls: [entry, { x: 1 }] }));
+        expect(readHistory(storage)).toEqual([entry]);
+        expect(storage.getItem('softphoneBridge.sessionHistory.v1')).toBeNull();
+        expect(readHistory(storage)).toEqual([entry]);
     });
 });

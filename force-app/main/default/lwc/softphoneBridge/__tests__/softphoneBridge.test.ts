@@ -962,7 +962,7 @@ describe('c-softphone-bridge', () => {
         it('is stored after the event, once for a burst, and at once when the page goes away', async () => {
             const stored = (): number =>
                 (
-                    JSON.parse(sessionStorage.getItem('softphoneBridge.sessionHistory.v1') ?? '{"calls":[]}') as {
+                    JSON.parse(sessionStorage.getItem('softphoneBridge.sessionHistory.v2') ?? '{"calls":[]}') as {
                         calls: unknown[];
                     }
                 ).calls.length;
@@ -971,8 +971,11 @@ describe('c-softphone-bridge', () => {
             await send(RINGING_NONE);
             await send(ENDED);
             await new Promise((resolve) => setTimeout(resolve, 0));
-            const historyWrites = setItem.mock.calls.filter(([key]) => key === 'softphoneBridge.sessionHistory.v1');
-            expect(historyWrites).toHaveLength(1);
+            const historyWrites = setItem.mock.calls.filter(([key]) =>
+                key.startsWith('softphoneBridge.sessionHistory')
+            );
+            // One write for the burst: the two calls' entries and the index of their ids.
+            expect(historyWrites.map(([key]) => key.split('.').length)).toEqual([4, 4, 3]);
             expect(stored()).toBe(2);
 
             await send(withPayload(RINGING_NONE, { conversationId: 'conv-next', startedAt: 1_790_000_900_000 }));
