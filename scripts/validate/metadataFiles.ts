@@ -77,6 +77,7 @@ export function checkMetadataFile(
     checkMetadataXml(root, context.schema, sink);
 
     if (root.name === 'LightningComponentBundle') result.declaredProperties = checkTargetConfigs(root, sink);
+    checkDescriptionLength(root, sink);
     const apiVersion = childNamed(root, 'apiVersion');
     if (
         apiVersion &&
@@ -93,6 +94,28 @@ export function checkMetadataFile(
         checkContentFile(absolutePath, result.fullName, root, sink);
     }
     return result;
+}
+
+/**
+ * Description limits the org enforces at deploy ("Description: data value too large ... (max
+ * length=255)"), counted on the element's text as the CLI sends it: line breaks and indentation
+ * count. Sources: Tooling API LightningComponentBundle.Description and Metadata API PermissionSet
+ * description, "Maximum size of 255 characters" each.
+ */
+const DESCRIPTION_LIMITS: Readonly<Record<string, number>> = {
+    LightningComponentBundle: 255,
+    PermissionSet: 255,
+    PermissionSetGroup: 255
+};
+
+function checkDescriptionLength(root: XmlElement, sink: ReturnType<typeof problemSink>): void {
+    const limit = DESCRIPTION_LIMITS[root.name];
+    const description = childNamed(root, 'description');
+    if (limit === undefined || !description || description.text.length <= limit) return;
+    sink.error(
+        `<description> is ${description.text.length} characters as written (line breaks and indentation count); the org refuses more than ${limit} ("data value too large"): shorten it, on one line`,
+        { line: description.line, path: `${root.name}.description` }
+    );
 }
 
 /** A MetadataWithContent type (ApexPage, StaticResource) needs its content file beside the -meta.xml. */

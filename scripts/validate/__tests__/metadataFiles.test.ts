@@ -1,4 +1,6 @@
 /** @jest-environment node */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { checkCrossReferences, checkUnusedLabels } from '../crossReferences';
 import { checkLabelNames, checkMetadataFile, type ParsedMetadataFile } from '../metadataFiles';
@@ -22,6 +24,28 @@ describe('metadata schema check', () => {
         expect(files.length).toBeGreaterThanOrEqual(10);
         const problems = files.flatMap((file) => check(GOOD, `force-app/main/default/${file}`));
         expect(describeProblems(problems)).toEqual([]);
+    });
+
+    it('refuses a component description over 255 characters as written, line breaks and indentation counted', () => {
+        const project = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-description-'));
+        const relative = 'force-app/main/default/lwc/longNote/longNote.js-meta.xml';
+        fs.mkdirSync(path.dirname(path.join(project, relative)), { recursive: true });
+        const write = (description: string): Problem[] => {
+            fs.writeFileSync(
+                path.join(project, relative),
+                `<?xml version="1.0" encoding="UTF-8"?>\n<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>62.0</apiVersion>\n    <isExposed>false</isExposed>\n    <description>${description}</description>\n</LightningComponentBundle>\n`
+            );
+            return check(project, relative).filter((p) => p.path === 'LightningComponentBundle.description');
+        };
+        try {
+            expect(write('x'.repeat(255))).toEqual([]);
+            // 250 characters of words, wrapped over lines as a formatter would: 263 as the org counts them.
+            const wrapped = write(`${'word '.repeat(25)}\n        ${'word '.repeat(25).trim()}`);
+            expect(wrapped).toHaveLength(1);
+            expect(wrapped[0]!.message).toContain('the org refuses more than 255');
+        } finally {
+            fs.rmSync(project, { recursive: true, force: true });
+        }
     });
 
     it('names the file, the element path and the expected fields for a misspelled element', () => {
