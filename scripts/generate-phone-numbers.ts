@@ -222,6 +222,8 @@ export interface PhoneData {
     regions: Array<[string, number, string, number[], string, string, string[], number[]]>;
     /** Calling code: its regions, main first ('' for non-geographic codes such as +800). */
     callingCodes: Array<[number, string[]]>;
+    /** The main region of each calling code several regions share (the rest follow alphabetically). */
+    mainRegions: string[];
     /** Non-geographic calling code: possible lengths and format ids. */
     nonGeographic: Array<[number, number[], number[]]>;
     /** Region: the leading national digits that pick it among the regions of a shared calling code. */
@@ -284,6 +286,7 @@ export function buildPhoneData(): PhoneData {
         for (const region of geographic.slice(1)) leadingDigits.push([region, prefixes.get(region) ?? []]);
     }
     callingCodes.sort((a, b) => a[0] - b[0]);
+    const mainRegions = sharedCodeMains(callingCodes);
 
     const nonGeographic: PhoneData['nonGeographic'] = Object.keys(json.nonGeographic)
         .sort()
@@ -291,7 +294,26 @@ export function buildPhoneData(): PhoneData {
             const plan = readPlan(metadata, code);
             return [Number(code), [...plan.possibleLengths()].sort((a, b) => a - b), formatIdsOf(plan)];
         });
-    return { version: readPackageVersion(), regions, callingCodes, nonGeographic, leadingDigits, formats };
+    return { version: readPackageVersion(), regions, callingCodes, mainRegions, nonGeographic, leadingDigits, formats };
+}
+
+/**
+ * The module writes no calling-code table: c/phoneNumbers derives it from REGIONS (each region's
+ * calling code) and these main regions, the rest of a code's regions in alphabetical order. That
+ * holds for libphonenumber's lists today; a version for which it does not fails the build here.
+ */
+function sharedCodeMains(callingCodes: PhoneData['callingCodes']): string[] {
+    const mains: string[] = [];
+    for (const [code, regions] of callingCodes) {
+        if (regions.length < 2) continue;
+        const [main, ...rest] = regions as [string, ...string[]];
+        if (rest.join(' ') !== [...rest].sort().join(' '))
+            throw new Error(
+                `libphonenumber lists +${code}'s regions other than ${main} out of alphabetical order (${regions.join(' ')}); write the calling-code table out again`
+            );
+        mains.push(main);
+    }
+    return mains;
 }
 
 const q = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -327,14 +349,8 @@ export function renderPhoneDataModule(data: PhoneData = buildPhoneData()): strin
         ),
         '};',
         '',
-        '/** Calling code: its regions, main region first. */',
-        'export const CALLING_CODES: Readonly<Record<number, string>> = {',
-        ...data.callingCodes
-            .filter(([, regions]) => regions.length > 0)
-            .map(
-                ([code, regions], index, all) => `    ${code}: ${q(list(regions))}${index < all.length - 1 ? ',' : ''}`
-            ),
-        '};',
+        '/** The main region of each calling code several regions share; the others follow alphabetically. */',
+        `export const MAIN_REGIONS = ${q(list(data.mainRegions))};`,
         '',
         '/** Non-geographic calling code (+800, +882, ...): possible lengths; format ids. */',
         'export const NON_GEOGRAPHIC: Readonly<Record<number, string>> = {',

@@ -14,7 +14,8 @@ import { DigitAutomaton } from '../lib/digitPatterns';
 import {
     formatInternational,
     formatNational,
-    parsePhoneNumber
+    parsePhoneNumber,
+    regionsOfCallingCode
 } from '../../force-app/main/default/lwc/phoneNumbers/phoneNumbers';
 
 type Countries = Record<string, unknown[]>;
@@ -96,6 +97,16 @@ const TOLERATED = ['BY national, region default: 8 029 491-19-11', 'BY national,
 describe('generate-phone-numbers', () => {
     it('committed phoneData.ts is what the generator produces (run `npm run build` if not)', () => {
         expect(fs.readFileSync(PHONE_DATA_FILE, 'utf8')).toBe(renderPhoneDataModule());
+    });
+
+    it("lists each calling code's regions as libphonenumber-js does, main region first (derived, not stored)", () => {
+        const codes = metadata.country_calling_codes as Record<string, string[]>;
+        for (let code = 0; code <= 999; code++) {
+            const expected = (codes[String(code)] ?? []).filter((region) => region !== '001');
+            expect([String(code), regionsOfCallingCode(String(code))]).toEqual([String(code), expected]);
+        }
+        expect(regionsOfCallingCode('001')).toEqual(regionsOfCallingCode('1'));
+        expect(regionsOfCallingCode('1x')).toEqual([]);
     });
 
     it('answers as libphonenumber-js does on every region, in every written form', () => {

@@ -8,7 +8,7 @@
  * every region's example numbers. By design it checks possible lengths, not each number type's
  * pattern: a number of the right length for its region is accepted even if no operator uses it.
  */
-import { CALLING_CODES, FORMATS, LEADING_DIGITS, NON_GEOGRAPHIC, REGION_FORMATS, REGIONS } from './phoneData';
+import { FORMATS, LEADING_DIGITS, MAIN_REGIONS, NON_GEOGRAPHIC, REGION_FORMATS, REGIONS } from './phoneData';
 
 // Supplemental files of a service module are reached only through its main file (LWC "Share JavaScript Code").
 export {
@@ -90,10 +90,30 @@ function planOf(region: string): Plan | undefined {
     return plan ?? undefined;
 }
 
+/** Calling code → its regions, main region first: built once from REGIONS and MAIN_REGIONS. */
+let regionsByCode: Map<number, string[]> | undefined;
+
+function callingCodeRegions(): Map<number, string[]> {
+    if (regionsByCode) return regionsByCode;
+    const mains = new Set(words(MAIN_REGIONS));
+    const byCode = new Map<number, string[]>();
+    // REGIONS is in alphabetical order, which is the order of a shared code's other regions.
+    for (const region of Object.keys(REGIONS)) {
+        const row = REGIONS[region] as string;
+        const code = Number(row.slice(0, row.indexOf(';')));
+        const regions = byCode.get(code) ?? [];
+        if (mains.has(region)) regions.unshift(region);
+        else regions.push(region);
+        byCode.set(code, regions);
+    }
+    regionsByCode = byCode;
+    return byCode;
+}
+
 /** The regions of a calling code, main region first; [] for unknown and non-geographic codes. */
 export function regionsOfCallingCode(callingCode: string): string[] {
-    const regions = /^\d{1,3}$/.test(callingCode) ? CALLING_CODES[Number(callingCode)] : undefined;
-    return regions === undefined ? [] : words(regions);
+    const regions = /^\d{1,3}$/.test(callingCode) ? callingCodeRegions().get(Number(callingCode)) : undefined;
+    return regions === undefined ? [] : [...regions];
 }
 
 /** True for an assigned country calling code (digits only: `44`, `1`, `800`). */

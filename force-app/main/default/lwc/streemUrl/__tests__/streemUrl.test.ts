@@ -19,7 +19,7 @@ import {
     resolveBaseUrl,
     templateFields
 } from 'c/streemUrl';
-import { CALLING_CODES, NON_GEOGRAPHIC } from '../../phoneNumbers/phoneData';
+import { NON_GEOGRAPHIC, REGIONS } from '../../phoneNumbers/phoneData';
 
 const BASE = 'https://acme.streempro.app';
 
@@ -328,7 +328,8 @@ describe('c-streem-url', () => {
         });
 
         it('matches the longest calling code (codes are prefix-free)', () => {
-            const codes = [...Object.keys(CALLING_CODES), ...Object.keys(NON_GEOGRAPHIC)];
+            const geographic = new Set(Object.values(REGIONS).map((row) => row.slice(0, row.indexOf(';'))));
+            const codes = [...geographic, ...Object.keys(NON_GEOGRAPHIC)];
             const prefixPairs = codes.flatMap((a) =>
                 codes.filter((b) => a !== b && b.startsWith(a)).map((b) => [a, b])
             );
