@@ -10,6 +10,7 @@ import {
     type CustomSettingDefinition
 } from '../../workbench/platform/customSettings';
 import { renderVisualforce } from '../../workbench/platform/visualforce';
+import { parseVisualforceJson } from '../../src/shared/visualforceJson';
 
 const DEFINITIONS = new Map<string, CustomSettingDefinition>([
     [
@@ -70,5 +71,24 @@ describe('workbench $Setup (hierarchy custom settings)', () => {
         );
         expect(html).toContain('"a":"say \\"hi\\"\\u003C/script\\u003E"');
         expect(html).toContain('"u":"https://acme.my.salesforce.com/services/Soap/u/68.0/00D000000000001AAA"');
+    });
+
+    it("renders $Label.Name as Visualforce does, an apostrophe JSENCODE-d as \\' that the page's reader takes back; refuses Aura's $Label.c.Name", () => {
+        const context = {
+            resourceUrl: () => undefined,
+            labels: new Map([['CallPop_Page_Opening', "Opening the caller's record…"]]),
+            sldsUrl: '/slds.css'
+        };
+        const html = renderVisualforce(
+            `<apex:page showHeader="false"><script type="application/json" id="l">{"opening":"{!JSENCODE($Label.CallPop_Page_Opening)}"}</script></apex:page>`,
+            context
+        );
+        const island = /<script type="application\/json" id="l">(.*?)<\/script>/.exec(html)?.[1];
+        expect(island).toContain("caller\\'s");
+        expect(() => JSON.parse(island ?? '')).toThrow();
+        expect(parseVisualforceJson(island)).toEqual({ opening: "Opening the caller's record…" });
+        expect(() =>
+            renderVisualforce('<apex:page>{!JSENCODE($Label.c.CallPop_Page_Opening)}</apex:page>', context)
+        ).toThrow(/\$Label\.Name/);
     });
 });

@@ -72,8 +72,8 @@ function urlElements(root: XmlElement): { element: XmlElement; path: string }[] 
 }
 
 /**
- * Custom labels nothing in the package names: a label is reached only as `c.<Name>` (an LWC's
- * `@salesforce/label/c.<Name>`, a page's `$Label.c.<Name>`), so a name found in no source file is dead
+ * Custom labels nothing in the package names: a label is reached only as an LWC's
+ * `@salesforce/label/c.<Name>` or a page's `$Label.<Name>`, so a name found in no source file is dead
  * weight every translator still sees. A warning, not an error: it breaks nothing in an org.
  */
 export function checkUnusedLabels(
@@ -83,7 +83,7 @@ export function checkUnusedLabels(
 ): void {
     const used = new Set<string>();
     for (const text of sourceTexts)
-        for (const match of text.matchAll(/\bc\.([A-Za-z][A-Za-z0-9_]*)/g)) used.add(match[1] as string);
+        for (const match of text.matchAll(/(?:\bc|\$Label)\.([A-Za-z][A-Za-z0-9_]*)/g)) used.add(match[1] as string);
     for (const file of files) {
         if (file.root.name !== 'CustomLabels') continue;
         const sink = problemSink('schema', file.file, problems);

@@ -5,15 +5,12 @@
  */
 import { DEFAULT_PAGE_LABELS, goTo, runCallPopPage } from '../urlPop/callPopPage';
 import type { CallPopPageLabels, LockManagerLike, PageSession, SforceOneLike } from '../urlPop/callPopPage';
+import { parseVisualforceJson } from '../shared/visualforceJson';
 
-/** A JSON island's object, or {} when absent or unreadable. */
+/** A JSON island's object (its strings JSENCODE-d), or {} when absent or unreadable. */
 function island(id: string): Record<string, unknown> {
-    try {
-        const parsed: unknown = JSON.parse(document.getElementById(id)?.textContent ?? 'null');
-        return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-    } catch {
-        return {};
-    }
+    const parsed = parseVisualforceJson(document.getElementById(id)?.textContent);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
 }
 
 function text(value: unknown): string | undefined {

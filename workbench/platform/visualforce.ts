@@ -6,7 +6,8 @@
  * (developer.salesforce.com/docs/atlas.en-us.pages.meta/pages/): <apex:page> (showHeader, sidebar,
  * standardStylesheets, applyHtmlTag, applyBodyTag, docType, title), <apex:includeScript value>,
  * <apex:stylesheet value>, <apex:slds/>, and the global merge fields $Resource.Name,
- * URLFOR($Resource.Name[, 'path']), $Label.c.Name, $Api.Session_ID (= GETSESSIONID(), guide: "$Api"),
+ * URLFOR($Resource.Name[, 'path']), $Label.Name (guide: "$Label"; `$Label.c.Name` is Aura's form and
+ * is refused), $Api.Session_ID (= GETSESSIONID(), guide: "$Api"),
  * $User.Id, $Setup.Setting__c.Field__c (hierarchy custom settings for the running user: user, then
  * profile, then org default; guide: "$Setup"; platform/customSettings.ts), $Api.Partner_Server_URL_NNN
  * and $Api.Enterprise_Server_URL_NNN (guide: "$Api": the API endpoint of that WSDL version, on the org's
@@ -114,7 +115,11 @@ function evaluate(expression: string, context: VisualforceContext): string {
         const kind = (server[1] as string).toLowerCase() === 'partner' ? 'u' : 'c';
         return `${context.orgUrl}/services/Soap/${kind}/${version}/${context.orgId}`;
     }
-    const label = /^\$Label\.c\.([A-Za-z][A-Za-z0-9_]*)$/.exec(expr);
+    if (/^\$Label\.c\./.test(expr))
+        throw new VisualforceError(
+            `{!${expr}}: Visualforce names a custom label $Label.Name (Visualforce Developer Guide, "$Label"); $Label.c.Name is the Aura form.`
+        );
+    const label = /^\$Label\.([A-Za-z][A-Za-z0-9_]*)$/.exec(expr);
     if (label) {
         const value = context.labels.get(label[1] as string);
         if (value === undefined) throw new VisualforceError(`no custom label ${label[1]}.`);

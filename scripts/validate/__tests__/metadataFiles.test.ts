@@ -165,7 +165,7 @@ describe('metadata schema check', () => {
         const labels = checkMetadataFile(path.join(GOOD, file), file, metadataContext(), problems);
         if (!labels) throw new Error(`${file} did not parse`);
         checkUnusedLabels([labels], ["import GREETING from '@salesforce/label/c.Greeting';"], problems);
-        checkUnusedLabels([labels], ['{!JSENCODE($Label.c.Greeting)}'], problems);
+        checkUnusedLabels([labels], ['{!JSENCODE($Label.Greeting)}'], problems);
         expect(problems).toEqual([]);
         checkUnusedLabels([labels], ["import OTHER from '@salesforce/label/c.GreetingLong';"], problems);
         expect(problems).toEqual([

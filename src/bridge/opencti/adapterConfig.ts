@@ -17,6 +17,7 @@ import type { SettingIssue } from '../../callCenter/settings';
 import { AMEYO_PARTNER_ID } from '../ameyo/shared';
 import type { BridgeSettings, RetryPolicy, SubjectFormatter } from '../core/index';
 import type { PopPolicy } from './openCtiCrm';
+import { parseVisualforceJson } from '../../shared/visualforceJson';
 
 /** Every text the adapter page shows or writes, from custom labels (SoftphoneAdapter.labels-meta.xml). */
 export interface AdapterLabels {
@@ -91,19 +92,11 @@ export function formatLabel(template: string, ...values: (string | number)[]): s
 }
 
 /**
- * Reads the page's label island: JSON whose strings were written with Visualforce JSENCODE. JSENCODE
- * escapes `'` as `\'`, which JSON does not allow, so escapes are read one by one first. Unknown keys
- * and non-strings are ignored; missing labels fall back to DEFAULT_LABELS.
+ * Reads the page's label island (JSON whose strings were written with Visualforce JSENCODE).
+ * Unknown keys and non-strings are ignored; missing labels fall back to DEFAULT_LABELS.
  */
 export function readLabels(text: string | null | undefined): AdapterLabels {
-    if (!text) return { ...DEFAULT_LABELS };
-    const json = text.replace(/\\(.)/gs, (escape, char: string) => (char === "'" ? "'" : escape));
-    let parsed: unknown;
-    try {
-        parsed = JSON.parse(json);
-    } catch {
-        return { ...DEFAULT_LABELS };
-    }
+    const parsed = parseVisualforceJson(text);
     const labels: AdapterLabels = { ...DEFAULT_LABELS };
     if (parsed && typeof parsed === 'object') {
         for (const key of Object.keys(DEFAULT_LABELS) as (keyof AdapterLabels)[]) {
