@@ -17,6 +17,15 @@ function text(value: unknown): string | undefined {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+/** The page origin's localStorage, or undefined where the browser blocks it. */
+function pageStorage(): Storage | undefined {
+    try {
+        return window.localStorage;
+    } catch {
+        return undefined;
+    }
+}
+
 function localDate(): string {
     const now = new Date();
     const pad = (n: number): string => String(n).padStart(2, '0');
@@ -61,6 +70,7 @@ function start(): void {
             clearTimeout: (handle) => window.clearTimeout(handle as number)
         },
         ...(locks ? { locks } : {}),
+        storage: pageStorage(),
         today: localDate,
         setStatus: (value) => {
             if (status) status.textContent = value;

@@ -6,7 +6,8 @@
  * 2. on a hang-up with a call id, logs the call as exactly one Task: looks the Task up by
  *    CallObject first and creates it only when there is none (same-origin REST with the page's
  *    session, src/bridge/opencti/taskQuery.ts), under a Web Lock per call so two pops of one call
- *    in two tabs do not both create; a lookup that cannot answer never creates blind;
+ *    in two tabs do not both create; a lookup that cannot answer never creates blind, and a create
+ *    that got no answer (it may still commit) is not repeated for its call until it has settled;
  * 3. replaces itself with the callPop component on the org's own host. The target is built here
  *    from a fixed path; nothing from the query string can choose it (no open redirect).
  */
@@ -58,6 +59,10 @@ export interface CallPopPageDeps {
     fetch: FetchLike;
     timers: Timers;
     locks?: LockManagerLike;
+    /** The page origin's localStorage: which calls have a create that got no answer (across pages and reloads). */
+    storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+    /** Epoch ms (Date.now). */
+    now?: () => number;
     /** Today as YYYY-MM-DD in the agent's time zone (Task.ActivityDate). */
     today: () => string;
     setStatus: (text: string) => void;
@@ -131,6 +136,38 @@ function logErrorOf(error: unknown): LogError {
 
 /** How long after a create with no answer the page looks for its Task again. */
 export const RELOOK_AFTER_MS = 2_000;
+/**
+ * A create with no answer may still commit (a slow save answers after the page stopped waiting):
+ * for this long after it was sent no second create goes out for its call, only lookups. The same
+ * period as the adapter's CREATE_SETTLE_MS (src/bridge/core/logQueue.ts).
+ */
+export const CREATE_SETTLE_MS = 60_000;
+
+/** When a create for the call was sent and not answered, as the page origin's storage remembers it. */
+function unansweredCreates(deps: CallPopPageDeps, callId: string) {
+    const key = `streemCallPop.createSent.${callId}`;
+    const now = deps.now ?? Date.now;
+    const attempt = <T>(work: () => T): T | undefined => {
+        try {
+            return work();
+        } catch {
+            return undefined; // Storage blocked or full: the Web Lock and the relook still hold.
+        }
+    };
+    return {
+        /** Ms left until the last unanswered create has settled; 0 when there is none. */
+        settlingFor(): number {
+            const sentAt = Number(attempt(() => deps.storage?.getItem(key)) ?? Number.NaN);
+            return Number.isFinite(sentAt) ? Math.max(0, sentAt + CREATE_SETTLE_MS - now()) : 0;
+        },
+        sending(): void {
+            attempt(() => deps.storage?.setItem(key, String(now())));
+        },
+        settled(): void {
+            attempt(() => deps.storage?.removeItem(key));
+        }
+    };
+}
 
 /** Finds or creates the call's one Task; resolves its Id or why there is none. */
 export async function logHangup(
@@ -148,19 +185,38 @@ export async function logHangup(
     };
     const find = createTaskFinder(options);
     const create = createTaskCreator(options);
+    const sent = unansweredCreates(deps, callId);
+    const sleep = (ms: number) => new Promise((resolve) => deps.timers.setTimeout(() => resolve(undefined), ms));
     const once = async (): Promise<{ taskId: string } | { logError: LogError }> => {
         try {
-            const existing = await find(callId);
-            if (existing) return { taskId: existing };
+            let existing = await find(callId);
+            // An earlier create for this call got no answer and may still commit: look, do not create, until it settles.
+            while (!existing && sent.settlingFor() > 0) {
+                await sleep(Math.min(RELOOK_AFTER_MS, sent.settlingFor()));
+                existing = await find(callId);
+            }
+            if (existing) {
+                sent.settled();
+                return { taskId: existing };
+            }
+            sent.sending();
             try {
-                return { taskId: await create(taskFields(pop, deps.labels, deps.today())) };
+                const taskId = await create(taskFields(pop, deps.labels, deps.today()));
+                sent.settled();
+                return { taskId };
             } catch (error) {
                 // No answer (the connection dropped, the wait ran out) may hide a Task the org did create:
                 // look once more before calling it failed, and never create twice.
-                if (error instanceof TaskQueryError && error.answered) throw error;
-                await new Promise((resolve) => deps.timers.setTimeout(() => resolve(undefined), RELOOK_AFTER_MS));
+                if (error instanceof TaskQueryError && error.answered) {
+                    sent.settled();
+                    throw error;
+                }
+                await sleep(RELOOK_AFTER_MS);
                 const created = await find(callId).catch(() => null);
-                if (created) return { taskId: created };
+                if (created) {
+                    sent.settled();
+                    return { taskId: created };
+                }
                 throw error;
             }
         } catch (error) {

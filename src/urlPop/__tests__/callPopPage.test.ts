@@ -14,8 +14,12 @@ interface FakeOrg {
     requests: { url: string; method: string; body?: string; auth?: string }[];
     fail?: { status: number; errorCode: string };
     failCreate?: boolean;
-    /** The next create: written, but the connection drops before its answer ('lost'); or dropped unwritten ('dropped'). */
-    createFault?: 'lost' | 'dropped';
+    /**
+     * The next create: written, but the connection drops before its answer ('lost'); dropped unwritten
+     * ('dropped'); or the connection drops at once and the org commits it `lateMs` later ('late').
+     */
+    createFault?: 'lost' | 'dropped' | 'late';
+    lateMs?: number;
 }
 
 /** The REST API answers as the guide describes: query → {records}, create → 201 {id, success, errors}. */
@@ -42,8 +46,16 @@ function fakeFetch(org: FakeOrg): FetchLike {
         org.createFault = undefined;
         if (fault === 'dropped') return Promise.reject(new TypeError('Failed to fetch'));
         const fields = JSON.parse(init?.body ?? '{}') as Record<string, unknown>;
-        const Id = `00T000000000${String(org.tasks.length + 1).padStart(3, '0')}AAA`;
-        org.tasks.push({ Id, CallObject: String(fields.CallObject), fields });
+        const write = () => {
+            const Id = `00T000000000${String(org.tasks.length + 1).padStart(3, '0')}AAA`;
+            org.tasks.push({ Id, CallObject: String(fields.CallObject), fields });
+            return Id;
+        };
+        if (fault === 'late') {
+            setTimeout(write, org.lateMs ?? 0);
+            return Promise.reject(new TypeError('Failed to fetch'));
+        }
+        const Id = write();
         if (fault === 'lost') return Promise.reject(new TypeError('Failed to fetch'));
         return answer(201, { id: Id, success: true, errors: [] });
     };
@@ -172,6 +184,38 @@ describe('CallPop page', () => {
         expect(dropped.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
         expect(stateOf(e.replaced[0]!).c__logError).toBe('failed');
     });
+
+    it('sends no second create for a call while an unanswered one may still commit, across pages', async () => {
+        // The save commits 3 s after the connection dropped: after the first page's relook (2 s).
+        const org: FakeOrg = { tasks: [], requests: [], createFault: 'late', lateMs: 3_000 };
+        const values = new Map<string, string>();
+        const storage = {
+            getItem: (key: string) => values.get(key) ?? null,
+            setItem: (key: string, value: string) => void values.set(key, value),
+            removeItem: (key: string) => void values.delete(key)
+        };
+        const search = '?event=hangup&callId=c-late&phone=5551234';
+        const first = deps(search, org, { storage });
+        await runCallPopPage(first);
+        expect(stateOf(first.replaced[0]!).c__logError).toBe('failed');
+        expect(values.size).toBe(1);
+
+        // The vendor repeats the hang-up (or the agent reloads): it looks until the first create lands.
+        const second = deps(search, org, { storage });
+        await runCallPopPage(second);
+        expect(org.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+        expect(org.tasks).toHaveLength(1);
+        expect(stateOf(second.replaced[0]!).c__taskId).toBe(org.tasks[0]!.Id);
+        expect(values.size).toBe(0);
+
+        // Once the settle period has passed with no Task, a create is sent again.
+        const gone: FakeOrg = { tasks: [], requests: [] };
+        values.set('streemCallPop.createSent.c-gone', String(Date.now() - 60_000));
+        const third = deps('?event=hangup&callId=c-gone&phone=5551234', gone, { storage });
+        await runCallPopPage(third);
+        expect(gone.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+        expect(stateOf(third.replaced[0]!).c__taskId).toBe(gone.tasks[0]!.Id);
+    }, 15_000);
 
     it('creates nothing when the lookup cannot answer, and says why', async () => {
         for (const [fail, kind] of [
