@@ -17,6 +17,9 @@ const Navigate = Symbol('Navigate');
 const GenerateUrl = Symbol('GenerateUrl');
 
 let navigateCalls: { pageReference: PageReference; replace: boolean }[] = [];
+let generateUrlCalls: PageReference[] = [];
+/** False: GenerateUrl's promises never settle (an inactive page, such as a minimized utility, may not answer). */
+let generateUrlAnswers = true;
 
 type Constructor<T = object> = new (...args: any[]) => T;
 
@@ -27,6 +30,8 @@ export const NavigationMixin = Object.assign(
                 navigateCalls.push({ pageReference, replace });
             }
             [GenerateUrl](pageReference: PageReference): Promise<string> {
+                generateUrlCalls.push(pageReference);
+                if (!generateUrlAnswers) return new Promise(() => undefined);
                 // An invalid page reference rejects, as the platform does.
                 return new Promise((resolve) => resolve(pageReferenceToUrl(pageReference)));
             }
@@ -44,6 +49,18 @@ export function getNavigateCalls(): { pageReference: PageReference; replace: boo
     return [...navigateCalls];
 }
 
+/** Every GenerateUrl call since the last reset, oldest first. */
+export function getGenerateUrlCalls(): PageReference[] {
+    return [...generateUrlCalls];
+}
+
+/** Whether GenerateUrl answers (true, the default) or leaves its promises pending. */
+export function setGenerateUrlAnswers(answers: boolean): void {
+    generateUrlAnswers = answers;
+}
+
 export function resetNavigation(): void {
     navigateCalls = [];
+    generateUrlCalls = [];
+    generateUrlAnswers = true;
 }

@@ -60,6 +60,8 @@ const RENDERED_VIEWS = new WeakMap<object, BridgeView>();
 
 /** How long "Calling…" waits for the softphone's outbound call before the buttons work again. */
 const DIAL_ANSWER_TIMEOUT_MS = 20_000;
+/** How long a record URL asked for (GenerateUrl) may go unanswered before it is asked for again. */
+const URL_ANSWER_TIMEOUT_MS = 10_000;
 /** Our own command ids remembered, to tell our errors from others' (an error answers within seconds). */
 const OWN_COMMANDS_KEPT = 50;
 
@@ -129,7 +131,8 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     private historyWrite?: ReturnType<typeof setTimeout>;
     /** The history as last stored (or read), so a write stores only what changed since. */
     private storedHistory: readonly HistoryEntry[] = [];
-    private readonly pendingUrls = new Set<string>();
+    /** Record URLs asked for and not answered yet, with when they were asked. */
+    private readonly pendingUrls = new Map<string, number>();
     private fieldsCache?: { key: string; fields: string[] };
 
     /** The tab is going away (or into the back/forward cache): store what is pending now. */
@@ -520,9 +523,14 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         // URLs of records no longer shown are dropped: a shift's Tasks would pile up otherwise.
         const kept = onlyKeys(recordUrls, ids);
         if (kept !== recordUrls) this.recordUrls = kept;
+        pruneMap(pendingUrls, ids);
+        const now = Date.now();
         for (const recordId of ids) {
-            if (recordId in kept || pendingUrls.has(recordId)) continue;
-            pendingUrls.add(recordId);
+            // An answer that never comes (navigation services may not answer while the utility bar is
+            // minimized) is asked for again after a while rather than never.
+            const askedAt = pendingUrls.get(recordId);
+            if (recordId in kept || (askedAt !== undefined && now - askedAt < URL_ANSWER_TIMEOUT_MS)) continue;
+            pendingUrls.set(recordId, now);
             this[NavigationMixin.GenerateUrl](recordPage(recordId))
                 .then((url) => {
                     this.recordUrls = { ...this.recordUrls, [recordId]: url };
@@ -530,7 +538,9 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
                 .catch(() => {
                     // Keep the fallback href; Navigate still works on click.
                 })
-                .finally(() => pendingUrls.delete(recordId));
+                .finally(() => {
+                    if (pendingUrls.get(recordId) === now) pendingUrls.delete(recordId);
+                });
         }
     }
 

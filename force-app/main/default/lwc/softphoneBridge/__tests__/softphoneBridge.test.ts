@@ -10,7 +10,12 @@ import {
     getSubscriptions,
     resetMessageService
 } from '../../../../../test/jest-mocks/lightning/messageService';
-import { getNavigateCalledWith, resetNavigation } from '../../../../../test/jest-mocks/lightning/navigation';
+import {
+    getGenerateUrlCalls,
+    getNavigateCalledWith,
+    resetNavigation,
+    setGenerateUrlAnswers
+} from '../../../../../test/jest-mocks/lightning/navigation';
 import { DRAFT_STORE_KEY } from '../drafts';
 
 import HEARTBEAT from './data/heartbeat.json';
@@ -945,6 +950,28 @@ describe('c-softphone-bridge', () => {
             expect(links).toHaveLength(50);
             expect(links[0]).toContain('00T5e00000Shf060AA');
             expect(links[49]).toContain('00T5e00000Shf011AA');
+        });
+
+        it('asks again for a Task URL that never came (a minimized utility may not answer), not before 10 s', async () => {
+            const element = await connected();
+            setGenerateUrlAnswers(false);
+            await send(RINGING_NONE);
+            await send(ENDED);
+            await send(LOG_SAVED);
+            const asked = (): number =>
+                getGenerateUrlCalls().filter((ref) => ref.attributes?.recordId === TASK_ID).length;
+            expect(asked()).toBe(1);
+            // The link works meanwhile (its fallback href), and another event does not ask again yet.
+            expect($(element, 'history-task').getAttribute('href')).toContain(TASK_ID);
+            await send(LOG_SAVED);
+            expect(asked()).toBe(1);
+
+            const now = Date.now();
+            const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 10_001);
+            setGenerateUrlAnswers(true);
+            await send(ENDED);
+            expect(asked()).toBe(2);
+            clock.mockRestore();
         });
 
         it('survives navigation (a new instance in the same tab)', async () => {
