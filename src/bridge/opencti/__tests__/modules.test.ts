@@ -166,7 +166,7 @@ describe('c-softphone-adapter page and labels', () => {
                 (m[2] ?? '').replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&')
             ])
         );
-        const island = [...page.matchAll(/"(\w+)": "\{!JSENCODE\(\$Label\.c\.(\w+)\)\}"/g)];
+        const island = [...page.matchAll(/"(\w+)": "\{!JSENCODE\(\$Label\.(\w+)\)\}"/g)];
         expect(island.map((m) => m[1]).sort()).toEqual(Object.keys(DEFAULT_LABELS).sort());
         for (const [, key, label] of island) {
             expect(shipped.get(label ?? '')).toBe(DEFAULT_LABELS[key as keyof typeof DEFAULT_LABELS]);

@@ -309,7 +309,9 @@ export function parsePhone(raw: string | null | undefined, callingCode?: string)
 }
 
 // ---------------------------------------------------------------------------------------
-// Merge-field templates: {!FirstName}, {!Lead.FirstName}, {!Contact.Account.Name}
+// Merge-field templates: {!FirstName}, {!Lead.FirstName}, {!Contact.Account.Name} (the seed's
+// detail-page-button form), or the same paths in double braces, {{FirstName}}, for anywhere
+// Salesforce reads `{!…}` as its own expression (a flexipage property value may be checked as one).
 
 /** A piece of a parsed template. */
 export type TemplatePart = { kind: 'text'; text: string } | { kind: 'field'; path: string };
@@ -323,29 +325,32 @@ export interface ParsedTemplate {
 const FIELD_PATH = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
 
 /**
- * Parses a merge-field template. `property` names the App Builder property in errors.
- * Only field references are supported: formulas, globals ({!$User...}) and unclosed
- * `{!` throw a TEMPLATE_INVALID StreemUrlError.
+ * Parses a merge-field template, `{!Path}` or `{{Path}}`. `property` names the App Builder property
+ * in errors. Only field references are supported: formulas, globals ({!$User...}) and an unclosed
+ * `{!` or `{{` throw a TEMPLATE_INVALID StreemUrlError.
  */
 export function parseTemplate(template: string | null | undefined, property = 'template'): ParsedTemplate {
     const source = template ?? '';
     const parts: TemplatePart[] = [];
     let rest = source;
     while (rest) {
-        const start = rest.indexOf('{!');
+        const bang = rest.indexOf('{!');
+        const braces = rest.indexOf('{{');
+        const start = bang < 0 ? braces : braces < 0 ? bang : Math.min(bang, braces);
         if (start < 0) {
             parts.push({ kind: 'text', text: rest });
             break;
         }
+        const [open, close] = start === bang ? ['{!', '}'] : ['{{', '}}'];
         if (start > 0) parts.push({ kind: 'text', text: rest.slice(0, start) });
-        const end = rest.indexOf('}', start);
-        if (end < 0) throw templateError(property, template, 'has a "{!" without a closing "}"');
-        const path = rest.slice(start + 2, end).trim();
+        const end = rest.indexOf(close, start + open.length);
+        if (end < 0) throw templateError(property, template, `has a "${open}" without a closing "${close}"`);
+        const path = rest.slice(start + open.length, end).trim();
         if (!FIELD_PATH.test(path)) {
-            throw templateError(property, template, `has "{!${path}}", which is not a field name or path`);
+            throw templateError(property, template, `has "${open}${path}${close}", which is not a field name or path`);
         }
         parts.push({ kind: 'field', path });
-        rest = rest.slice(end + 1);
+        rest = rest.slice(end + close.length);
     }
     return { source, parts };
 }

@@ -360,6 +360,23 @@ describe('c-streem-url', () => {
             ]);
         });
 
+        it('reads {{Path}} as {!Path}, for places where Salesforce takes {!…} as its own expression', () => {
+            expect(parseTemplate('{{FirstName}} {!LastName} ({{ Contact.Account.Name }})').parts).toEqual([
+                { kind: 'field', path: 'FirstName' },
+                { kind: 'text', text: ' ' },
+                { kind: 'field', path: 'LastName' },
+                { kind: 'text', text: ' (' },
+                { kind: 'field', path: 'Contact.Account.Name' },
+                { kind: 'text', text: ')' }
+            ]);
+            expect(parseTemplate('{x} {{Id}}').parts).toEqual([
+                { kind: 'text', text: '{x} ' },
+                { kind: 'field', path: 'Id' }
+            ]);
+            expect(() => parseTemplate('{{FirstName}', 'nameTemplate')).toThrow('"{{" without a closing "}}"');
+            expect(() => parseTemplate('{{$User.Name}}', 'nameTemplate')).toThrow('not a field name or path');
+        });
+
         it('qualifies paths for the page object', () => {
             expect(qualifyField('FirstName', 'Lead')).toBe('Lead.FirstName');
             expect(qualifyField('Lead.FirstName', 'Lead')).toBe('Lead.FirstName');
