@@ -74,7 +74,7 @@ describe('workbench layout from the FlexiPages', () => {
 
     it("gives each component the FlexiPage's values over its js-meta.xml defaults, typed", () => {
         const embed = layout.recordPages.Lead?.main.find((slot) => slot.componentName === 'streemEmbed');
-        expect(embed?.properties).toMatchObject({ refIdTemplate: '{!Id}', frameHeight: 600, source: 'SFDC' });
+        expect(embed?.properties).toMatchObject({ refIdTemplate: '', frameHeight: 600, source: 'SFDC' });
         edit(copy, LEAD_PAGE, (xml) => xml.replace('<value>600</value>', '<value>720</value>'));
         const edited = layoutFrom(readLayoutSources(copy));
         expect(edited.recordPages.Lead?.main[1]?.properties?.frameHeight).toBe(720);

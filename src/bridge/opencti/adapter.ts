@@ -31,7 +31,7 @@ import { loadAmeyoModule } from './ameyoLoader';
 import type { AmeyoModule } from './ameyoLoader';
 import { createClickToDial, readClickToDial } from './clickToDial';
 import { createComponentChannel } from './componentChannel';
-import { callOpenCti, createOpenCtiCrm } from './openCtiCrm';
+import { callOpenCtiOnceReady, createOpenCtiCrm } from './openCtiCrm';
 import type { Timers } from './openCtiCrm';
 import type { OpenCti } from './openCtiApi';
 import { createPanelView } from './panelView';
@@ -154,7 +154,8 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
         interceptor: () => ameyo,
         whenReady: (task) => queue.run(task),
         nextCommandId,
-        onWarning: warn
+        onWarning: warn,
+        later: (task, delayMs) => void timers.setTimeout(task, delayMs)
     });
     const context = createRecordContext({
         calls: () => channel.calls(),
@@ -290,7 +291,7 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
 
     async function boot(api: OpenCti): Promise<void> {
         try {
-            const settings = await callOpenCti(
+            const settings = await callOpenCtiOnceReady(
                 'getCallCenterSettings',
                 (callback) => api.getCallCenterSettings({ callback }),
                 timers

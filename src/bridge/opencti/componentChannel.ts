@@ -8,7 +8,7 @@
 import { createCommand, MESSAGE_CHANNEL_NAME } from 'c/softphoneProtocol';
 import type { CallView, ChannelEvent, LogView, RecordRef } from 'c/softphoneProtocol';
 import type { Bridge } from '../core/index';
-import { describeErrors } from './openCtiCrm';
+import { CONTAINER_RETRY_DELAYS_MS, describeErrors, isContainerStarting } from './openCtiCrm';
 import type { LmsSubscription, OpenCti } from './openCtiApi';
 import type { PanelView, PendingChoice } from './panelView';
 
@@ -31,6 +31,8 @@ export interface ComponentChannelOptions {
     whenReady(task: () => void): void;
     nextCommandId(): string;
     onWarning(message: string): void;
+    /** Runs a task later (subscribing again while the softphone container is still starting). */
+    later(task: () => void, delayMs: number): void;
 }
 
 export interface ComponentChannel {
@@ -79,19 +81,31 @@ export function createComponentChannel(options: ComponentChannelOptions): Compon
         });
     }
 
+    function subscribeTo(opencti: Pick<OpenCti, 'subscribe'>, attempt: number): void {
+        opencti.subscribe({
+            channelName: MESSAGE_CHANNEL_NAME,
+            listener: handleMessage,
+            callback: (response) => {
+                // The guide's sample keeps "the subscription object" from the callback: read it
+                // where it is given (returnValue, or subscription beside it); success is success either way.
+                if (response.success) {
+                    const given = response.returnValue ?? (response as { subscription?: unknown }).subscription;
+                    if (given) subscription = given as LmsSubscription;
+                    return;
+                }
+                const delay = CONTAINER_RETRY_DELAYS_MS[attempt];
+                if (delay !== undefined && isContainerStarting(response.errors)) {
+                    options.later(() => subscribeTo(opencti, attempt + 1), delay);
+                    return;
+                }
+                options.onWarning(`Subscribing to ${MESSAGE_CHANNEL_NAME} failed: ${describeErrors(response.errors)}`);
+            }
+        });
+    }
+
     return {
         subscribe(opencti) {
-            opencti.subscribe({
-                channelName: MESSAGE_CHANNEL_NAME,
-                listener: handleMessage,
-                callback: (response) => {
-                    if (response.success && response.returnValue) subscription = response.returnValue;
-                    else
-                        options.onWarning(
-                            `Subscribing to ${MESSAGE_CHANNEL_NAME} failed: ${describeErrors(response.errors)}`
-                        );
-                }
-            });
+            subscribeTo(opencti, 0);
         },
         observe(event) {
             switch (event.type) {

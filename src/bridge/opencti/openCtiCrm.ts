@@ -70,22 +70,48 @@ export interface Timers {
     clearTimeout(handle: unknown): void;
 }
 
-/** Readable text of Open CTI's `errors` (strings, or objects with a message, in peers' reports). */
+/**
+ * Readable text of Open CTI's `errors`: objects `{ code, description, details }` (Open CTI guide,
+ * "Common Error Messages for Lightning Experience Methods"; saveLog puts the org's reason, such as
+ * FIELD_CUSTOM_VALIDATION_EXCEPTION and the rule's message, in `details`), or strings and
+ * `{ message }` objects as some peers report them. The text of `details` is kept, so
+ * lastingErrorKind can find the org's status code in it.
+ */
 export function describeErrors(errors: unknown): string {
     if (!Array.isArray(errors) || errors.length === 0) return 'no reason given';
     return errors
+        .slice(0, 10)
         .map((error) => {
             if (typeof error === 'string') return error;
-            if (error && typeof error === 'object') {
-                const message =
-                    (error as { message?: unknown; description?: unknown }).message ??
-                    (error as { description?: unknown }).description;
-                if (typeof message === 'string') return message;
-            }
-            return JSON.stringify(error);
+            if (!error || typeof error !== 'object') return String(error);
+            const { code, message, description, details } = error as Record<string, unknown>;
+            const text = typeof message === 'string' ? message : typeof description === 'string' ? description : '';
+            const head = [typeof code === 'string' ? code : '', text].filter(Boolean).join(': ');
+            const detail = textsOf(details, 5).join(' ');
+            return [head || safeJson(error), detail].filter(Boolean).join(' | ');
         })
         .join('; ')
         .slice(0, 1_000);
+}
+
+/** The strings (and numbers) inside a value, depth-first, bounded in depth and count. */
+function textsOf(value: unknown, depth: number, found: string[] = []): string[] {
+    if (found.length >= 20) return found;
+    if (typeof value === 'string') found.push(value.slice(0, 300));
+    else if (typeof value === 'number' || typeof value === 'boolean') found.push(String(value));
+    else if (value && typeof value === 'object' && depth > 0) {
+        const entries = Array.isArray(value) ? value.slice(0, 10) : Object.values(value).slice(0, 10);
+        for (const entry of entries) textsOf(entry, depth - 1, found);
+    }
+    return found;
+}
+
+function safeJson(value: unknown): string {
+    try {
+        return JSON.stringify(value) ?? String(value);
+    } catch {
+        return String(value);
+    }
 }
 
 /**
@@ -127,6 +153,35 @@ export function callOpenCti<T>(
     });
 }
 
+/**
+ * Waits before each retry of a call refused with SOFTPHONE_CONTAINER_ERROR ("the softphone container
+ * hasn't initialized yet", Open CTI guide, "Common Error Messages for Lightning Experience Methods").
+ */
+export const CONTAINER_RETRY_DELAYS_MS: readonly number[] = [500, 1_000, 2_000, 4_000, 8_000];
+
+/** True for an error that says the softphone container is still starting (worth asking again). */
+export function isContainerStarting(error: unknown): boolean {
+    const text = error instanceof Error ? error.message : typeof error === 'string' ? error : describeErrors(error);
+    return /SOFTPHONE_CONTAINER_ERROR/.test(text);
+}
+
+/** callOpenCti, asked again (up to 5 times, 15.5 s in all) while the softphone container is still starting. */
+export async function callOpenCtiOnceReady<T>(
+    method: string,
+    invoke: (callback: OpenCtiCallback<T>) => void,
+    timers: Timers
+): Promise<T | null> {
+    for (let attempt = 0; ; attempt++) {
+        try {
+            return await callOpenCti(method, invoke, timers);
+        } catch (error) {
+            const delay = CONTAINER_RETRY_DELAYS_MS[attempt];
+            if (delay === undefined || !isContainerStarting(error)) throw error;
+            await new Promise((resolve) => timers.setTimeout(() => resolve(undefined), delay));
+        }
+    }
+}
+
 /** The record Id in a saveLog returnValue: the guide says "ID of object"; peers see a string or `{ recordId }`. */
 export function savedRecordId(returnValue: unknown): string | null {
     if (typeof returnValue === 'string' && returnValue !== '') return returnValue;
@@ -140,19 +195,26 @@ export function savedRecordId(returnValue: unknown): string | null {
 
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
-/** The matches in a searchAndScreenPop returnValue (keyed by record Id; SCREEN_POP_DATA is not a match). */
+/**
+ * The matches in a searchAndScreenPop returnValue (keyed by record Id; SCREEN_POP_DATA is not a
+ * match). The guide's example gives most matches `Id`, `Name` and `RecordType`, and some only
+ * `object` and `displayName`: either form is read.
+ */
 export function matchesOf(returnValue: unknown): RecordRef[] {
     if (!returnValue || typeof returnValue !== 'object') return [];
     const matches: RecordRef[] = [];
+    const text = (...values: unknown[]): string | undefined =>
+        values.find((value): value is string => typeof value === 'string' && value.trim() !== '');
     for (const [key, value] of Object.entries(returnValue as Record<string, unknown>)) {
         if (key === 'SCREEN_POP_DATA' || !value || typeof value !== 'object') continue;
-        const match = value as { Id?: unknown; Name?: unknown; RecordType?: unknown };
+        const match = value as Record<string, unknown>;
         const recordId = typeof match.Id === 'string' ? match.Id : key;
         if (!RECORD_ID.test(recordId)) continue;
         const ref: RecordRef = { recordId };
-        if (typeof match.RecordType === 'string' && match.RecordType !== '')
-            ref.objectType = match.RecordType.slice(0, 80);
-        if (typeof match.Name === 'string' && match.Name !== '') ref.name = match.Name.slice(0, 255);
+        const objectType = text(match.RecordType, match.object);
+        if (objectType) ref.objectType = objectType.slice(0, 80);
+        const name = text(match.Name, match.displayName);
+        if (name) ref.name = name.slice(0, 255);
         matches.push(ref);
     }
     return matches;
@@ -190,8 +252,10 @@ export function createOpenCtiCrm(options: OpenCtiCrmOptions): CrmActions & {
     const { opencti, timers, pop } = options;
     const warn = (message: string): void => options.onWarning?.(message);
 
-    function screenPopTo(type: string, params: Record<string, unknown>): Promise<unknown> {
-        return callOpenCti('screenPop', (callback) => opencti.screenPop({ type, params, callback }), timers);
+    function screenPopTo(type: string, params: Record<string, unknown>, popData?: object): Promise<unknown> {
+        // The guide: SCREEN_POP_DATA goes to screenPop unmodified (it may carry more than type and params).
+        const args = popData ? { ...popData, type, params } : { type, params };
+        return callOpenCti('screenPop', (callback) => opencti.screenPop({ ...args, callback }), timers);
     }
 
     function refreshView(): void {
@@ -267,7 +331,7 @@ export function createOpenCtiCrm(options: OpenCtiCrmOptions): CrmActions & {
                     typeof popId === 'string' &&
                     sameId(popId, first.recordId);
                 if (!sameId(options.currentRecordId?.(), first.recordId)) {
-                    if (usable && data) await screenPopTo(data.type, data.params);
+                    if (usable && data) await screenPopTo(data.type, data.params, data);
                     else await screenPopTo(opencti.SCREENPOP_TYPE.SOBJECT, { recordId: first.recordId });
                 }
                 return matches;

@@ -67,7 +67,7 @@ export function createOpenCtiClient(transport: OpenCtiTransport): OpenCtiClient 
         const unavailable = transport.unavailable?.() ?? null;
         if (unavailable !== null) {
             console.error(`sforce.opencti.${method}: ${unavailable}`);
-            invoke(args.callback, fail(unavailable));
+            invoke(args.callback, fail(unavailable, 'GENERIC_ERROR'));
             return;
         }
         let plain: Record<string, unknown>;

@@ -36,7 +36,7 @@ import type { ClickToDialPayload } from '../../../src/bridge/opencti/openCtiApi'
 import { HISTORY_LIMIT, type BusSubscription, type MessageBus } from '../core/messageBus';
 import { isRecordId, pageReferenceToUrl, urlToPageReference } from '../core/pageReference';
 import { CALL_TYPE, SCREENPOP_TYPE } from './constants';
-import { fail, ok, type OpenCtiMethod, type OpenCtiResponse } from './protocol';
+import { fail, ok, saveLogFailed, type OpenCtiMethod, type OpenCtiResponse } from './protocol';
 
 /** What the host needs from the org: phone search, Task writes, record look-ups. */
 import type { SaveAnswer } from '../org/faults';
@@ -194,6 +194,16 @@ function errorMessages(error: unknown): string[] {
     const errors = (error as { errors?: unknown } | null)?.errors;
     if (Array.isArray(errors) && errors.length > 0) return errors.map(String);
     return [error instanceof Error ? error.message : String(error)];
+}
+
+/** The org's reasons for refusing a save: given (in process), or read from "STATUS_CODE: message" texts (HTTP). */
+function saveReasons(error: unknown): { statusCode?: string; message: string }[] {
+    const given = (error as { reasons?: unknown } | null)?.reasons;
+    if (Array.isArray(given) && given.length > 0) return given as { statusCode?: string; message: string }[];
+    return errorMessages(error).map((text) => {
+        const coded = /^([A-Z][A-Z0-9_]+): ([\s\S]*)$/.exec(text);
+        return coded ? { statusCode: coded[1] as string, message: coded[2] as string } : { message: text };
+    });
 }
 
 /** Creates the host. Nothing is delivered to the frame until `connect`. */
@@ -397,9 +407,13 @@ export function createOpenCtiHost(options: OpenCtiHostOptions): OpenCtiHost {
             }
             return ok({ recordId });
         } catch (error) {
-            const errors = errorMessages(error);
-            log('opencti', `saveLog failed: ${errors.join('; ')}`, false);
-            return { success: false, returnValue: null, errors };
+            const reasons = saveReasons(error);
+            log(
+                'opencti',
+                `saveLog failed: ${reasons.map((r) => `${r.statusCode ?? ''}: ${r.message}`).join('; ')}`,
+                false
+            );
+            return saveLogFailed(reasons);
         }
     }
 
@@ -516,13 +530,15 @@ export function createOpenCtiHost(options: OpenCtiHostOptions): OpenCtiHost {
                 return ok(null);
             }
             default:
-                return fail(`${String(method)} is not available in the workbench.`);
+                return fail(`${String(method)} is not available in the workbench.`, 'GENERIC_ERROR');
         }
     }
 
     return {
         handle(method, args) {
-            return handle(method, args).catch((error: unknown) => fail(...errorMessages(error)));
+            return handle(method, args).catch((error: unknown) =>
+                fail(errorMessages(error).join('; '), 'GENERIC_ERROR')
+            );
         },
         connect(next) {
             sink = next;

@@ -102,6 +102,38 @@ export function ok(returnValue: unknown = null): OpenCtiResponse {
     return { success: true, returnValue, errors: null };
 }
 
-export function fail(...errors: string[]): OpenCtiResponse {
-    return { success: false, returnValue: null, errors };
+/**
+ * An Open CTI error as the guide's "Common Error Messages for Lightning Experience Methods" gives
+ * it: `{ code, description, details }`, `details` "typically undefined", filled by saveLog.
+ */
+export interface OpenCtiError {
+    code: string;
+    description: string;
+    details?: unknown;
+}
+
+/** A failed call: INVALID_PARAM for a bad argument (the guide's sample), or another code. */
+export function fail(description: string, code = 'INVALID_PARAM'): OpenCtiResponse {
+    return { success: false, returnValue: null, errors: [{ code, description } satisfies OpenCtiError] };
+}
+
+/**
+ * saveLog refused by the org: the guide's GENERIC_ERROR, whose `details` carry the reason. Every
+ * copy of the guide cuts its example off after `details: [{ message`; the org's status code and
+ * fields are given here too, and the adapter reads any text under `details` (openCtiCrm.describeErrors).
+ */
+export function saveLogFailed(
+    reasons: readonly { statusCode?: string; message: string; fields?: string[] }[]
+): OpenCtiResponse {
+    const error: OpenCtiError = {
+        code: 'GENERIC_ERROR',
+        description:
+            'An error occurred while calling the saveLog() API method. Review the Details field in the error section.',
+        details: reasons.map(({ statusCode, message, fields }) => ({
+            message,
+            ...(statusCode ? { statusCode } : {}),
+            ...(fields?.length ? { fields } : {})
+        }))
+    };
+    return { success: false, returnValue: null, errors: [error] };
 }

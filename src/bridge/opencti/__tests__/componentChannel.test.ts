@@ -37,6 +37,7 @@ function setup(options: { ask?: boolean; intercept?: boolean } = {}) {
         }
     };
     const warnings: string[] = [];
+    const later: { task: () => void; delayMs: number }[] = [];
     let id = 0;
     const channel = createComponentChannel({
         view,
@@ -53,10 +54,11 @@ function setup(options: { ask?: boolean; intercept?: boolean } = {}) {
                 : null,
         whenReady: (task) => queued.push(task),
         nextCommandId: () => `panel-${++id}`,
-        onWarning: (message) => warnings.push(message)
+        onWarning: (message) => warnings.push(message),
+        later: (task, delayMs) => later.push({ task, delayMs })
     });
     const runQueued = (): void => queued.splice(0).forEach((task) => task());
-    return { channel, view, toBridge, intercepted, runQueued, warnings };
+    return { channel, view, toBridge, intercepted, runQueued, warnings, later };
 }
 
 describe('c-softphone-adapter componentChannel', () => {
@@ -79,6 +81,47 @@ describe('c-softphone-adapter componentChannel', () => {
         expect(toBridge).toEqual([{ mine: false }]);
         channel.unsubscribe({ unsubscribe });
         expect(unsubscribe).toHaveBeenCalledWith({ subscription: { id: 's1' } });
+    });
+
+    it('takes the subscription where the guide sample reads it (beside returnValue), and no warning on success', () => {
+        const { channel, warnings } = setup();
+        const unsubscribe = jest.fn();
+        channel.subscribe({
+            subscribe: (args) =>
+                args.callback?.({ success: true, returnValue: null, errors: null, subscription: { id: 's2' } } as never)
+        });
+        channel.unsubscribe({ unsubscribe });
+        expect(unsubscribe).toHaveBeenCalledWith({ subscription: { id: 's2' } });
+
+        const bare = setup();
+        bare.channel.subscribe({
+            subscribe: (args) => args.callback?.({ success: true, returnValue: null, errors: null })
+        });
+        expect([...warnings, ...bare.warnings]).toEqual([]);
+    });
+
+    it('subscribes again while the softphone container is still starting, then says so if it never does', () => {
+        const { channel, warnings, later } = setup();
+        let calls = 0;
+        const starting = {
+            subscribe: (args: { callback?: (response: never) => void }) => {
+                calls += 1;
+                args.callback?.({
+                    success: false,
+                    returnValue: null,
+                    errors: [
+                        {
+                            code: 'SOFTPHONE_CONTAINER_ERROR',
+                            description: "the softphone container hasn't initialized yet"
+                        }
+                    ]
+                } as never);
+            }
+        };
+        channel.subscribe(starting);
+        for (let i = 0; i < 10 && later.length > 0; i++) later.shift()!.task();
+        expect(calls).toBe(6);
+        expect(warnings).toEqual([expect.stringContaining('SOFTPHONE_CONTAINER_ERROR')]);
     });
 
     it('says when subscribing fails', () => {

@@ -67,6 +67,10 @@ describe('c-softphone-adapter openCtiCrm helpers', () => {
                 junk: { Id: 'not an id' }
             })
         ).toEqual([{ recordId: JOE_LEAD_ID, name: 'Joe Customer', objectType: 'Lead' }]);
+        // The guide's other form of a match: object and displayName, keyed by the record Id.
+        expect(matchesOf({ '003000000000001AAA': { object: 'Contact', displayName: 'Ann Lee' } })).toEqual([
+            { recordId: '003000000000001AAA', objectType: 'Contact', name: 'Ann Lee' }
+        ]);
     });
 });
 
@@ -354,7 +358,20 @@ describe('c-softphone-adapter Open CTI fake', () => {
                 response: {
                     success: false,
                     returnValue: null,
-                    errors: ['FIELD_INTEGRITY_EXCEPTION: WhoId must be a Lead or Contact, not a Account.']
+                    // The guide's shape: GENERIC_ERROR, the org's reason in details.
+                    errors: [
+                        {
+                            code: 'GENERIC_ERROR',
+                            description:
+                                'An error occurred while calling the saveLog() API method. Review the Details field in the error section.',
+                            details: [
+                                {
+                                    message: 'WhoId must be a Lead or Contact, not a Account.',
+                                    statusCode: 'FIELD_INTEGRITY_EXCEPTION'
+                                }
+                            ]
+                        }
+                    ]
                 },
                 synchronous: false
             }
