@@ -30,6 +30,7 @@ import NO_REF from '@salesforce/label/c.Streem_CallLog_No_Ref';
 
 const DEFAULT_FRAME_HEIGHT = 500;
 const DEFAULT_REF_ID_TEMPLATE = '{!Id}';
+const RECORD_ID_TEMPLATE = parseTemplate(DEFAULT_REF_ID_TEMPLATE);
 
 interface CallLogConfig {
     baseUrl: string;
@@ -123,7 +124,11 @@ export default class StreemCallLog extends LightningElement {
         if (!this.recordLoaded) return { kind: 'loading' };
         if (this.recordError || !this.record) return { kind: 'recordError', error: this.recordError };
         const record = this.record;
-        const refId = renderTemplate(config.refId, this.objectApiName, (field) => getFieldValue(record, field)).trim();
+        const lookup = (field: string): unknown => getFieldValue(record, field);
+        // A template whose fields are blank on this record gives the record's Id, as streemEmbed sends it.
+        const refId =
+            renderTemplate(config.refId, this.objectApiName, lookup).trim() ||
+            renderTemplate(RECORD_ID_TEMPLATE, this.objectApiName, lookup).trim();
         return refId ? this.ready(config, refId) : { kind: 'noRef' };
     }
 

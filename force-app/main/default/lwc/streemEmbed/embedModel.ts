@@ -10,6 +10,7 @@ import {
     parsePhone,
     parseTemplate,
     renderFirst,
+    renderTemplate,
     resolveBaseUrl,
     templateFields
 } from 'c/streemUrl';
@@ -74,18 +75,38 @@ function orDefaults(
     return chosen.map((t) => parseTemplate(t, property));
 }
 
+/** The record's Id: the reference ID when the template's fields are blank on this record. */
+const RECORD_ID_TEMPLATE = parseTemplate('{!Id}');
+
 /** The getRecord optionalFields for the config on this object (always including Id). */
 export function embedFields(config: EmbedConfig, objectApiName: string): string[] {
-    return templateFields([parseTemplate('{!Id}'), config.refId, ...config.name, ...config.phone], objectApiName);
+    return templateFields([RECORD_ID_TEMPLATE, config.refId, ...config.name, ...config.phone], objectApiName);
 }
 
-/** The invite values from the record (missing fields are blank). */
+/**
+ * The invite values from the record (missing fields are blank). The phone is the first template's
+ * number that reads as one ("n/a" in Mobile does not hide a good Phone); when none does, the first
+ * non-blank value, so the agent is told what is wrong with it. A reference ID template that is
+ * blank on this record gives the record's Id, as streemCallLog reads it, so the call still lands
+ * in this record's call log.
+ */
 export function readInvite(config: EmbedConfig, objectApiName: string | null | undefined, lookup: FieldLookup): Invite {
     return {
         name: renderFirst(config.name, objectApiName, lookup),
-        phone: renderFirst(config.phone, objectApiName, lookup),
-        refId: renderFirst([config.refId], objectApiName, lookup)
+        phone: firstUsablePhone(config, objectApiName, lookup),
+        refId: renderFirst([config.refId, RECORD_ID_TEMPLATE], objectApiName, lookup)
     };
+}
+
+function firstUsablePhone(config: EmbedConfig, objectApiName: string | null | undefined, lookup: FieldLookup): string {
+    let firstWritten = '';
+    for (const template of config.phone) {
+        const value = renderTemplate(template, objectApiName, lookup).trim();
+        if (!value) continue;
+        if (parsePhone(value, config.callingCode).ok) return value;
+        firstWritten ||= value;
+    }
+    return firstWritten;
 }
 
 /** The embed URL for an invite, or the first problem the agent must fix (phone before name). */

@@ -37,8 +37,21 @@ type View =
     | { kind: 'ready'; url: string };
 
 export default class StreemEmbed extends LightningElement {
-    /** Id of the record on the page (set by Lightning on record pages). */
-    @api recordId?: string;
+    /**
+     * Id of the record on the page (set by Lightning on record pages). When it changes under a live
+     * component, everything taken from or typed for the earlier record is dropped: the invite must
+     * never carry one record's name or number with another's reference ID.
+     */
+    @api
+    get recordId(): string | undefined {
+        return this.pageRecordId;
+    }
+    set recordId(value: string | undefined) {
+        if (value === this.pageRecordId) return;
+        const hadRecord = this.pageRecordId !== undefined;
+        this.pageRecordId = value;
+        if (hadRecord) this.forgetRecord();
+    }
     /** API name of the record's object (set by Lightning on record pages). */
     @api objectApiName?: string;
     /** Streem address, e.g. https://acme.streempro.app; blank uses the Streem_Base_Url label. */
@@ -89,6 +102,20 @@ export default class StreemEmbed extends LightningElement {
     draftPhone?: string;
 
     private fieldsCache?: { key: string; fields: string[] };
+    private pageRecordId?: string;
+
+    private forgetRecord(): void {
+        this.record = undefined;
+        this.latestRecord = undefined;
+        this.recordError = undefined;
+        this.recordLoaded = false;
+        this.overrides = undefined;
+        this.editing = false;
+        this.formProblem = undefined;
+        this.refusedPhone = undefined;
+        this.draftName = undefined;
+        this.draftPhone = undefined;
+    }
 
     @wire(getRecord, { recordId: '$recordId', fields: '$idFields', optionalFields: '$optionalFields' })
     handleRecord({ data, error }: { data?: RecordRepresentation; error?: unknown }): void {
@@ -163,6 +190,8 @@ export default class StreemEmbed extends LightningElement {
     }
 
     private introFor(problem: InviteProblem | undefined, invite: Invite): string {
+        // With no record (an app page), nothing is missing from a record: the agent just fills the form.
+        if (!this.hasRecordContext && problem !== 'phoneInvalid') return DETAILS_INTRO;
         switch (problem) {
             case 'phoneMissing':
                 return DETAILS_PHONE_MISSING;

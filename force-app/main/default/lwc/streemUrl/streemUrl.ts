@@ -6,7 +6,7 @@
  * page takes `name`, `phone`, `refId`, `source`, `callingCode` and `redirect`; the
  * `/streems?refId=` page is the call log for a reference ID.
  */
-import { isCallingCode, matchCallingCode, parsePhoneNumber } from 'c/phoneNumbers';
+import { isCallingCode, matchCallingCode, numberOfAddress, parsePhoneNumber } from 'c/phoneNumbers';
 
 export { matchCallingCode };
 
@@ -226,7 +226,11 @@ export function resolveBaseUrl(configured: string | null | undefined, fallback: 
 /** A checked redirect setting. */
 export type Redirect = { kind: 'none' } | { kind: 'call' } | { kind: 'streems' } | { kind: 'url'; url: string };
 
-/** Checks a redirect setting: blank, `call`, `streems` or an absolute http(s) URL. */
+/**
+ * Checks a redirect setting: blank, `call`, `streems` or an absolute https URL (the frame goes there
+ * after the call, and Lightning's CSP frames https only; another origin also needs a trusted URL).
+ * An http URL, as in Streem's own "power user" example, is sent as https.
+ */
 export function normalizeRedirect(redirect: string | null | undefined): Redirect {
     const value = (redirect ?? '').trim();
     if (!value) return { kind: 'none' };
@@ -234,16 +238,16 @@ export function normalizeRedirect(redirect: string | null | undefined): Redirect
     if (keyword === REDIRECT_CALL) return { kind: 'call' };
     if (keyword === REDIRECT_STREEMS) return { kind: 'streems' };
     const url = parseAbsoluteUrl(value);
-    // Only real http(s) URLs: never javascript:, data: or a relative path that Streem would
-    // resolve against its own origin.
+    // Only real web URLs: never javascript:, data: or a relative path that Streem would resolve
+    // against its own origin; and https, since Lightning's CSP would refuse to frame plain http.
     if (url && (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname && /^https?:\/\//i.test(value)) {
-        return { kind: 'url', url: value };
+        return { kind: 'url', url: value.replace(/^https?:/i, 'https:') };
     }
     throw new StreemUrlError(
         'REDIRECT_INVALID',
         'redirect',
         redirect,
-        'must be blank, "call", "streems" or an absolute http(s) URL',
+        'must be blank, "call", "streems" or an absolute https URL',
         REDIRECT_EXAMPLE
     );
 }
@@ -294,15 +298,19 @@ export type PhoneResult =
  * +1 number.
  */
 export function parsePhone(raw: string | null | undefined, callingCode?: string): PhoneResult {
-    const value = (raw ?? '').trim();
+    // A tel: or sip: address is read as its number; an extension and any dash are c/phoneNumbers' to drop.
+    const value = numberOfAddress((raw ?? '').trim());
     if (!value) return { ok: false, reason: 'missing' };
-    if (!/^\+?[\d\s().\-/\u00a0]+$/.test(value)) return { ok: false, reason: 'characters' };
     if (value.startsWith('+') && matchCallingCode(value.replace(/\D/g, '')) === undefined) {
         return { ok: false, reason: 'unknownCallingCode' };
     }
     const defaultCode = (callingCode ?? DEFAULT_CALLING_CODE).slice(1);
     const parsed = parsePhoneNumber(value, { defaultCallingCode: defaultCode });
-    if (!parsed?.possible) return { ok: false, reason: 'length' };
+    if (!parsed) {
+        const malformed = /[^\d\s().\-/\u00a0]/.test(value.replace(/^\+/, ''));
+        return { ok: false, reason: malformed ? 'characters' : 'length' };
+    }
+    if (!parsed.possible) return { ok: false, reason: 'length' };
     // A national number keeps the default as given (none: Streem assumes +1); +44, 0044 bring their own.
     const ownCode = value.startsWith('+') || parsed.callingCode !== defaultCode;
     return { ok: true, phone: parsed.nationalNumber, callingCode: ownCode ? `+${parsed.callingCode}` : callingCode };

@@ -102,7 +102,7 @@ describe('c-streem-call-log', () => {
         expect(frameSrc(element)).toBe(`${BASE}/streems?refId=case%20%2300001026`);
     });
 
-    it('says so when the record has no reference ID', async () => {
+    it("shows the record Id's calls when the reference ID template is blank on this record, as streemEmbed sends it", async () => {
         const element = create({
             recordId: LEAD.id,
             objectApiName: 'Lead',
@@ -112,8 +112,8 @@ describe('c-streem-call-log', () => {
         getRecordAdapter.emit(LEAD);
         await flushPromises();
 
-        expect(byDataId(element, 'no-ref')!.textContent).toBe('c.Streem_CallLog_No_Ref');
-        expect(frameSrc(element)).toBeUndefined();
+        expect(byDataId(element, 'no-ref')).toBeNull();
+        expect(frameSrc(element)).toBe(`${BASE}/streems?refId=${LEAD.id}`);
         await expect(element).toBeAccessible();
     });
 

@@ -155,6 +155,47 @@ describe('c-streem-embed', () => {
             await expect(element).toBeAccessible();
         });
 
+        it("takes the first number that reads as one: 'n/a' in Mobile does not hide a good Phone", async () => {
+            const element = create(onLead);
+            getRecordAdapter.emit({
+                ...LEAD,
+                fields: { ...LEAD.fields, MobilePhone: { value: 'n/a', displayValue: null } }
+            });
+            await flushPromises();
+            expect(new URL(frame(element)!.getAttribute('src')!).searchParams.get('phone')).toBe('5035550000');
+        });
+
+        it("sends the record's Id when the reference ID template is blank on this record", async () => {
+            const element = create({ ...onLead, refIdTemplate: '{!External_Ref__c}' });
+            getRecordAdapter.emit(LEAD);
+            await flushPromises();
+            expect(new URL(frame(element)!.getAttribute('src')!).searchParams.get('refId')).toBe(LEAD_ID);
+        });
+
+        it("drops what was read or typed for one record when the page's record changes", async () => {
+            const element = create(onLead);
+            getRecordAdapter.emit(LEAD);
+            await flushPromises();
+            expect(frame(element)!.getAttribute('src')).toContain(LEAD_ID);
+
+            const other = '00Q5e00000ZzZzZZAA';
+            element.recordId = other;
+            await flushPromises();
+            expect(frame(element)).toBeNull();
+            getRecordAdapter.emit({
+                ...LEAD,
+                id: other,
+                fields: {
+                    ...LEAD.fields,
+                    Id: { value: other, displayValue: null },
+                    Name: { value: 'Ann Other', displayValue: null }
+                }
+            });
+            await flushPromises();
+            const src = new URL(frame(element)!.getAttribute('src')!);
+            expect([src.searchParams.get('name'), src.searchParams.get('refId')]).toEqual(['Ann Other', other]);
+        });
+
         it('renders custom templates with literal text and applies the frame height', async () => {
             const element = create({
                 ...onLead,
@@ -384,7 +425,7 @@ describe('c-streem-embed', () => {
             const element = create({ baseUrl: BASE, callingCode: '+44' });
             await flushPromises();
 
-            expect(byDataId(element, 'details-intro')!.textContent).toBe('c.Streem_Details_Phone_Missing');
+            expect(byDataId(element, 'details-intro')!.textContent).toBe('c.Streem_Details_Intro');
             await expect(element).toBeAccessible();
 
             await type(element, 'name', 'Walk-in Customer');
