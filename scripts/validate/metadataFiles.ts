@@ -41,7 +41,8 @@ export function checkMetadataFile(
     problems: Problem[]
 ): ParsedMetadataFile | undefined {
     const sink = problemSink('schema', file, problems);
-    const parsed = parseXml(fs.readFileSync(absolutePath, 'utf8'));
+    const source = fs.readFileSync(absolutePath, 'utf8');
+    const parsed = parseXml(source);
     if (!parsed.ok) {
         sink.error(`not well-formed XML: ${parsed.message}`, { line: parsed.line });
         return undefined;
@@ -77,7 +78,7 @@ export function checkMetadataFile(
     checkMetadataXml(root, context.schema, sink);
 
     if (root.name === 'LightningComponentBundle') result.declaredProperties = checkTargetConfigs(root, sink);
-    checkDescriptionLength(root, sink);
+    checkDescriptionLength(root, source, sink);
     const apiVersion = childNamed(root, 'apiVersion');
     if (
         apiVersion &&
@@ -108,12 +109,16 @@ const DESCRIPTION_LIMITS: Readonly<Record<string, number>> = {
     PermissionSetGroup: 255
 };
 
-function checkDescriptionLength(root: XmlElement, sink: ReturnType<typeof problemSink>): void {
+function checkDescriptionLength(root: XmlElement, source: string, sink: ReturnType<typeof problemSink>): void {
     const limit = DESCRIPTION_LIMITS[root.name];
     const description = childNamed(root, 'description');
-    if (limit === undefined || !description || description.text.length <= limit) return;
+    if (limit === undefined || !description) return;
+    // The parsed text is trimmed; the org keeps what is between the tags, entities read as one character.
+    const raw = /<description>([\s\S]*?)<\/description>/.exec(source)?.[1] ?? description.text;
+    const length = raw.replace(/&(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, '_').length;
+    if (length <= limit) return;
     sink.error(
-        `<description> is ${description.text.length} characters as written (line breaks and indentation count); the org refuses more than ${limit} ("data value too large"): shorten it, on one line`,
+        `<description> is ${length} characters as written (line breaks and indentation count); the org refuses more than ${limit} ("data value too large"): shorten it, on one line`,
         { line: description.line, path: `${root.name}.description` }
     );
 }

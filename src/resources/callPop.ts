@@ -3,7 +3,7 @@
  * page's JSON islands (custom setting fields, labels, session; all JSENCODE-d merge fields) and runs
  * src/urlPop/callPopPage.ts, which replaces the page with the callPop component.
  */
-import { DEFAULT_PAGE_LABELS, goTo, runCallPopPage } from '../urlPop/callPopPage';
+import { DEFAULT_PAGE_LABELS, goTo, runCallPopPage, sweepSettledCreates } from '../urlPop/callPopPage';
 import type { CallPopPageLabels, LockManagerLike, PageSession, SforceOneLike } from '../urlPop/callPopPage';
 import { parseVisualforceJson } from '../shared/visualforceJson';
 
@@ -54,6 +54,8 @@ function start(): void {
     if (orgUrl) pageSession.orgUrl = orgUrl;
     const status = document.getElementById('call-pop-status');
     const locks = (navigator as unknown as { locks?: LockManagerLike }).locks;
+    const storage = pageStorage();
+    if (storage) sweepSettledCreates(storage, Date.now());
     void runCallPopPage({
         search: window.location.search,
         protocol: window.location.protocol,
@@ -70,7 +72,7 @@ function start(): void {
             clearTimeout: (handle) => window.clearTimeout(handle as number)
         },
         ...(locks ? { locks } : {}),
-        storage: pageStorage(),
+        ...(storage ? { storage } : {}),
         today: localDate,
         setStatus: (value) => {
             if (status) status.textContent = value;

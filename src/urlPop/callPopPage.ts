@@ -143,9 +143,33 @@ export const RELOOK_AFTER_MS = 2_000;
  */
 export const CREATE_SETTLE_MS = 60_000;
 
+const CREATE_SENT_PREFIX = 'streemCallPop.createSent.';
+
+/**
+ * Removes the marks of unanswered creates that have settled (a call whose hang-up never came again
+ * would otherwise keep its mark in the page origin's localStorage for good). Run once per page.
+ */
+export function sweepSettledCreates(
+    storage: Pick<Storage, 'key' | 'length' | 'getItem' | 'removeItem'>,
+    now: number
+): void {
+    try {
+        const settled: string[] = [];
+        for (let i = 0; i < storage.length; i++) {
+            const key = storage.key(i);
+            if (!key?.startsWith(CREATE_SENT_PREFIX)) continue;
+            const sentAt = Number(storage.getItem(key));
+            if (!Number.isFinite(sentAt) || Math.abs(now - sentAt) > CREATE_SETTLE_MS) settled.push(key);
+        }
+        for (const key of settled) storage.removeItem(key);
+    } catch {
+        // Storage blocked: nothing was kept there either.
+    }
+}
+
 /** When a create for the call was sent and not answered, as the page origin's storage remembers it. */
 function unansweredCreates(deps: CallPopPageDeps, callId: string) {
-    const key = `streemCallPop.createSent.${callId}`;
+    const key = `${CREATE_SENT_PREFIX}${callId}`;
     const now = deps.now ?? Date.now;
     const attempt = <T>(work: () => T): T | undefined => {
         try {
@@ -155,10 +179,18 @@ function unansweredCreates(deps: CallPopPageDeps, callId: string) {
         }
     };
     return {
-        /** Ms left until the last unanswered create has settled; 0 when there is none. */
+        /** Ms left until the last unanswered create has settled; 0 when there is none (a stale mark is cleared). */
         settlingFor(): number {
-            const sentAt = Number(attempt(() => deps.storage?.getItem(key)) ?? Number.NaN);
-            return Number.isFinite(sentAt) ? Math.max(0, sentAt + CREATE_SETTLE_MS - now()) : 0;
+            let sentAt = Number(attempt(() => deps.storage?.getItem(key)) ?? Number.NaN);
+            if (!Number.isFinite(sentAt)) return 0;
+            // A time still to come (the clock was set back) counts from now: never more than the period.
+            if (sentAt > now()) {
+                sentAt = now();
+                attempt(() => deps.storage?.setItem(key, String(sentAt)));
+            }
+            const left = Math.max(0, sentAt + CREATE_SETTLE_MS - now());
+            if (left === 0) attempt(() => deps.storage?.removeItem(key));
+            return left;
         },
         sending(): void {
             attempt(() => deps.storage?.setItem(key, String(now())));

@@ -39,6 +39,9 @@ describe('metadata schema check', () => {
         };
         try {
             expect(write('x'.repeat(255))).toEqual([]);
+            expect(write(`&amp;${'x'.repeat(254)}`)).toEqual([]);
+            // Leading and trailing line breaks and indentation count too: 250 + 9 + 5.
+            expect(write(`\n        ${'x'.repeat(250)}\n    `)).toHaveLength(1);
             // 250 characters of words, wrapped over lines as a formatter would: 263 as the org counts them.
             const wrapped = write(`${'word '.repeat(25)}\n        ${'word '.repeat(25).trim()}`);
             expect(wrapped).toHaveLength(1);

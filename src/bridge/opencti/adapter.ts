@@ -155,7 +155,10 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
         whenReady: (task) => queue.run(task),
         nextCommandId,
         onWarning: warn,
-        later: (task, delayMs) => void timers.setTimeout(task, delayMs)
+        later: (task, delayMs) =>
+            void timers.setTimeout(() => {
+                if (!disposed) task();
+            }, delayMs)
     });
     const context = createRecordContext({
         calls: () => channel.calls(),

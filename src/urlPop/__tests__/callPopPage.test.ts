@@ -1,5 +1,12 @@
 /** @jest-environment node */
-import { DEFAULT_PAGE_LABELS, goTo, lightningOrigin, runCallPopPage, taskFields } from '../callPopPage';
+import {
+    DEFAULT_PAGE_LABELS,
+    goTo,
+    lightningOrigin,
+    runCallPopPage,
+    sweepSettledCreates,
+    taskFields
+} from '../callPopPage';
 import type { CallPopPageDeps, LockManagerLike } from '../callPopPage';
 import type { FetchLike } from '../../bridge/opencti/taskQuery';
 
@@ -216,6 +223,39 @@ describe('CallPop page', () => {
         expect(gone.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
         expect(stateOf(third.replaced[0]!).c__taskId).toBe(gone.tasks[0]!.Id);
     }, 15_000);
+
+    it('waits no longer than the settle period whatever the stored time says, and sweeps settled marks', async () => {
+        const values = new Map<string, string>([['streemCallPop.createSent.c-skew', String(Date.now() + 3_600_000)]]);
+        const storage = {
+            getItem: (key: string) => values.get(key) ?? null,
+            setItem: (key: string, value: string) => void values.set(key, value),
+            removeItem: (key: string) => void values.delete(key),
+            key: (index: number) => [...values.keys()][index] ?? null,
+            get length() {
+                return values.size;
+            }
+        };
+        let clock = Date.now();
+        const gone: FakeOrg = { tasks: [], requests: [] };
+        // Each 2 s wait moves the clock on 2 s, so the page's waiting is counted, not slept.
+        const timers = {
+            setTimeout: (callback: () => void, ms: number) => {
+                clock += ms;
+                return setTimeout(callback, 0);
+            },
+            clearTimeout: (h: unknown) => clearTimeout(h as NodeJS.Timeout)
+        };
+        const d = deps('?event=hangup&callId=c-skew&phone=5551234', gone, { storage, timers, now: () => clock });
+        await runCallPopPage(d);
+        expect(gone.requests.filter((r) => r.method === 'GET').length).toBeLessThanOrEqual(32);
+        expect(gone.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+
+        values.set('streemCallPop.createSent.old', String(Date.now() - 61_000));
+        values.set('streemCallPop.createSent.fresh', String(Date.now()));
+        values.set('other.key', '1');
+        sweepSettledCreates(storage, Date.now());
+        expect([...values.keys()].sort()).toEqual(['other.key', 'streemCallPop.createSent.fresh']);
+    });
 
     it('creates nothing when the lookup cannot answer, and says why', async () => {
         for (const [fail, kind] of [

@@ -106,6 +106,7 @@ function readLegacy(storage: KeyValueStorage): HistoryEntry[] {
         .map(readEntry)
         .filter((entry): entry is HistoryEntry => entry !== undefined);
     writeHistory(storage, entries);
+    storage.removeItem(LEGACY_STORE_KEY);
     return entries;
 }
 
@@ -113,26 +114,28 @@ function readLegacy(storage: KeyValueStorage): HistoryEntry[] {
  * Stores the history (newest MAX_HISTORY) given what was stored before (`stored`, as the last write
  * or read left it): only entries that are new or changed are written (the lists share unchanged
  * entries, so identity tells), the index only when the ids or their order changed, and entries
- * that fell out are removed.
+ * that fell out are removed. Returns what is now stored, to pass as `stored` next time: an entry
+ * storage refused comes back as a copy, so the next write tries it again.
  */
 export function writeHistory(
     storage: KeyValueStorage,
     entries: readonly HistoryEntry[],
     stored: readonly HistoryEntry[] = []
-): void {
+): HistoryEntry[] {
     const kept = entries.slice(0, MAX_HISTORY);
     const before = new Map(stored.map((entry) => [entry.conversationId, entry]));
-    for (const entry of kept) {
-        if (before.get(entry.conversationId) !== entry)
-            storage.setItem(historyEntryKey(entry.conversationId), JSON.stringify(entry));
-    }
+    const now = kept.map((entry) => {
+        if (before.get(entry.conversationId) === entry) return entry;
+        const written = storage.setItem(historyEntryKey(entry.conversationId), JSON.stringify(entry)) !== false;
+        return written ? entry : { ...entry };
+    });
     const ids = kept.map((entry) => entry.conversationId);
     const sameIds = ids.length === stored.length && ids.every((id, i) => id === stored[i]!.conversationId);
-    if (sameIds) return;
+    if (sameIds) return now;
     storage.setItem(HISTORY_STORE_KEY, JSON.stringify({ version: 2, calls: ids }));
     const keptIds = new Set(ids);
     for (const id of before.keys()) if (!keptIds.has(id)) storage.removeItem(historyEntryKey(id));
-    if (before.size === 0) storage.removeItem(LEGACY_STORE_KEY);
+    return now;
 }
 
 function sortNewestFirst(entries: HistoryEntry[]): HistoryEntry[] {

@@ -62,6 +62,8 @@ const RENDERED_VIEWS = new WeakMap<object, BridgeView>();
 const DIAL_ANSWER_TIMEOUT_MS = 20_000;
 /** How long a record URL asked for (GenerateUrl) may go unanswered before it is asked for again. */
 const URL_ANSWER_TIMEOUT_MS = 10_000;
+/** How often a record URL is asked for before the plain link is left as it is. */
+const URL_ASKS = 3;
 /** Our own command ids remembered, to tell our errors from others' (an error answers within seconds). */
 const OWN_COMMANDS_KEPT = 50;
 
@@ -131,8 +133,8 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     private historyWrite?: ReturnType<typeof setTimeout>;
     /** The history as last stored (or read), so a write stores only what changed since. */
     private storedHistory: readonly HistoryEntry[] = [];
-    /** Record URLs asked for and not answered yet, with when they were asked. */
-    private readonly pendingUrls = new Map<string, number>();
+    /** Record URLs asked for and not answered yet: when last asked, and how often. */
+    private readonly pendingUrls = new Map<string, { at: number; asks: number }>();
     private fieldsCache?: { key: string; fields: string[] };
 
     /** The tab is going away (or into the back/forward cache): store what is pending now. */
@@ -334,9 +336,7 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         if (this.historyWrite === undefined) return;
         clearTimeout(this.historyWrite);
         this.historyWrite = undefined;
-        const { history } = this;
-        writeHistory(this.historyStore, history, this.storedHistory);
-        this.storedHistory = history;
+        this.storedHistory = writeHistory(this.historyStore, this.history, this.storedHistory);
     }
 
     // ---- wrap-up bookkeeping ---------------------------------------------------------------
@@ -527,20 +527,22 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         const now = Date.now();
         for (const recordId of ids) {
             // An answer that never comes (navigation services may not answer while the utility bar is
-            // minimized) is asked for again after a while rather than never.
-            const askedAt = pendingUrls.get(recordId);
-            if (recordId in kept || (askedAt !== undefined && now - askedAt < URL_ANSWER_TIMEOUT_MS)) continue;
-            pendingUrls.set(recordId, now);
-            this[NavigationMixin.GenerateUrl](recordPage(recordId))
-                .then((url) => {
+            // minimized) is asked for again after a while, a few times at most, while the tab is shown.
+            const asked = pendingUrls.get(recordId);
+            if (recordId in kept) continue;
+            if (asked && (now - asked.at < URL_ANSWER_TIMEOUT_MS || asked.asks >= URL_ASKS || document.hidden))
+                continue;
+            const ask = { at: now, asks: (asked?.asks ?? 0) + 1 };
+            pendingUrls.set(recordId, ask);
+            this[NavigationMixin.GenerateUrl](recordPage(recordId)).then(
+                (url) => {
+                    if (pendingUrls.get(recordId) === ask) pendingUrls.delete(recordId);
                     this.recordUrls = { ...this.recordUrls, [recordId]: url };
-                })
-                .catch(() => {
-                    // Keep the fallback href; Navigate still works on click.
-                })
-                .finally(() => {
-                    if (pendingUrls.get(recordId) === now) pendingUrls.delete(recordId);
-                });
+                },
+                () => {
+                    // Keep the fallback href (Navigate still works on click); asked again later, a few times at most.
+                }
+            );
         }
     }
 

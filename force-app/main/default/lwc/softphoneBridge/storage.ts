@@ -8,7 +8,8 @@
 /** The part of the Web Storage API this component uses. */
 export interface KeyValueStorage {
     getItem(key: string): string | null;
-    setItem(key: string, value: string): void;
+    /** False when the value could only be kept in memory (storage full or blocked). */
+    setItem(key: string, value: string): boolean | void;
     removeItem(key: string): void;
 }
 
@@ -19,6 +20,7 @@ export function memoryStorage(): KeyValueStorage {
         getItem: (key) => values.get(key) ?? null,
         setItem: (key, value) => {
             values.set(key, value);
+            return true;
         },
         removeItem: (key) => {
             values.delete(key);
@@ -53,8 +55,10 @@ export function safeStorage(getArea: () => Storage | undefined): KeyValueStorage
                 if (!area) throw new Error('no storage');
                 area.setItem(key, value);
                 memory.removeItem(key);
+                return true;
             } catch {
                 memory.setItem(key, value);
+                return false;
             }
         },
         removeItem(key) {

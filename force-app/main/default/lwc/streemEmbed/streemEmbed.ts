@@ -56,12 +56,12 @@ export default class StreemEmbed extends LightningElement {
     @api objectApiName?: string;
     /** Streem address, e.g. https://acme.streempro.app; blank uses the Streem_Base_Url label. */
     @api baseUrl = '';
-    /** Invitee name, e.g. {!FirstName} {!LastName}; blank uses the object's name field. */
+    /** Invitee name, e.g. {{FirstName}} {{LastName}} (or {!FirstName}); blank uses the object's name field. */
     @api nameTemplate = '';
-    /** Phone for the SMS invite, e.g. {!MobilePhone}; blank uses the object's mobile, then phone. */
+    /** Phone for the SMS invite, e.g. {{MobilePhone}}; blank uses the object's mobile, then phone. */
     @api phoneTemplate = '';
-    /** Streem reference ID shared by this record's calls. */
-    @api refIdTemplate = '{!Id}';
+    /** Streem reference ID shared by this record's calls; blank is the record Id. */
+    @api refIdTemplate = '';
     /** Source from your Streem account manager. */
     @api source = 'SFDC';
     /** Calling code for numbers without one, e.g. +44; blank lets Streem assume +1. */

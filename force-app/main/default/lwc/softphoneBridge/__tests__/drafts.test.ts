@@ -247,6 +247,26 @@ describe('c-softphone-bridge history', () => {
         );
     });
 
+    it('writes again, next time, an entry storage refused (full or blocked)', () => {
+        const inner = memoryStorage();
+        let refuse = 'c1';
+        const storage = {
+            ...inner,
+            setItem: (key: string, value: string) => (key.endsWith(`.${refuse}`) ? false : inner.setItem(key, value))
+        };
+        let history = [0, 1]
+            .map((i) => ({ ...ringing, conversationId: `c${i}`, startedAt: i }))
+            .reduce(recordCall, [] as ReturnType<typeof recordCall>);
+        let stored = writeHistory(storage, history);
+        expect(readHistory(inner).map((entry) => entry.conversationId)).toEqual(['c0']);
+
+        refuse = '';
+        history = recordCall(history, { ...ringing, conversationId: 'c2', startedAt: 2 });
+        stored = writeHistory(storage, history, stored);
+        expect(readHistory(inner).map((entry) => entry.conversationId)).toEqual(['c2', 'c1', 'c0']);
+        expect(stored).toEqual(history);
+    });
+
     it('moves the one-key history of earlier versions to the index once', () => {
         const storage = memoryStorage();
         const entry = recordCall([], ended)[0];
@@ -254,5 +274,11 @@ describe('c-softphone-bridge history', () => {
         expect(readHistory(storage)).toEqual([entry]);
         expect(storage.getItem('softphoneBridge.sessionHistory.v1')).toBeNull();
         expect(readHistory(storage)).toEqual([entry]);
+
+        // A v1 list with nothing readable is removed too, not parsed again on every connect.
+        const empty = memoryStorage();
+        empty.setItem('softphoneBridge.sessionHistory.v1', JSON.stringify({ version: 1, calls: [{ x: 1 }] }));
+        expect(readHistory(empty)).toEqual([]);
+        expect(empty.getItem('softphoneBridge.sessionHistory.v1')).toBeNull();
     });
 });

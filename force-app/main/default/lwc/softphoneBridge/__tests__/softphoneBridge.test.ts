@@ -966,11 +966,17 @@ describe('c-softphone-bridge', () => {
             await send(LOG_SAVED);
             expect(asked()).toBe(1);
 
+            // Asked again every 10 s, three times in all, then the plain link is left as it is.
             const now = Date.now();
-            const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 10_001);
-            setGenerateUrlAnswers(true);
-            await send(ENDED);
-            expect(asked()).toBe(2);
+            const clock = jest.spyOn(Date, 'now');
+            const askedAfter = async (ms: number): Promise<number> => {
+                clock.mockReturnValue(now + ms);
+                await send(ENDED);
+                return asked();
+            };
+            expect(await askedAfter(10_001)).toBe(2);
+            expect(await askedAfter(20_002)).toBe(3);
+            expect(await askedAfter(30_003)).toBe(3);
             clock.mockRestore();
         });
 

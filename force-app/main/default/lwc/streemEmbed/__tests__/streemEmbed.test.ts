@@ -172,7 +172,25 @@ describe('c-streem-embed', () => {
             expect(new URL(frame(element)!.getAttribute('src')!).searchParams.get('refId')).toBe(LEAD_ID);
         });
 
-        it("drops what was read or typed for one record when the page's record changes", async () => {
+        it("drops a number typed for one record when the page's record changes", async () => {
+            const element = create(onLead);
+            getRecordAdapter.emit(LEAD_NO_PHONE);
+            await flushPromises();
+            await type(element, 'phone', '(971) 555-0101');
+
+            const other = '00Q5e00000YyYyYYAA';
+            element.recordId = other;
+            getRecordAdapter.emit({
+                ...LEAD,
+                id: other,
+                fields: { ...LEAD.fields, Id: { value: other, displayValue: null } }
+            });
+            await flushPromises();
+            const src = new URL(frame(element)!.getAttribute('src')!);
+            expect([src.searchParams.get('phone'), src.searchParams.get('refId')]).toEqual(['5035551212', other]);
+        });
+
+        it("drops what was read for one record when the page's record changes", async () => {
             const element = create(onLead);
             getRecordAdapter.emit(LEAD);
             await flushPromises();
