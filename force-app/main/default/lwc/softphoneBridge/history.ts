@@ -132,7 +132,8 @@ export function writeHistory(
     const ids = kept.map((entry) => entry.conversationId);
     const sameIds = ids.length === stored.length && ids.every((id, i) => id === stored[i]!.conversationId);
     if (sameIds) return now;
-    storage.setItem(HISTORY_STORE_KEY, JSON.stringify({ version: 2, calls: ids }));
+    // An index storage refused: nothing counts as stored, so the next write repairs it all.
+    if (storage.setItem(HISTORY_STORE_KEY, JSON.stringify({ version: 2, calls: ids })) === false) return [];
     const keptIds = new Set(ids);
     for (const id of before.keys()) if (!keptIds.has(id)) storage.removeItem(historyEntryKey(id));
     return now;

@@ -265,6 +265,18 @@ describe('c-softphone-bridge history', () => {
         stored = writeHistory(storage, history, stored);
         expect(readHistory(inner).map((entry) => entry.conversationId)).toEqual(['c2', 'c1', 'c0']);
         expect(stored).toEqual(history);
+
+        // The index refused: the next write stores it (and every entry) again.
+        const refusedKey = HISTORY_STORE_KEY;
+        const indexRefusing = {
+            ...inner,
+            setItem: (key: string, value: string) => (key === refusedKey ? false : inner.setItem(key, value))
+        };
+        history = recordCall(history, { ...ringing, conversationId: 'c3', startedAt: 3 });
+        stored = writeHistory(indexRefusing, history, stored);
+        expect(stored).toEqual([]);
+        stored = writeHistory(storage, history, stored);
+        expect(readHistory(inner).map((entry) => entry.conversationId)).toEqual(['c3', 'c2', 'c1', 'c0']);
     });
 
     it('moves the one-key history of earlier versions to the index once', () => {
