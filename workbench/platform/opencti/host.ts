@@ -196,10 +196,8 @@ function errorMessages(error: unknown): string[] {
     return [error instanceof Error ? error.message : String(error)];
 }
 
-/** The org's reasons for refusing a save: given (in process), or read from "STATUS_CODE: message" texts (HTTP). */
+/** The org's reasons for refusing a save, from the workbench org's "STATUS_CODE: message" texts. */
 function saveReasons(error: unknown): { statusCode?: string; message: string }[] {
-    const given = (error as { reasons?: unknown } | null)?.reasons;
-    if (Array.isArray(given) && given.length > 0) return given as { statusCode?: string; message: string }[];
     return errorMessages(error).map((text) => {
         const coded = /^([A-Z][A-Z0-9_]+): ([\s\S]*)$/.exec(text);
         return coded ? { statusCode: coded[1] as string, message: coded[2] as string } : { message: text };

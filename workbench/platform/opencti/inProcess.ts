@@ -71,9 +71,9 @@ export function createInProcessOrg(store: OrgStore, faults: SaveLogFaults): Host
             try {
                 return await saveWithFaults(faults, () => store.save(jsonCopy(value)));
             } catch (error) {
-                // The org's reason, for saveLog's error details.
+                // As the HTTP API reports it: "STATUS_CODE: message".
                 if (error instanceof OrgError)
-                    throw Object.assign(error, { reasons: [{ statusCode: error.statusCode, message: error.message }] });
+                    throw Object.assign(error, { errors: [`${error.statusCode}: ${error.message}`] });
                 throw error instanceof Error ? error : new Error(String(error));
             }
         },

@@ -16,7 +16,8 @@ import {
     formatLabel,
     frameHeightPx,
     parseTemplate,
-    renderTemplate,
+    RECORD_ID_TEMPLATE,
+    renderRefId,
     resolveBaseUrl,
     templateFields
 } from 'c/streemUrl';
@@ -29,8 +30,6 @@ import FRAME_TITLE from '@salesforce/label/c.Streem_CallLog_Frame_Title';
 import NO_REF from '@salesforce/label/c.Streem_CallLog_No_Ref';
 
 const DEFAULT_FRAME_HEIGHT = 500;
-const DEFAULT_REF_ID_TEMPLATE = '{!Id}';
-const RECORD_ID_TEMPLATE = parseTemplate(DEFAULT_REF_ID_TEMPLATE);
 
 interface CallLogConfig {
     baseUrl: string;
@@ -53,7 +52,7 @@ export default class StreemCallLog extends LightningElement {
     /** Streem address, e.g. https://acme.streempro.app; blank uses the Streem_Base_Url label. */
     @api baseUrl = '';
     /** Streem reference ID of this record's calls; must match streemEmbed's. */
-    @api refIdTemplate = DEFAULT_REF_ID_TEMPLATE;
+    @api refIdTemplate = RECORD_ID_TEMPLATE;
     /** Height of the call log frame in pixels. */
     @api frameHeight = DEFAULT_FRAME_HEIGHT;
 
@@ -105,7 +104,7 @@ export default class StreemCallLog extends LightningElement {
 
     get config(): CallLogConfig | StreemUrlError {
         try {
-            const template = this.refIdTemplate?.trim() ? this.refIdTemplate : DEFAULT_REF_ID_TEMPLATE;
+            const template = this.refIdTemplate?.trim() ? this.refIdTemplate : RECORD_ID_TEMPLATE;
             return {
                 baseUrl: resolveBaseUrl(this.baseUrl, STREEM_BASE_URL),
                 refId: parseTemplate(template, 'refIdTemplate')
@@ -124,11 +123,7 @@ export default class StreemCallLog extends LightningElement {
         if (!this.recordLoaded) return { kind: 'loading' };
         if (this.recordError || !this.record) return { kind: 'recordError', error: this.recordError };
         const record = this.record;
-        const lookup = (field: string): unknown => getFieldValue(record, field);
-        // A template whose fields are blank on this record gives the record's Id, as streemEmbed sends it.
-        const refId =
-            renderTemplate(config.refId, this.objectApiName, lookup).trim() ||
-            renderTemplate(RECORD_ID_TEMPLATE, this.objectApiName, lookup).trim();
+        const refId = renderRefId(config.refId, this.objectApiName, (field) => getFieldValue(record, field));
         return refId ? this.ready(config, refId) : { kind: 'noRef' };
     }
 

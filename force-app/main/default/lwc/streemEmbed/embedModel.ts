@@ -9,7 +9,9 @@ import {
     normalizeRedirect,
     parsePhone,
     parseTemplate,
+    RECORD_ID_TEMPLATE,
     renderFirst,
+    renderRefId,
     renderTemplate,
     resolveBaseUrl,
     templateFields
@@ -75,12 +77,12 @@ function orDefaults(
     return chosen.map((t) => parseTemplate(t, property));
 }
 
-/** The record's Id: the reference ID when the template's fields are blank on this record. */
-const RECORD_ID_TEMPLATE = parseTemplate('{!Id}');
-
 /** The getRecord optionalFields for the config on this object (always including Id). */
 export function embedFields(config: EmbedConfig, objectApiName: string): string[] {
-    return templateFields([RECORD_ID_TEMPLATE, config.refId, ...config.name, ...config.phone], objectApiName);
+    return templateFields(
+        [parseTemplate(RECORD_ID_TEMPLATE), config.refId, ...config.name, ...config.phone],
+        objectApiName
+    );
 }
 
 /**
@@ -94,7 +96,7 @@ export function readInvite(config: EmbedConfig, objectApiName: string | null | u
     return {
         name: renderFirst(config.name, objectApiName, lookup),
         phone: firstUsablePhone(config, objectApiName, lookup),
-        refId: renderFirst([config.refId, RECORD_ID_TEMPLATE], objectApiName, lookup)
+        refId: renderRefId(config.refId, objectApiName, lookup)
     };
 }
 

@@ -410,6 +410,21 @@ export function renderTemplate(
         .join('');
 }
 
+/** The record's Id: the reference ID where none is set, or where the one set is blank on the record. */
+export const RECORD_ID_TEMPLATE = '{!Id}';
+
+/**
+ * The reference ID of a record: its template rendered, or the record's Id when that is blank, as
+ * both streemEmbed (sending) and streemCallLog (showing) read it, so a call lands in its log.
+ */
+export function renderRefId(
+    template: ParsedTemplate,
+    objectApiName: string | null | undefined,
+    lookup: FieldLookup
+): string {
+    return renderFirst([template, parseTemplate(RECORD_ID_TEMPLATE)], objectApiName, lookup);
+}
+
 /** The first template that renders to something non-blank, trimmed; '' when none does. */
 export function renderFirst(
     templates: readonly ParsedTemplate[],
@@ -433,17 +448,21 @@ export interface DefaultTemplates {
 }
 
 const DEFAULTS: Record<string, DefaultTemplates> = {
-    lead: { name: ['{!Name}'], phone: ['{!MobilePhone}', '{!Phone}'], refId: '{!Id}' },
-    contact: { name: ['{!Name}'], phone: ['{!MobilePhone}', '{!Phone}'], refId: '{!Id}' },
+    lead: { name: ['{!Name}'], phone: ['{!MobilePhone}', '{!Phone}'], refId: RECORD_ID_TEMPLATE },
+    contact: { name: ['{!Name}'], phone: ['{!MobilePhone}', '{!Phone}'], refId: RECORD_ID_TEMPLATE },
     // PersonMobilePhone exists only with Person Accounts; getRecord's optionalFields skips it otherwise.
-    account: { name: ['{!Name}'], phone: ['{!PersonMobilePhone}', '{!Phone}'], refId: '{!Id}' },
+    account: { name: ['{!Name}'], phone: ['{!PersonMobilePhone}', '{!Phone}'], refId: RECORD_ID_TEMPLATE },
     case: {
         name: ['{!Contact.Name}', '{!SuppliedName}'],
         phone: ['{!ContactMobile}', '{!ContactPhone}', '{!SuppliedPhone}'],
-        refId: '{!Id}'
+        refId: RECORD_ID_TEMPLATE
     }
 };
-const GENERIC_DEFAULTS: DefaultTemplates = { name: ['{!Name}'], phone: ['{!MobilePhone}', '{!Phone}'], refId: '{!Id}' };
+const GENERIC_DEFAULTS: DefaultTemplates = {
+    name: ['{!Name}'],
+    phone: ['{!MobilePhone}', '{!Phone}'],
+    refId: RECORD_ID_TEMPLATE
+};
 
 /** The default templates for an object (Lead, Contact, Account, Case; others get Name/Phone). */
 export function defaultTemplates(objectApiName: string | null | undefined): DefaultTemplates {
