@@ -13,6 +13,12 @@ import type { CallDirection, DispositionTreeView, SessionStatus } from 'c/softph
 import type { SoftphoneCall, WrapperEventPayload } from '../core/index';
 import { AMEYO_PARTNER_ID } from './shared';
 
+/**
+ * Longest call id kept: c/softphoneProtocol's CALL_ID_MAX_LENGTH (Task.CallObject), written here
+ * because this bundle must not carry the protocol module; mapping.test.ts pins the two together.
+ */
+export const CALL_ID_MAX_LENGTH = 255;
+
 export { AMEYO_PARTNER_ID, AMEYO_STORE_KEY } from './shared';
 
 /** The container and frame ids the seed's sample uses ("integration approach"). */
@@ -119,7 +125,7 @@ export function readText(raw: unknown): string | undefined {
 
 /** The Ameyo call id in a usercustomercrtinfo (or showCrm parameters), when there is one. */
 export function readCallId(raw: unknown): string | undefined {
-    return pick(readObject(raw), 'crtObjectId', 'crtObjectID', 'callId', 'interactionId')?.slice(0, 128);
+    return pick(readObject(raw), 'crtObjectId', 'crtObjectID', 'callId', 'interactionId')?.slice(0, CALL_ID_MAX_LENGTH);
 }
 
 /* ------------------------------------------------------------------ showCrm */
@@ -174,7 +180,7 @@ export function readShowCrm(phone: unknown, second: unknown, third: unknown): Sh
               : undefined);
     const request =
         (typeof requestId === 'string' || typeof requestId === 'number') && String(requestId).trim() !== ''
-            ? String(requestId).trim().slice(0, 128)
+            ? String(requestId).trim().slice(0, CALL_ID_MAX_LENGTH)
             : pick(params, 'requestId', 'requestedId');
     const number = typeof phone === 'string' || typeof phone === 'number' ? String(phone).trim().slice(0, 40) : '';
     const conversationId = readCallId(params) ?? request;
@@ -481,7 +487,7 @@ export interface AmeyoToolbarState {
 
 function readPop(raw: unknown): PopRequest | null {
     const pop = readObject(raw);
-    const requestId = pop && typeof pop.requestId === 'string' ? pop.requestId.slice(0, 128) : '';
+    const requestId = pop && typeof pop.requestId === 'string' ? pop.requestId.slice(0, CALL_ID_MAX_LENGTH) : '';
     if (!pop || !requestId) return null;
     return { requestId, phone: typeof pop.phone === 'string' ? pop.phone.slice(0, 40) : '', acked: pop.acked === true };
 }
@@ -500,7 +506,7 @@ function readCallState(raw: unknown): AmeyoCallState | null {
     const list = <T>(value: unknown, read: (item: unknown) => T | null, max: number): T[] =>
         Array.isArray(value) ? value.slice(-max).flatMap((item) => read(item) ?? []) : [];
     const state: AmeyoCallState = {
-        conversationId: call.conversationId.slice(0, 128),
+        conversationId: call.conversationId.slice(0, CALL_ID_MAX_LENGTH),
         pops: list(call.pops, readPop, 20),
         timeline: list(call.timeline, readEntry, MAX_TIMELINE_ENTRIES),
         updatedAt: typeof call.updatedAt === 'number' ? call.updatedAt : 0
@@ -532,7 +538,10 @@ export function readToolbarState(raw: string | null, now: number): AmeyoToolbarS
         current.conversationId !== '' &&
         (current.direction === 'inbound' || current.direction === 'outbound')
     )
-        state.current = { conversationId: current.conversationId.slice(0, 128), direction: current.direction };
+        state.current = {
+            conversationId: current.conversationId.slice(0, CALL_ID_MAX_LENGTH),
+            direction: current.direction
+        };
     return state;
 }
 

@@ -13,8 +13,8 @@
  *   see `readSoftphoneCall` in validate.ts and the schema engine's rules): unknown fields
  *   are ignored, numbers and numeric strings converted, an unusable optional field dropped,
  *   free text and notes over their limit cut, each with a warning for the vendor.
- * - Lengths follow the Task fields the values end up in: ids 128 (CallObject holds 255),
- *   phone numbers 40 (Phone fields), disposition 255 (CallDisposition), notes 32,000
+ * - Lengths follow the Task fields the values end up in: conversation ids 255 (CallObject),
+ *   other ids 128, phone numbers 40 (Phone fields), disposition 255 (CallDisposition), notes 32,000
  *   (Description), other free text 255.
  * - `duration` is seconds from 0 to 86,400 (one day); fractions are allowed and rounded
  *   when logged (CallDurationInSeconds is an integer).
@@ -26,6 +26,7 @@
  * - `start_call.dialTo` is E.164; `dialFrom` and `participantType` are optional, sent when
  *   the call center settings define them.
  */
+import { CALL_ID_MAX_LENGTH } from 'c/softphoneProtocol';
 import type { FieldSpec, InputOf, ValueOf } from 'c/softphoneSchema';
 
 /**
@@ -34,7 +35,7 @@ import type { FieldSpec, InputOf, ValueOf } from 'c/softphoneSchema';
  */
 const PARTNER_ID = { kind: 'text', maxLength: 128 } as const;
 /** Unique guid to identify conversation. */
-const CONVERSATION_ID = { kind: 'text', required: true, maxLength: 128 } as const;
+const CONVERSATION_ID = { kind: 'text', required: true, maxLength: CALL_ID_MAX_LENGTH } as const;
 const PHONE_NUMBER = { kind: 'text', maxLength: 40 } as const;
 const FREE_TEXT = { kind: 'text', maxLength: 255, truncate: true } as const;
 /** Disposition code selected by agent. */

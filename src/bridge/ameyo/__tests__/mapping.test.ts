@@ -2,6 +2,7 @@
 import {
     AMEYO_HANDLERS,
     AMEYO_PARTNER_ID,
+    CALL_ID_MAX_LENGTH,
     TIMELINE_HEADING,
     ameyoScriptUrl,
     ameyoToolbarUrl,
@@ -28,6 +29,7 @@ import {
 } from '../mapping';
 import type { AmeyoCallState, SoftphoneCallDraft } from '../mapping';
 import { validateSoftphoneCall } from '../../core/index';
+import { CALL_ID_MAX_LENGTH as PROTOCOL_CALL_ID_MAX_LENGTH } from 'c/softphoneProtocol';
 
 /** The drafts as the core takes them: the glue validates each with the adapter's contract. */
 function validated(drafts: SoftphoneCallDraft[]): unknown[] {
@@ -39,6 +41,29 @@ function validated(drafts: SoftphoneCallDraft[]): unknown[] {
 }
 
 describe('Ameyo toolbar mapping', () => {
+    it('keeps call ids as long as the protocol (Task.CallObject) does, and a longer one cut the same way each time', () => {
+        expect(CALL_ID_MAX_LENGTH).toBe(PROTOCOL_CALL_ID_MAX_LENGTH);
+        const longest = 'c'.repeat(CALL_ID_MAX_LENGTH);
+        const read = (id: string) =>
+            readShowCrm('+15035551212', { crtObjectId: id, callType: 'inbound' }, 'req-1')?.conversationId;
+        expect(read(longest)).toBe(longest);
+        expect(
+            validated(
+                callsForShowCrm(readShowCrm('+15035551212', { crtObjectId: longest, callType: 'inbound' }, 'req-1')!)
+            )
+        ).toEqual([
+            expect.objectContaining({
+                type: 'incomingCall',
+                payload: expect.objectContaining({ conversationId: longest })
+            }),
+            expect.objectContaining({
+                type: 'callAccepted',
+                payload: expect.objectContaining({ conversationId: longest })
+            })
+        ]);
+        expect(read(`${longest}-more`)).toBe(longest);
+    });
+
     it("builds seed 004's script and toolbar addresses", () => {
         expect(ameyoScriptUrl('https://ameyo.example.net:8443/', '4.2')).toBe(
             'https://ameyo.example.net:8443/ameyowebaccess/toolbar/js/ameyo-integration-v4.2.js'

@@ -212,8 +212,17 @@ describe('softphone contract validation', () => {
     it('names the call and the field in messages a vendor developer can act on', () => {
         const result = validateSoftphoneCall('callAccepted', { partnerId: 'p' });
         expect(!result.ok && result.error.message).toBe(
-            'callAccepted.conversationId is required: a string of at most 128 characters.'
+            'callAccepted.conversationId is required: a string of at most 255 characters.'
         );
+    });
+
+    it('takes a conversation id as long as Task.CallObject holds, as given, and refuses a longer one', () => {
+        const longest = `conv-${'9'.repeat(250)}`;
+        const taken = validateSoftphoneCall('callAccepted', { ...IDS, conversationId: longest });
+        expect(taken.ok && taken.value.call.payload).toMatchObject({ conversationId: longest });
+        expect(taken.ok && taken.value.warnings).toEqual([]);
+        const refused = validateSoftphoneCall('callAccepted', { ...IDS, conversationId: `${longest}0` });
+        expect(!refused.ok && refused.error).toMatchObject({ code: 'TOO_LONG', field: 'callAccepted.conversationId' });
     });
 });
 

@@ -273,6 +273,18 @@ describe('c-softphone-adapter call logging', () => {
         expect(saved?.payload).toMatchObject({ conversationId: CONVERSATION, status: 'saved', taskId: Id });
     });
 
+    it('a conversation id as long as CallObject holds (255) is logged as given, once', async () => {
+        const { wb, vendor } = await ready();
+        const conversationId = `${CONVERSATION}-${'7'.repeat(255 - CONVERSATION.length - 1)}`;
+        vendor.bridge.incomingCall({ partnerId: PARTNER_ID, conversationId, callerANI: JOE_MOBILE });
+        vendor.bridge.callAccepted({ partnerId: PARTNER_ID, conversationId, callerANI: JOE_MOBILE });
+        vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId, duration: 5, callType: 'inbound' });
+        await settle();
+        expect(wb.org.allTasks()).toEqual([
+            expect.objectContaining({ CallObject: conversationId, WhoId: JOE_LEAD_ID })
+        ]);
+        expect(channelEvents(wb, 'logStatus').pop()?.payload).toMatchObject({ conversationId, status: 'saved' });
+    });
     it('uses the call center subject template when one is set', async () => {
         const { wb, vendor } = await ready({
             settings: callCenterSettings({ '/callLogging/taskSubject': '{callType} call {number} ({outcome})' })

@@ -111,7 +111,7 @@ describe('softphone wrapper', () => {
             error: { code: 'MISSING_FIELD', field: 'callEnded.conversationId' }
         });
         expect(errors).toEqual([
-            '[StreemSoftphoneBridge] callEnded was not sent: callEnded.conversationId is required: a string of at most 128 characters.'
+            '[StreemSoftphoneBridge] callEnded was not sent: callEnded.conversationId is required: a string of at most 255 characters.'
         ]);
         expect(bridge.statusChanged({ label: 'Away' } as never)).toMatchObject({
             ok: false,

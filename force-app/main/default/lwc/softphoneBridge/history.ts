@@ -6,7 +6,7 @@
  * that call's entry (about 600 B), not the whole list (about 33 KB with 50 calls): the cost of an
  * event stays the same from the first call of a shift to the last.
  */
-import { CALL_DIRECTIONS, CALL_OUTCOMES, CALL_STATES, LOG_STATUSES } from 'c/softphoneProtocol';
+import { CALL_DIRECTIONS, CALL_ID_MAX_LENGTH, CALL_OUTCOMES, CALL_STATES, LOG_STATUSES } from 'c/softphoneProtocol';
 import type {
     CallDirection,
     CallOutcome,
@@ -63,7 +63,7 @@ function readRecord(raw: unknown): RecordRef | undefined {
 function readEntry(raw: unknown): HistoryEntry | undefined {
     if (typeof raw !== 'object' || raw === null) return undefined;
     const r = raw as Record<string, unknown>;
-    if (typeof r.conversationId !== 'string' || r.conversationId === '' || r.conversationId.length > 128)
+    if (typeof r.conversationId !== 'string' || r.conversationId === '' || r.conversationId.length > CALL_ID_MAX_LENGTH)
         return undefined;
     if (!oneOf(CALL_DIRECTIONS, r.direction) || !oneOf(CALL_STATES, r.state)) return undefined;
     if (typeof r.startedAt !== 'number' || !Number.isFinite(r.startedAt)) return undefined;

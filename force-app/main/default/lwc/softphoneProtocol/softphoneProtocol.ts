@@ -83,7 +83,13 @@ const RECORD_REF = {
     }
 } as const satisfies FieldSpec;
 
-const CONVERSATION_ID = { kind: 'text', required: true, maxLength: 128 } as const;
+/**
+ * Longest call id (conversation id) the package accepts: what Task.CallObject holds (string(255)),
+ * where every call's Task is written and found again. Vendors' ids are usually GUIDs (36); a
+ * longer one cannot be written as given.
+ */
+export const CALL_ID_MAX_LENGTH = 255;
+const CONVERSATION_ID = { kind: 'text', required: true, maxLength: CALL_ID_MAX_LENGTH } as const;
 /** The vendor's presence status id. */
 const SOFTPHONE_ID = { kind: 'text', required: true, maxLength: 128 } as const;
 /** Epoch milliseconds. */
@@ -202,7 +208,7 @@ const ERROR_VIEW = {
         field: { kind: 'text', maxLength: 255 },
         /** The command this answers, when it answers one. */
         commandId: { kind: 'text', maxLength: 64 },
-        conversationId: { kind: 'text', maxLength: 128 }
+        conversationId: { kind: 'text', maxLength: CALL_ID_MAX_LENGTH }
     }
 } as const satisfies FieldSpec;
 
