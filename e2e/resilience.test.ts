@@ -1,10 +1,11 @@
 /**
  * The never-lose call log: saveLog fails (workbench fault), the agent reloads Salesforce in the
  * middle of the wrap-up, saveLog works again. Exactly one Task exists at the end, with the notes.
+ * And Open CTI's softphone container starting after the adapter: its first calls refused.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { JOE_LEAD_ID } from '../workbench/platform/org/sampleData';
+import { ACME_ACCOUNT_ID, JOE_LEAD_ID } from '../workbench/platform/org/sampleData';
 import {
     acceptCall,
     endCall,
@@ -19,6 +20,7 @@ import {
     TEST_TIMEOUT_MS,
     useWorkbench,
     waitForLog,
+    waitForRecordPage,
     waitUntil
 } from './harness';
 
@@ -88,6 +90,28 @@ void describe('Call log resilience', { timeout: TEST_TIMEOUT_MS * 2 }, () => {
             await waitUntil('the final notes on the record page', async () =>
                 ((await item.textContent()) ?? '').includes('Sent the Streem invite.')
             );
+        }
+    );
+
+    void it(
+        "the softphone container not initialized for the adapter's first calls: asked again, the call popped and logged once",
+        { timeout: TEST_TIMEOUT_MS },
+        async () => {
+            const { workbench } = e2e;
+            // The host answers SOFTPHONE_CONTAINER_ERROR to the first Open CTI calls of each adapter load.
+            workbench.faults.openCtiContainerStartupCalls = 3;
+            const { page, softphone } = await openWithSoftphone(e2e, recordPath('Account', ACME_ACCOUNT_ID));
+            const conversationId = await ringIncoming(softphone, JOE_E164);
+            await waitForRecordPage(page, 'Lead', JOE_LEAD_ID);
+            await page.getByRole('heading', { name: 'Joe Customer', level: 1 }).waitFor({ timeout: STEP_TIMEOUT_MS });
+            await acceptCall(softphone);
+            await endCall(softphone, conversationId);
+            const task = await waitUntil('the Task', () =>
+                workbench.org.allTasks().find((t) => t.CallObject === conversationId)
+            );
+            assert.equal(task.WhoId, JOE_LEAD_ID);
+            await page.waitForTimeout(1_000);
+            assert.equal(workbench.org.allTasks().length, 1);
         }
     );
 });

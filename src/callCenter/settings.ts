@@ -709,9 +709,10 @@ function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
 
 /**
  * Parses the `returnValue` of `sforce.opencti.getCallCenterSettings` into typed settings with
- * defaults applied, and lists every problem for the admin. Never throws.
+ * defaults applied, and lists every problem for the admin. Never throws. `failure` is why the call
+ * itself failed, when it did: the admin then sees that reason, not a guess.
  */
-export function parseCallCenterSettings(raw: unknown): ParsedSettings {
+export function parseCallCenterSettings(raw: unknown, failure?: string): ParsedSettings {
     const map = isRecord(raw) ? raw : {};
     const reader = new SettingsReader(map);
     if (!isRecord(raw)) {
@@ -721,8 +722,9 @@ export function parseCallCenterSettings(raw: unknown): ParsedSettings {
             key: '/',
             where: 'Call center',
             value: null,
-            message:
-                'No call center settings were received. Assign the user to the SoftphoneBridge call center (Setup > Call Centers > Manage Call Center Users).',
+            message: failure
+                ? `Salesforce did not give the call center settings (${failure.slice(0, 300)}). Reload the page; if this persists, check that the user is assigned to the SoftphoneBridge call center (Setup > Call Centers > Manage Call Center Users).`
+                : 'No call center settings were received. Assign the user to the SoftphoneBridge call center (Setup > Call Centers > Manage Call Center Users).',
             example: ''
         });
     }
@@ -746,7 +748,9 @@ export function parseCallCenterSettings(raw: unknown): ParsedSettings {
         ameyo: readAmeyo(reader, protocol)
     };
     reportUnknownItems(reader, map);
-    return { settings, issues: reader.issues, ok: reader.issues.every((i) => i.severity !== 'error') };
+    // Without settings, every item would be reported as missing: only the one real problem is shown.
+    const issues = isRecord(raw) ? reader.issues : reader.issues.filter((issue) => issue.code === 'no-settings');
+    return { settings, issues, ok: issues.every((i) => i.severity !== 'error') };
 }
 
 /** One line for the admin: "Vendor Softphone > Softphone URL (https): ... Example: ...". */

@@ -294,15 +294,21 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
 
     async function boot(api: OpenCti): Promise<void> {
         try {
+            let failure: string | undefined;
             const settings = await callOpenCtiOnceReady(
                 'getCallCenterSettings',
                 (callback) => api.getCallCenterSettings({ callback }),
                 timers
             ).catch((error: unknown) => {
-                warn(`getCallCenterSettings failed: ${error instanceof Error ? error.message : String(error)}`);
+                failure = error instanceof Error ? error.message : String(error);
+                warn(`getCallCenterSettings failed: ${failure}`);
                 return null;
             });
-            let current = configFromSettings(settings, { adapterOrigin: win.location.origin, labels });
+            let current = configFromSettings(settings, {
+                adapterOrigin: win.location.origin,
+                labels,
+                ...(failure === undefined ? {} : { failure })
+            });
             let toolbar: AmeyoModule | null = null;
             if (current.ameyo) {
                 // Only now, and only for this protocol: the wrapper softphone never loads the toolbar's code.

@@ -225,9 +225,9 @@ export function withCrmOrigin(url: string, adapterOrigin: string): string | null
 /** Builds the adapter's configuration from getCallCenterSettings' returnValue. Never throws. */
 export function configFromSettings(
     raw: unknown,
-    options: { adapterOrigin: string; labels: AdapterLabels }
+    options: { adapterOrigin: string; labels: AdapterLabels; failure?: string }
 ): AdapterConfig {
-    const parsed = parseCallCenterSettings(raw);
+    const parsed = parseCallCenterSettings(raw, options.failure);
     const { settings } = parsed;
     const { issues } = parsed;
     const { url, origin } = settings.softphone;

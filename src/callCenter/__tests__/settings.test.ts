@@ -444,6 +444,17 @@ describe('parseCallCenterSettings', () => {
             expect(parsed.issues[0]?.message).toMatch(/Manage Call Center Users/);
             expect(parsed.settings.callCenter.softphoneHeight).toBe(550);
             expect(parsed.settings.softphone.url).toBeNull();
+            expect(parsed.issues).toHaveLength(1);
+        });
+
+        it('says why the call failed, when it did', () => {
+            const parsed = parseCallCenterSettings(null, 'getCallCenterSettings: SERVER_ERROR: A problem was encountered');
+            expect(parsed.issues).toEqual([
+                expect.objectContaining({
+                    code: 'no-settings',
+                    message: expect.stringMatching(/^Salesforce did not give the call center settings \(getCallCenterSettings: SERVER_ERROR: A problem was encountered\)\. Reload the page/)
+                })
+            ]);
         });
     });
 

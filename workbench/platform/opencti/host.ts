@@ -26,6 +26,8 @@
  *    (sforce-api-cti-onnavigationchange-lex, sforce-api-cti-getappviewinfo-lex);
  *  - getCallCenterSettings: a flat map keyed '/section/item' (sforce-api-cti-getcallcentersettings-lex);
  *  - notifyInitializationComplete: without it, the panel switches to reqStandbyUrl after reqTimeout ms;
+ *  - errors `[{ code, description, details }]` (sforce-api-cti-error-messages-lightning); with the
+ *    `containerStartupCalls` fault, the first calls after a frame load get SOFTPHONE_CONTAINER_ERROR;
  *  - subscribe / unsubscribe / publish: Lightning Message Service, API 47.0+ (sforce-api-cti-methods-lms);
  *    the callback of subscribe "receives the subscription object" (its fields are unverified: here
  *    `{ subscriptionId, channelName }`), messages must be JSON-serializable.
@@ -82,6 +84,11 @@ export interface OpenCtiHostOptions {
     onPanelChange?: (panel: PanelState) => void;
     /** A Task was written (the record page's activity list re-reads). */
     onTasksChanged?: (taskId: string) => void;
+    /**
+     * A fault: how many Open CTI calls after each adapter frame load are answered
+     * SOFTPHONE_CONTAINER_ERROR (the container not initialized yet). Read once per frame load.
+     */
+    containerStartupCalls?: () => number | Promise<number>;
     /** Standby timer; injected so tests control time. */
     scheduler?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
 }
@@ -229,6 +236,9 @@ export function createOpenCtiHost(options: OpenCtiHostOptions): OpenCtiHost {
     let initialized = false;
     let standbyTimer: unknown;
     let nextSubscription = 1;
+    /** The container start-up fault: read at each frame load; the calls still to refuse. */
+    let containerStartup: Promise<void> = Promise.resolve();
+    let containerCallsLeft = 0;
 
     const panelChanged = (): void => options.onPanelChange?.({ ...panel });
     const deliver = (listener: string, payload: unknown): void => sink?.(listener, payload);
@@ -421,7 +431,26 @@ export function createOpenCtiHost(options: OpenCtiHostOptions): OpenCtiHost {
         return typeof name === 'string' && options.messageChannels().includes(name);
     }
 
+    /**
+     * The guide's SOFTPHONE_CONTAINER_ERROR ("Common Error Messages for Lightning Experience Methods"):
+     * a call the softphone container cannot take yet. Listener registrations (onClickToDial,
+     * onNavigationChange) have no callback to report it, so they are never refused here.
+     */
+    async function refusedWhileContainerStarts(method: OpenCtiMethod): Promise<OpenCtiResponse | null> {
+        if (!options.containerStartupCalls) return null;
+        await containerStartup;
+        if (containerCallsLeft <= 0 || method === 'onClickToDial' || method === 'onNavigationChange') return null;
+        containerCallsLeft -= 1;
+        log('opencti', `${method} refused: the softphone container is not initialized yet (workbench fault)`, false);
+        return fail(
+            'Unable to execute sendPostMessage because the softphone container hasn’t initialized yet.',
+            'SOFTPHONE_CONTAINER_ERROR'
+        );
+    }
+
     async function handle(method: OpenCtiMethod, args: Record<string, unknown>): Promise<OpenCtiResponse> {
+        const refused = await refusedWhileContainerStarts(method);
+        if (refused) return refused;
         switch (method) {
             case 'searchAndScreenPop':
                 return searchAndScreenPop(args);
@@ -548,6 +577,18 @@ export function createOpenCtiHost(options: OpenCtiHostOptions): OpenCtiHost {
             initialized = false;
             if (standbyTimer !== undefined) scheduler.clearTimeout(standbyTimer);
             standbyTimer = undefined;
+            const startupCalls = options.containerStartupCalls;
+            containerCallsLeft = 0;
+            if (startupCalls) {
+                containerStartup = Promise.resolve()
+                    .then(startupCalls)
+                    .then(
+                        (calls) => {
+                            containerCallsLeft = Number.isFinite(calls) ? Math.max(0, Math.floor(calls)) : 0;
+                        },
+                        () => undefined
+                    );
+            }
             if (standby && standby.timeoutMs > 0) {
                 standbyTimer = scheduler.setTimeout(() => {
                     standbyTimer = undefined;

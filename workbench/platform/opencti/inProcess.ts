@@ -166,6 +166,7 @@ export function createInProcessWorkbench(options: {
         org: createInProcessOrg(org, faults),
         lightning,
         settings: () => Promise.resolve({ ...settings }),
+        containerStartupCalls: () => faults.openCtiContainerStartupCalls,
         bus,
         messageChannels: () => channels
     });

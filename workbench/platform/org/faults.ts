@@ -15,6 +15,8 @@
  * INSUFFICIENT_ACCESS_OR_READONLY; an expired session: INVALID_SESSION_ID — the codes of the
  * SOAP/REST API's StatusCode list, developer.salesforce.com/docs/atlas.en-us.api.meta/api/sforce_api_calls_concepts_core_data_objects.htm).
  * The expired session also makes the REST query resource answer 401 INVALID_SESSION_ID (restQuery.ts).
+ * One fault is Open CTI's own: a softphone container that initializes after the adapter page's first
+ * calls, which are answered SOFTPHONE_CONTAINER_ERROR (opencti/host.ts).
  */
 
 /** A lasting saveLog error: every save fails with it until it is switched off. */
@@ -39,6 +41,11 @@ export interface SaveLogFaults {
     saveLogLastingError: LastingSaveError;
     /** The next N REST queries fail (503, as when the API is briefly unavailable). */
     queryFailures: number;
+    /**
+     * Each time the adapter page loads, its first N Open CTI calls are answered
+     * SOFTPHONE_CONTAINER_ERROR, the softphone container not initialized yet (opencti/host.ts).
+     */
+    openCtiContainerStartupCalls: number;
 }
 
 export const NO_FAULTS: Readonly<SaveLogFaults> = {
@@ -50,7 +57,8 @@ export const NO_FAULTS: Readonly<SaveLogFaults> = {
     saveLogLateCommits: 0,
     saveLogLateCommitMs: 35_000,
     saveLogLastingError: '',
-    queryFailures: 0
+    queryFailures: 0,
+    openCtiContainerStartupCalls: 0
 };
 
 /** The error text of each lasting error, as the org reports it ("STATUS_CODE: message"). */
@@ -91,6 +99,8 @@ export function applyFaultChange(faults: SaveLogFaults, change: Record<string, u
     ] as const) {
         if (change[key] !== undefined) faults[key] = count(change[key]);
     }
+    if (change.openCtiContainerStartupCalls !== undefined)
+        faults.openCtiContainerStartupCalls = Math.min(50, count(change.openCtiContainerStartupCalls));
     if (change.saveLogSlowMs !== undefined) faults.saveLogSlowMs = Math.min(60_000, count(change.saveLogSlowMs));
     if (change.saveLogLateCommitMs !== undefined)
         faults.saveLogLateCommitMs = Math.min(600_000, count(change.saveLogLateCommitMs));

@@ -1,11 +1,23 @@
 /**
  * The adapter under the org faults the workbench models (workbench/platform/org/faults.ts): saveLog
- * answers lost, late or never sent, lasting errors, the Task lookup failing too, storage full.
+ * answers lost, late or never sent, lasting errors, the Task lookup failing too, storage full; and
+ * Open CTI's own SOFTPHONE_CONTAINER_ERROR while the softphone container starts.
  * Exactly one Task per call, found by CallObject through the REST query resource stand-in
  * (workbench/platform/org/restQuery.ts).
  */
+import { createInProcessWorkbench } from '../../../../workbench/platform/opencti/inProcess';
 import { JOE_LEAD_ID } from '../../../../workbench/platform/org/sampleData';
-import { FakeLocks, MemoryStorage, PARTNER_ID, settle, snapshotForA11y, waitReady, useAdapterPages } from './harness';
+import {
+    callCenterSettings,
+    channelEvents,
+    FakeLocks,
+    MemoryStorage,
+    PARTNER_ID,
+    settle,
+    snapshotForA11y,
+    waitReady,
+    useAdapterPages
+} from './harness';
 import type { Started, Vendor } from './harness';
 import { SAVE_LOG_TIMEOUT_MS } from '../openCtiCrm';
 import { CREATE_SETTLE_MS } from '../../core/index';
@@ -156,4 +168,54 @@ describe('c-softphone-adapter under org faults', () => {
         await settle();
         expect(tasksOf(s, 'conv-first')).toEqual([{ ...first, Description: 'Late' }]);
     }, 30_000);
+});
+
+describe('c-softphone-adapter while the softphone container starts', () => {
+    /** A workbench whose adapter frame's first `calls` Open CTI calls get SOFTPHONE_CONTAINER_ERROR. */
+    function containerStartingAfter(calls: number) {
+        const wb = createInProcessWorkbench({ settings: callCenterSettings() });
+        wb.faults.openCtiContainerStartupCalls = calls;
+        wb.reloadAdapter();
+        return wb;
+    }
+
+    it('asks again until the container answers: settings read, commands heard, the call popped and logged once, click-to-dial on', async () => {
+        const wb = containerStartingAfter(3);
+        const s = await ready({ wb });
+        const refused = wb.opencti.calls.length;
+        expect(refused).toBeGreaterThan(3);
+        expect(s.root.querySelector('iframe')).not.toBeNull();
+        expect(s.root.querySelector('.sfa-settings')?.textContent).toBe('');
+
+        wb.bus.publish('SoftphoneBridge__c', { version: 1, kind: 'command', id: 'c-state', type: 'requestState' });
+        await settle();
+        expect(channelEvents(wb, 'snapshot')).not.toEqual([]);
+
+        await answeredCall(s.vendor);
+        expect(wb.lightning.currentPath()).toContain(JOE_LEAD_ID);
+        expect(tasksOf(s)).toEqual([expect.objectContaining({ WhoId: JOE_LEAD_ID, CallDurationInSeconds: 12 })]);
+        expect(
+            wb.host.clickToDial({
+                number: JOE_MOBILE,
+                recordId: JOE_LEAD_ID,
+                recordName: 'Joe Customer',
+                objectType: 'Lead'
+            })
+        ).toBe(true);
+        await settle();
+        expect(s.vendor.events.some(([type]) => type === 'start_call')).toBe(true);
+    });
+
+    it('a container that never answers: the admin is told why, nothing throws', async () => {
+        const wb = containerStartingAfter(50);
+        const s = page({ wb });
+        await waitReady(s.adapter);
+        const shown = s.root.querySelector('.sfa-settings')?.textContent ?? '';
+        expect(shown).toContain(
+            'Call center: Salesforce did not give the call center settings (getCallCenterSettings: SOFTPHONE_CONTAINER_ERROR: Unable to execute sendPostMessage'
+        );
+        expect(shown).toContain('Reload the page');
+        // Only the real problem: not every item reported missing.
+        expect(shown).not.toContain('Softphone URL');
+    });
 });

@@ -44,8 +44,24 @@ const ICONS: Record<string, string> = {
 };
 
 export default class RecordPage extends LightningElement {
-    /** The record shown. */
-    @api recordId = '';
+    /**
+     * The record shown. A screen pop or a link can change it while the page stays (as Lightning
+     * reuses a record page): everything is read again for the new record.
+     */
+    @api
+    get recordId(): string {
+        return this.shownId;
+    }
+    set recordId(value: string) {
+        if (value === this.shownId) return;
+        this.shownId = value;
+        this.record = undefined;
+        this.tasks = [];
+        this.taskTotal = 0;
+        if (this.connected) void this.load();
+    }
+    private shownId = '';
+    private connected = false;
     /** Its object. */
     @api objectApiName = '';
 
@@ -57,30 +73,37 @@ export default class RecordPage extends LightningElement {
     private stops: (() => void)[] = [];
 
     override connectedCallback(): void {
+        this.connected = true;
         this.stops.push(on('tasks-changed', () => void this.loadTasks()));
         this.stops.push(on('refresh-view', () => void this.load()));
         void this.load();
     }
 
     override disconnectedCallback(): void {
-        this.stops.forEach((stop) => stop());
+        this.connected = false;
+        this.stops.splice(0).forEach((stop) => stop());
     }
 
     private async load(): Promise<void> {
+        const recordId = this.recordId;
         try {
-            const { record } = await fetchRecord(this.recordId);
+            const { record } = await fetchRecord(recordId);
+            if (recordId !== this.recordId) return; // another record was asked for meanwhile
             this.record = record;
             this.error = undefined;
         } catch (error) {
+            if (recordId !== this.recordId) return;
             this.error = error instanceof Error ? error.message : String(error);
         }
         await this.loadTasks();
     }
 
     private async loadTasks(): Promise<void> {
+        const recordId = this.recordId;
         const { tasks, total } = await orgApi<{ tasks: Record<string, unknown>[]; total: number }>(
-            `tasks?relatedTo=${encodeURIComponent(this.recordId)}&limit=${TIMELINE_LIMIT}`
+            `tasks?relatedTo=${encodeURIComponent(recordId)}&limit=${TIMELINE_LIMIT}`
         );
+        if (recordId !== this.recordId) return;
         this.taskTotal = total;
         this.tasks = tasks.map((t) => {
             const duration = typeof t.CallDurationInSeconds === 'number' ? ` · ${t.CallDurationInSeconds} s` : '';

@@ -17,7 +17,11 @@ const COUNTER_FAULTS: readonly { key: keyof SaveLogFaults; label: string }[] = [
     { key: 'saveLogSlowAnswers', label: 'saveLog writes, answers late, the next' },
     { key: 'saveLogNoAnswers', label: 'saveLog neither writes nor answers, the next' },
     { key: 'saveLogLateCommits', label: 'saveLog commits after 35 s, the next' },
-    { key: 'queryFailures', label: 'Task lookup (REST query) fails the next' }
+    { key: 'queryFailures', label: 'Task lookup (REST query) fails the next' },
+    {
+        key: 'openCtiContainerStartupCalls',
+        label: 'Open CTI container not ready (SOFTPHONE_CONTAINER_ERROR) for the first, per adapter load'
+    }
 ];
 
 interface TrustedSiteRow {

@@ -4,11 +4,12 @@
  * window. Requests arrive over postMessage from the adapter frame only (origin and window checked;
  * anything else is logged and ignored) and are answered with `{ success, returnValue, errors }`;
  * listener events go back the same way. The org is the workbench server's (HTTP API, which also
- * applies the saveLog faults), navigation is the app router, LMS is the app's one bus.
+ * applies the saveLog faults; the container start-up fault is read from it at each frame load),
+ * navigation is the app router, LMS is the app's one bus.
  */
 import { api, bus, config, emit, fetchRecord, goTo, log, on } from 'lex/runtime';
 import { createOpenCtiHost, type PanelState } from '../../../opencti/host';
-import type { SaveAnswer } from '../../../org/faults';
+import type { SaveAnswer, SaveLogFaults } from '../../../org/faults';
 import {
     fail,
     OPENCTI_TAG,
@@ -54,6 +55,8 @@ const host = createOpenCtiHost({
         refreshView: () => emit('refresh-view')
     },
     settings: () => api<Record<string, string>>('callCenterSettings'),
+    containerStartupCalls: () =>
+        api<Partial<SaveLogFaults>>('faults').then((faults) => faults.openCtiContainerStartupCalls ?? 0),
     bus,
     messageChannels: () => config().messageChannels,
     log: (source, text, ok) => log(source, text, ok),
