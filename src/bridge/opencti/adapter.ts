@@ -33,7 +33,7 @@ import { createClickToDial, readClickToDial } from './clickToDial';
 import { createComponentChannel } from './componentChannel';
 import { callOpenCtiOnceReady, createOpenCtiCrm } from './openCtiCrm';
 import type { Timers } from './openCtiCrm';
-import type { OpenCti } from './openCtiApi';
+import type { AppViewInfo, OpenCti } from './openCtiApi';
 import { createPanelView } from './panelView';
 import type { PanelView } from './panelView';
 import { phoneNormalizer } from 'c/phoneNumbers';
@@ -230,11 +230,18 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
         } catch (error) {
             log.error('[SoftphoneAdapter] Registering Open CTI listeners failed:', error);
         }
-        opencti.getAppViewInfo({
-            callback: (response) => {
-                if (response.success && response.returnValue) context.initialView(response.returnValue);
-            }
-        });
+        // Asked again while the softphone container is starting; without an answer the page is known
+        // from the first navigation event.
+        void callOpenCtiOnceReady<AppViewInfo>(
+            'getAppViewInfo',
+            (callback) => opencti.getAppViewInfo({ callback }),
+            timers
+        ).then(
+            (info) => {
+                if (info && !disposed) context.initialView(info);
+            },
+            () => undefined
+        );
         void boot(opencti).finally(finishReady);
     }
 

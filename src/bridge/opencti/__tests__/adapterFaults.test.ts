@@ -206,6 +206,15 @@ describe('c-softphone-adapter while the softphone container starts', () => {
         expect(s.vendor.events.some(([type]) => type === 'start_call')).toBe(true);
     });
 
+    it('every call that answers through a callback is asked again: subscribe, getAppViewInfo, getCallCenterSettings', async () => {
+        const wb = containerStartingAfter(3);
+        const s = await ready({ wb });
+        const asked = (method: string) => wb.opencti.calls.filter((call) => call.method === method).length;
+        // The first three calls with a callback, in the order the adapter makes them, are each asked twice.
+        expect([asked('subscribe'), asked('getAppViewInfo'), asked('getCallCenterSettings')]).toEqual([2, 2, 2]);
+        expect(s.root.querySelector('.sfa-settings')?.textContent).toBe('');
+    });
+
     it('a container that never answers: the admin is told why, nothing throws', async () => {
         const wb = containerStartingAfter(50);
         const s = page({ wb });
