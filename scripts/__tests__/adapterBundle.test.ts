@@ -3,7 +3,8 @@
  * What the adapter page's script carries (issue 12: adapter page JS ≤ 25 KB gzip; `npm run
  * bench:sizes` prints the figure). Bundled exactly as `npm run build` bundles it, in memory: the
  * Ameyo toolbar is the separate resource softphoneAmeyo, loaded only in ameyoToolbar mode, and the
- * call center's help text for admins stays in the generated files (runtimeTable.ts has none).
+ * call center's help text for admins stays in the generated files (runtimeTable.ts has none). The
+ * vendor's wrapper script carries only the vendor contract.
  */
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -51,5 +52,13 @@ describe('the Ameyo toolbar script (static resource softphoneAmeyo)', () => {
             ameyo.inputs.filter((file) => /softphoneProtocol|softphoneSchema|core\/(contract|validate)/.test(file))
         ).toEqual([]);
         expect(ameyo.code).toContain('StreemSoftphoneAmeyo');
+    }, 60_000);
+});
+
+describe("the vendor's wrapper script (static resource softphoneWrapper)", () => {
+    it('carries the vendor contract, not the component channel protocol', async () => {
+        const wrapper = await bundle('softphoneWrapper');
+        expect(wrapper.inputs).toEqual(expect.arrayContaining(['src/bridge/core/contract.ts']));
+        expect(wrapper.inputs.filter((file) => /softphoneProtocol|bridge\/opencti\//.test(file))).toEqual([]);
     }, 60_000);
 });

@@ -26,7 +26,6 @@
  * - `start_call.dialTo` is E.164; `dialFrom` and `participantType` are optional, sent when
  *   the call center settings define them.
  */
-import { CALL_ID_MAX_LENGTH } from 'c/softphoneProtocol';
 import type { FieldSpec, InputOf, ValueOf } from 'c/softphoneSchema';
 
 /**
@@ -34,6 +33,12 @@ import type { FieldSpec, InputOf, ValueOf } from 'c/softphoneSchema';
  * still usable (it is only echoed back).
  */
 const PARTNER_ID = { kind: 'text', maxLength: 128 } as const;
+/**
+ * Longest conversation id: c/softphoneProtocol's CALL_ID_MAX_LENGTH (what Task.CallObject holds),
+ * written here so the vendor's wrapper script does not carry the channel protocol (validate.test.ts
+ * pins the two together).
+ */
+export const CALL_ID_MAX_LENGTH = 255;
 /** Unique guid to identify conversation. */
 const CONVERSATION_ID = { kind: 'text', required: true, maxLength: CALL_ID_MAX_LENGTH } as const;
 const PHONE_NUMBER = { kind: 'text', maxLength: 40 } as const;

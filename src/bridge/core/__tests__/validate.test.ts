@@ -1,7 +1,14 @@
 import type { FieldSpec, ObjectField } from 'c/softphoneSchema';
 import { invalidVariants } from '../../../../force-app/main/default/lwc/softphoneSchema/__tests__/variants';
 import type { InvalidVariant } from '../../../../force-app/main/default/lwc/softphoneSchema/__tests__/variants';
-import { SOFTPHONE_CALLS, SOFTPHONE_CALL_TYPES, WRAPPER_EVENTS, WRAPPER_EVENT_TYPES } from '../contract';
+import {
+    CALL_ID_MAX_LENGTH,
+    SOFTPHONE_CALLS,
+    SOFTPHONE_CALL_TYPES,
+    WRAPPER_EVENTS,
+    WRAPPER_EVENT_TYPES
+} from '../contract';
+import { CALL_ID_MAX_LENGTH as PROTOCOL_CALL_ID_MAX_LENGTH } from 'c/softphoneProtocol';
 import type { SoftphoneCallInput, SoftphoneCallType, WrapperEventPayload, WrapperEventType } from '../contract';
 import {
     ENVELOPE_PROTOCOL,
@@ -217,6 +224,7 @@ describe('softphone contract validation', () => {
     });
 
     it('takes a conversation id as long as Task.CallObject holds, as given, and refuses a longer one', () => {
+        expect(CALL_ID_MAX_LENGTH).toBe(PROTOCOL_CALL_ID_MAX_LENGTH);
         const longest = `conv-${'9'.repeat(250)}`;
         const taken = validateSoftphoneCall('callAccepted', { ...IDS, conversationId: longest });
         expect(taken.ok && taken.value.call.payload).toMatchObject({ conversationId: longest });
