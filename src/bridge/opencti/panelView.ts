@@ -125,7 +125,9 @@ export function createPanelView(options: PanelViewOptions): PanelView {
             const title = el(doc, 'h2', 'slds-text-heading_small', labels.settingsTitle);
             title.id = 'sfa-settings-title';
             const body = el(doc, 'div', 'sfa-alert__text');
-            if (softphoneOff) body.append(el(doc, 'p', 'slds-m-bottom_x-small', labels.softphoneOff));
+            // Without settings at all, the issue itself says why; "until its address is set" would mislead.
+            const noSettings = issues.some((issue) => issue.code === 'no-settings');
+            if (softphoneOff && !noSettings) body.append(el(doc, 'p', 'slds-m-bottom_x-small', labels.softphoneOff));
             if (issues.length > 0) {
                 body.append(el(doc, 'p', '', labels.settingsIntro));
                 const list = el(doc, 'ul', 'slds-list_dotted sfa-settings__list');

@@ -224,7 +224,8 @@ describe('c-softphone-adapter while the softphone container starts', () => {
             'Call center: Salesforce did not give the call center settings (getCallCenterSettings: SOFTPHONE_CONTAINER_ERROR: Unable to execute sendPostMessage'
         );
         expect(shown).toContain('Reload the page');
-        // Only the real problem: not every item reported missing.
+        // Only the real problem: not every item reported missing, nor an address to set.
         expect(shown).not.toContain('Softphone URL');
+        expect(shown).not.toContain('until its address is set');
     });
 });
