@@ -19,8 +19,11 @@ const SESSION_ID = 'softphone-adapter-session';
 
 /** The page's API session island (`{!$Api.Session_ID}`, `{!$User.Id}`); undefined when absent or unreadable. */
 function readSession(): { sessionId: string; userId?: string } | undefined {
+    const island = document.getElementById(SESSION_ID);
+    // Read once, then taken out of the page: a script the page loads later (Ameyo's) cannot read it there.
+    island?.remove();
     try {
-        const parsed = JSON.parse(document.getElementById(SESSION_ID)?.textContent ?? 'null') as {
+        const parsed = JSON.parse(island?.textContent ?? 'null') as {
             sessionId?: unknown;
             userId?: unknown;
         } | null;

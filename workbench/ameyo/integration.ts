@@ -2,9 +2,11 @@
  * The Ameyo stand-in's `ameyo.integration` object: what ameyo-integration-v<version>.js gives the CRM
  * page (seed 004, "add the integration script" and every API the seed names). Each call goes to the
  * toolbar (a `Link`: postMessage in the browser, the model directly in Jest); each handler call
- * coming back goes to the function the CRM registered with registerCustomFunction, else to the
- * CRM's global function of that name (seed 004, "initialize handlers and load lifecycle" and
- * "screen pop flow"). Never part of the package.
+ * coming back goes only to the function the CRM registered with registerCustomFunction (seed 004,
+ * "initialize handlers and load lifecycle" and "screen pop flow"). The seed also shows handlers as
+ * the CRM's global functions, but public copies of Ameyo's namespaced script call registered ones
+ * only, so the stand-in is as strict as that: a handler only on `window` is never called. Never
+ * part of the package.
  */
 
 /** The toolbar side: API calls out, handler calls in, and the CRM's getExtensionInfo asked for. */
@@ -68,13 +70,15 @@ export function createIntegration(host: IntegrationHost, link: Link, log: (line:
             }
         },
         dispatch(name, args) {
-            const fn = custom.get(name) ?? host[name];
+            const fn = custom.get(name);
             if (typeof fn !== 'function') {
-                log(`the CRM has no ${name}`);
+                log(
+                    `the CRM registered no ${name}${typeof host[name] === 'function' ? ' (only a window function)' : ''}`
+                );
                 return;
             }
             try {
-                (fn as (...a: unknown[]) => unknown)(...args);
+                fn(...args);
             } catch (error) {
                 log(`${name} threw: ${String(error)}`);
             }

@@ -10,8 +10,11 @@ import { createIntegration } from './integration';
 import type { IntegrationHost } from './integration';
 
 const STAND_IN = 'ameyoStandIn';
-const script = document.currentScript as HTMLScriptElement | null;
-const ameyoOrigin = new URL(script?.src ?? window.location.href).origin;
+// Ameyo's address, as public copies of its script find it: from the page's last <script> when this
+// one runs (not document.currentScript), so the CRM page must add it last.
+const scripts = document.getElementsByTagName('script');
+const lastScript = scripts[scripts.length - 1];
+const ameyoOrigin = new URL(lastScript?.src || window.location.href).origin;
 const pending = new Map<number, (value: unknown) => void>();
 let nextId = 0;
 

@@ -78,8 +78,15 @@ export const AMEYO_HANDLERS = [
 ] as const;
 export type AmeyoHandler = (typeof AMEYO_HANDLERS)[number];
 
-/** Other spellings of the reconstructed names (the seed is lower-cased): installed as well. */
+/**
+ * Other names for the handlers, installed and registered as well: spellings of the reconstructed
+ * names (the seed is lower-cased), and names public copies of Ameyo's script use.
+ */
 export const HANDLER_ALIASES: Partial<Record<AmeyoHandler, readonly string[]>> = {
+    // The names public copies of Ameyo's script call for the seed's disposition handlers.
+    handleDispositionCodes: ['getDispositionCodesHandler'],
+    handleDisposeCallByDispositionCode: ['disposeCallByDispositionCodeHandler', 'disposeAndDialHandler'],
+    handleFailedDispositionNotifyGeneric: ['failedDispositionNotifyHandler'],
     transferToAQHandler: ['transferToAqHandler'],
     transferToIVRHandler: ['transferToIvrHandler'],
     conferWithTPVHandler: ['conferWithTpvHandler'],
@@ -125,7 +132,16 @@ export function readText(raw: unknown): string | undefined {
 
 /** The Ameyo call id in a usercustomercrtinfo (or showCrm parameters), when there is one. */
 export function readCallId(raw: unknown): string | undefined {
-    return pick(readObject(raw), 'crtObjectId', 'crtObjectID', 'callId', 'interactionId')?.slice(0, CALL_ID_MAX_LENGTH);
+    // customerCrtObjectId: the name Ameyo's public sample pages read from usercustomercrtinfo.
+    return pick(
+        readObject(raw),
+        'crtObjectId',
+        'crtObjectID',
+        'customerCrtObjectId',
+        'customerCRTObjectId',
+        'callId',
+        'interactionId'
+    )?.slice(0, CALL_ID_MAX_LENGTH);
 }
 
 /* ------------------------------------------------------------------ showCrm */

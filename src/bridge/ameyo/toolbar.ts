@@ -99,7 +99,8 @@ export interface AmeyoToolbarOptions {
     /** The adapter page's origin (the toolbar's `origin` parameter). */
     crmOrigin: string;
     /** Frames the toolbar where the softphone frame goes; returns the iframe. */
-    mountFrame(src: string): HTMLIFrameElement;
+    /** Adds the toolbar frame (`frameId`) inside a container (`containerId`), both created before it loads. */
+    mountFrame(src: string, ids: { containerId: string; frameId: string }): HTMLIFrameElement;
     /** Publishes a validated event on the message channel. */
     publish(event: ChannelEvent): void;
     clock(): number;
@@ -461,14 +462,17 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
         };
     }
 
+    /** Every handler under each name Ameyo may call it by (the seed's and its aliases). */
+    const installed = new Map<string, (...args: unknown[]) => void>();
+
     function install(): void {
         // Seed 004, "auto-select the agent's extension": a global getExtensionInfo().
         host.getExtensionInfo = () => extensionInfo(options.extension);
         for (const name of AMEYO_HANDLERS) {
             const handler = guard(name, handlers[name]);
-            host[name] = handler;
-            for (const alias of HANDLER_ALIASES[name] ?? []) host[alias] = handler;
+            for (const each of [name, ...(HANDLER_ALIASES[name] ?? [])]) installed.set(each, handler);
         }
+        for (const [name, handler] of installed) host[name] = handler;
     }
 
     function register(): void {
@@ -479,19 +483,31 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
         }
         // Seed 004: registerCustomFunction("showCrm", { showCrm: customShowCrm }) takes over the pop.
         integration.registerCustomFunction('showCrm', { showCrm: guard('showCrm', showCrm) });
+        // Ameyo's script versions differ: some call only handlers registered this way, never a
+        // window function of the same name, so every handler is registered too.
+        for (const [name, handler] of installed) {
+            try {
+                integration.registerCustomFunction(name, { [name]: handler });
+            } catch (error) {
+                warn(
+                    `registerCustomFunction(${name}) failed: ${error instanceof Error ? error.message : String(error)}`
+                );
+            }
+        }
     }
 
     function load(): void {
         install();
         // Seed 004, "create the iframe container": a div #ameyoIframeDiv holding the toolbar frame,
         // there before Ameyo's script runs, as on a page whose markup has it.
-        const frame = options.mountFrame(ameyoToolbarUrl(options.baseUrl, options.crmOrigin));
-        frame.id = AMEYO_FRAME_ID;
-        const container = options.document.createElement('div');
-        container.id = AMEYO_CONTAINER_ID;
-        container.className = 'sfa-frame__iframe';
-        frame.replaceWith(container);
-        container.append(frame);
+        // The frame is created inside its container: moving a loaded iframe would load the toolbar twice.
+        options.mountFrame(ameyoToolbarUrl(options.baseUrl, options.crmOrigin), {
+            containerId: AMEYO_CONTAINER_ID,
+            frameId: AMEYO_FRAME_ID
+        });
+        // The seed's sample page declares Ameyo's address for its script (`var ameyoBaseUrl`); some
+        // script versions read it, others take the address of the page's last script, so it goes last.
+        host.ameyoBaseUrl = options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`;
         const scriptUrl = ameyoScriptUrl(options.baseUrl, options.scriptVersion);
         const script = options.document.createElement('script');
         script.src = scriptUrl;
@@ -503,7 +519,7 @@ export function createAmeyoToolbar(options: AmeyoToolbarOptions): AmeyoToolbar {
                 message: `The Ameyo integration script did not load from ${scriptUrl}.`
             });
         });
-        (options.document.head ?? options.document.documentElement).append(script);
+        (options.document.body ?? options.document.documentElement).append(script);
     }
 
     /* ---------------------------------------------------------------- commands from Salesforce */

@@ -332,7 +332,7 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
                     window: win,
                     document: env.document,
                     crmOrigin: win.location.origin,
-                    mountFrame: (src) => view.mountSoftphone(src),
+                    mountFrame: (src, ids) => view.mountSoftphone(src, ids),
                     publish: (event) => crm?.publish(event),
                     clock,
                     timers,

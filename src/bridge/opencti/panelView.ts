@@ -36,8 +36,8 @@ export interface PanelView {
     showFatal(message: string): void;
     /** Settings problems for the admin; `softphoneOff` when the softphone cannot load at all. */
     showSettingsIssues(issues: readonly SettingIssue[], softphoneOff: boolean): void;
-    /** Adds the softphone iframe (once). */
-    mountSoftphone(src: string): HTMLIFrameElement;
+    /** Adds the softphone iframe (once); with `ids`, inside a container of its own (Ameyo's markup). */
+    mountSoftphone(src: string, ids?: { containerId: string; frameId: string }): HTMLIFrameElement;
     /** The current Task save states; shows a banner while any is pending or failed. */
     setLogs(views: readonly LogView[]): void;
     /** Offers the matches of one call to choose from, or hides the list (null). */
@@ -148,13 +148,21 @@ export function createPanelView(options: PanelViewOptions): PanelView {
             settings.replaceChildren(section);
         },
 
-        mountSoftphone(src) {
+        mountSoftphone(src, ids) {
             if (iframe) return iframe;
             iframe = el(doc, 'iframe', 'sfa-frame__iframe');
             iframe.title = labels.frameTitle;
             iframe.setAttribute('allow', SOFTPHONE_ALLOW);
+            let outer: HTMLElement = iframe;
+            if (ids) {
+                // Container first, frame inside, src last: an iframe moved after it started loading loads again.
+                iframe.id = ids.frameId;
+                outer = el(doc, 'div', 'sfa-frame__iframe');
+                outer.id = ids.containerId;
+                outer.append(iframe);
+            }
+            frameBox.replaceChildren(outer);
             iframe.src = src;
-            frameBox.replaceChildren(iframe);
             return iframe;
         },
 

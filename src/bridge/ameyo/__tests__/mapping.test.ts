@@ -62,6 +62,10 @@ describe('Ameyo toolbar mapping', () => {
             })
         ]);
         expect(read(`${longest}-more`)).toBe(longest);
+        // The name Ameyo's public sample pages read from usercustomercrtinfo.
+        expect(
+            readShowCrm('+15035551212', { customerCrtObjectId: 'd604-9', callType: 'inbound' }, 'req-9')
+        ).toMatchObject({ conversationId: 'd604-9' });
     });
 
     it("builds seed 004's script and toolbar addresses", () => {

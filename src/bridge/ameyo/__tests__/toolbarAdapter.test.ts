@@ -41,6 +41,7 @@ async function ameyoPage(overrides: Record<string, string> = {}, reload?: Toolba
         reload.adapter.dispose();
         reload.root.remove();
         document.head.replaceChildren();
+        document.querySelectorAll('script[src*="ameyo-integration"]').forEach((script) => script.remove());
         delete (window as unknown as { ameyo?: unknown }).ameyo;
         reload.wb.reloadAdapter();
     }
@@ -77,7 +78,9 @@ async function ameyoPage(overrides: Record<string, string> = {}, reload?: Toolba
     );
     box.integration = integration;
     (window as unknown as { ameyo: unknown }).ameyo = { integration };
-    const script = document.querySelector<HTMLScriptElement>('script[src*="ameyo-integration"]');
+    // This page's script: the newest, the page's last <script> (where Ameyo's script finds its address).
+    const script = [...document.querySelectorAll<HTMLScriptElement>('script')].at(-1);
+    expect(script?.src).toContain('ameyo-integration');
     script?.dispatchEvent(new Event('load'));
     model.loaded();
     await settle();
@@ -136,7 +139,21 @@ describe('c-softphone-adapter in ameyoToolbar mode', () => {
             `${AMEYO}/ameyowebaccess/toolbar-crm.htm?origin=${encodeURIComponent(window.location.origin)}`
         );
         expect(typeof (window as unknown as { getExtensionInfo?: unknown }).getExtensionInfo).toBe('function');
+        // The seed's page variable, for script versions that read Ameyo's address from it.
+        expect((window as unknown as { ameyoBaseUrl?: unknown }).ameyoBaseUrl).toBe(`${AMEYO}/`);
         snapshotForA11y(root);
+    });
+
+    it('registers every handler with registerCustomFunction, under the names public copies of the script call too', async () => {
+        const t = await loggedIn();
+        // Only registered handlers are called (the stand-in is as strict as Ameyo's namespaced script).
+        t.box.integration?.dispatch('getDispositionCodesHandler', [
+            [{ dispositionClass: 'Alias', dispositionCodes: ['One', 'Two'] }]
+        ]);
+        await settle();
+        expect(channelEvents(t.wb, 'dispositionTree').at(-1)?.payload).toEqual({
+            groups: [{ label: 'Alias', codes: ['One', 'Two'] }]
+        });
     });
 
     it('answers getExtensionInfo from the call center, reloads dispositions for the campaign, and reports the session', async () => {
