@@ -264,12 +264,28 @@ export async function logHangup(
     }
 }
 
+/**
+ * The query's name/value pairs, decoded as URLSearchParams does, except that a value starting with a
+ * literal `+` and a digit keeps it: a vendor that puts `anum=+4722334455` in its pop URL unencoded
+ * means the international prefix, not a space (which would read the number as a national one).
+ */
+export function popQueryPairs(search: string): [string, string][] {
+    const raw = search.startsWith('?') ? search.slice(1) : search;
+    // URLSearchParams skips empty parts and keeps order: pair i comes from the i-th non-empty part.
+    const parts = raw.split('&').filter((part) => part !== '');
+    return [...new URLSearchParams(raw)].map(([name, value], i): [string, string] => {
+        const part = parts[i] ?? '';
+        const rawValue = part.includes('=') ? part.slice(part.indexOf('=') + 1) : '';
+        return /^\+\d/.test(rawValue) && value.startsWith(' ') ? [name, `+${value.slice(1)}`] : [name, value];
+    });
+}
+
 /** Runs the page: translate, log a hang-up, replace the page with the component. Never throws. */
 export async function runCallPopPage(deps: CallPopPageDeps): Promise<string> {
     let target: string;
     try {
-        const params = new URLSearchParams(deps.search.slice(0, 8_000));
-        const { pop, refused, problems } = translateVendorParams(params.entries(), deps.settings);
+        const params = popQueryPairs(deps.search.slice(0, 8_000));
+        const { pop, refused, problems } = translateVendorParams(params, deps.settings);
         for (const problem of problems) deps.warn?.(`CallPop: Call_Pop_Settings__c: ${problem}`);
         if (refused.length > 0) deps.warn?.(`CallPop: invalid values dropped: ${refused.join(', ')}`);
         if (pop.event === 'hangup') {

@@ -3,6 +3,7 @@ import {
     DEFAULT_PAGE_LABELS,
     goTo,
     lightningOrigin,
+    popQueryPairs,
     runCallPopPage,
     sweepSettledCreates,
     taskFields
@@ -135,6 +136,20 @@ describe('CallPop page', () => {
             c__noMatch: 'newLead'
         });
         expect(org.requests).toEqual([]);
+    });
+
+    it("keeps an unencoded leading + of a vendor's number (anum=+47…), and decodes the rest as forms do", async () => {
+        expect(popQueryPairs('?anum=+4722334455&disposition=Follow+up&q=%2B1&x=&&y')).toEqual([
+            ['anum', '+4722334455'],
+            ['disposition', 'Follow up'],
+            ['q', '+1'],
+            ['x', ''],
+            ['y', '']
+        ]);
+        const org: FakeOrg = { tasks: [], requests: [] };
+        const d = deps('?profile=puzzel&event=ring&anum=+4722334455&callid=p2', org);
+        await runCallPopPage(d);
+        expect(stateOf(d.replaced[0]!)).toMatchObject({ c__phone: '+4722334455' });
     });
 
     it('logs a hang-up as one Task, looked up first, and passes its Id on', async () => {

@@ -1,7 +1,7 @@
 /**
  * Page references the pop navigates to (LWC guide, "PageReference Types"). Pure, no `lwc`.
  */
-import { CALL_FIELDS } from 'c/callPopParams';
+import { CALL_FIELDS, PARAM } from 'c/callPopParams';
 import type { CallPop } from 'c/callPopParams';
 
 export interface PageRef {
@@ -30,7 +30,8 @@ export function newRecordPage(objectApiName: 'Lead' | 'Contact', encodedDefaults
 
 /**
  * The CallPop page for a hang-up that reached the component directly (a vendor popping c__ names):
- * the page owns the exactly-once Task write, so the component hands the call to it. Generic names.
+ * the page owns the exactly-once Task write, so the component hands the call to it, under the
+ * package's own c__ names, which the page reads whatever vendor mapping the admin set.
  */
 export function logPageUrl(pop: CallPop): string {
     const values: Record<(typeof CALL_FIELDS)[number], string | undefined> = {
@@ -42,10 +43,10 @@ export function logPageUrl(pop: CallPop): string {
         queue: pop.queue,
         agent: pop.agent
     };
-    const query = ['profile=generic'];
+    const query: string[] = [];
     for (const field of CALL_FIELDS) {
         const value = values[field];
-        if (value !== undefined) query.push(`${field}=${encodeURIComponent(value)}`);
+        if (value !== undefined) query.push(`${PARAM[field]}=${encodeURIComponent(value)}`);
     }
     return `/apex/CallPop?${query.join('&')}`;
 }

@@ -388,8 +388,8 @@ export interface PopSettings {
 
 /**
  * The pop a vendor's URL parameters describe, translated with the profile's mapping: only mapped
- * names are read (case-insensitively), secrets never, and every value is validated like a `c__`
- * parameter. `params` is the page's query as name/value pairs (first occurrence of a name wins).
+ * names and the package's own `c__` names are read (case-insensitively), secrets never, and every
+ * value is validated like a `c__` parameter. `params` is the page's query as name/value pairs (first occurrence of a name wins).
  */
 export function translateVendorParams(
     params: Iterable<[string, string]>,
@@ -407,7 +407,9 @@ export function translateVendorParams(
     const state: Record<string, string> = { [PARAM.profile]: profile };
     for (const field of CALL_FIELDS) {
         // The first of the mapped names whose value is usable; else the first given (refused, and named).
-        const given = (mapping[field] ?? [])
+        // The package's own c__ name is read last, whatever the admin mapped: the component hands a
+        // call to the page with it (callPop/pageRefs.ts, logPageUrl).
+        const given = [...(mapping[field] ?? []), PARAM[field]]
             .map((name) => byName.get(name.toLowerCase()))
             .filter((value): value is string => value !== undefined && value !== '');
         const value = given.find((candidate) => CALL_FIELD_READERS[field](candidate) !== undefined) ?? given[0];

@@ -303,7 +303,7 @@ describe('c-call-pop', () => {
         await flush();
         expect(getNavigateCalls()[0]!.pageReference).toEqual({
             type: 'standard__webPage',
-            attributes: { url: '/apex/CallPop?profile=generic&event=hangup&phone=5551234&callId=c%261' }
+            attributes: { url: '/apex/CallPop?c__event=hangup&c__phone=5551234&c__callId=c%261' }
         });
     });
 

@@ -75,7 +75,7 @@ describe('c-call-pop callers', () => {
             state: { defaultFieldValues: 'Phone=5551234' }
         });
         expect(logPageUrl({ event: 'hangup', callId: 'a&b', phone: '+1 503', durationSeconds: 5 })).toBe(
-            '/apex/CallPop?profile=generic&event=hangup&phone=%2B1%20503&callId=a%26b&duration=5'
+            '/apex/CallPop?c__event=hangup&c__phone=%2B1%20503&c__callId=a%26b&c__duration=5'
         );
     });
 

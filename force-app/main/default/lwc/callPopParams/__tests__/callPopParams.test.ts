@@ -153,6 +153,19 @@ describe('c-call-pop-params', () => {
         expect(refused).toEqual([]);
     });
 
+    it("reads the package's own c__ names whatever the admin mapped (the component hands calls over with them)", () => {
+        const settings = { mappings: { generic: 'phone=caller; callId=id' } };
+        const { pop } = translateVendorParams(
+            vendor('c__event=hangup&c__phone=%2B4722334455&c__callId=c-1&c__duration=42'),
+            settings
+        );
+        expect(pop).toMatchObject({ event: 'hangup', phone: '+4722334455', callId: 'c-1', durationSeconds: 42 });
+        // A mapped vendor name still comes first.
+        expect(translateVendorParams(vendor('caller=%2B4711111111&c__phone=%2B4722334455'), settings).pop.phone).toBe(
+            '+4711111111'
+        );
+    });
+
     it('builds only the component path, whatever the values', () => {
         const path = callPopPath({ event: 'ring', phone: '+1 503', callId: 'https://evil.example/&c__x=1' });
         expect(path.startsWith(`${CALL_POP_PATH}?`)).toBe(true);
@@ -215,7 +228,7 @@ describe('c-call-pop-params', () => {
 
         it('uses the generic profile for unknown or missing profiles and drops unmapped parameters', () => {
             const { pop } = translateVendorParams(
-                vendor('profile=evil&phone=5035551212&callId=g1&redirect=https://evil.example&c__event=hangup')
+                vendor('profile=evil&phone=5035551212&callId=g1&redirect=https://evil.example&state=hangup')
             );
             expect(pop).toEqual({ event: 'ring', phone: '5035551212', callId: 'g1', profile: 'generic' });
         });
