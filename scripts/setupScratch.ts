@@ -63,14 +63,29 @@ export type SetupResult =
 /** A step's failure: the message the CLI (or our own check) gave. */
 export class StepFailure extends Error {}
 
-/** Runs `sf <args> --json` and returns its `result`; throws StepFailure with the CLI's message. */
-export async function sf(context: SetupContext, args: string[]): Promise<Record<string, unknown>> {
+/**
+ * Runs `sf <args> --json` and returns its `result`; throws StepFailure with the CLI's message. With
+ * `partial`, a result that lists `failures` is returned whatever the exit code: commands such as
+ * `org assign permset` exit 1 (all failed) or 68 (some failed) with the reasons there.
+ */
+export async function sf(
+    context: SetupContext,
+    args: string[],
+    options: { partial?: boolean } = {}
+): Promise<Record<string, unknown>> {
     const out = await context.runner('sf', [...args, '--json']);
     const json = parseJson(out.stdout) ?? parseJson(out.stderr);
     const status = typeof json?.status === 'number' ? json.status : out.status;
-    if (out.status === 0 && status === 0 && json) return (json.result ?? {}) as Record<string, unknown>;
+    const result = json?.result && typeof json.result === 'object' ? (json.result as Record<string, unknown>) : {};
+    if (out.status === 0 && status === 0 && json) return result;
+    const failures = Array.isArray(result.failures) ? (result.failures as { message?: unknown }[]) : [];
+    if (options.partial && failures.length > 0) return result;
     const message =
         (typeof json?.message === 'string' && json.message) ||
+        failures
+            .map((failure) => (typeof failure.message === 'string' ? failure.message : ''))
+            .filter(Boolean)
+            .join('; ') ||
         lastLines(out.stderr || out.stdout) ||
         `exit ${out.status}`;
     throw new StepFailure(message);
@@ -153,15 +168,11 @@ export function setupSteps(): SetupStep[] {
             title: `Assign the permission set ${PERMISSION_SET} (the app, the adapter page, Edit Tasks)`,
             hint: 'Check that the deploy created the permission set: sf org open --target-org <alias> --path lightning/setup/PermSets/home',
             async run(context) {
-                const result = await sf(context, [
-                    'org',
-                    'assign',
-                    'permset',
-                    '--name',
-                    PERMISSION_SET,
-                    '--target-org',
-                    context.options.alias
-                ]);
+                const result = await sf(
+                    context,
+                    ['org', 'assign', 'permset', '--name', PERMISSION_SET, '--target-org', context.options.alias],
+                    { partial: true }
+                );
                 const failures = Array.isArray(result.failures) ? (result.failures as { message?: string }[]) : [];
                 const real = failures.filter((f) => !/duplicate/i.test(f.message ?? ''));
                 if (real.length) throw new StepFailure(real.map((f) => f.message ?? 'failed').join('; '));

@@ -139,15 +139,20 @@ describe('npm run setup:scratch', () => {
 
     it('treats an existing permission set assignment as done, and any other assignment failure as a stop', async () => {
         const answers = orgAnswers();
-        answers['sf org assign permset'] = ok({
-            successes: [],
-            failures: [{ name: PERMISSION_SET, message: 'Duplicate PermissionSetAssignment' }]
+        // The CLI exits 1 when every assignment failed, with the reasons under result.failures
+        // (@salesforce/plugin-user, permset assign: setExitCode).
+        const failed = (message: string): CommandResult => ({
+            status: 1,
+            stdout: JSON.stringify({
+                status: 1,
+                result: { successes: [], failures: [{ name: PERMISSION_SET, message }] },
+                warnings: []
+            }),
+            stderr: ''
         });
+        answers['sf org assign permset'] = failed('Duplicate PermissionSetAssignment');
         expect(await setupScratchOrg(OPTIONS, fakeRunner(answers).runner, () => undefined)).toMatchObject({ ok: true });
-        answers['sf org assign permset'] = ok({
-            successes: [],
-            failures: [{ name: PERMISSION_SET, message: 'Permission set not found in target org' }]
-        });
+        answers['sf org assign permset'] = failed('Permission set not found in target org');
         expect(await setupScratchOrg(OPTIONS, fakeRunner(answers).runner, () => undefined)).toMatchObject({
             ok: false,
             step: 3,
