@@ -1,18 +1,97 @@
 /**
- * npm run deploy [-- --target-org <alias>]: deploys the built package with the
- * Salesforce CLI. `npm run deploy` builds first (package.json), so the org gets
- * the compiled .js and static resources; .forceignore keeps sources and tests out.
- * Without --target-org the CLI's default org (`sf config set target-org`) is used.
+ * npm run deploy [-- --target-org <alias>] [--include-config]: deploys the built package with the
+ * Salesforce CLI. `npm run deploy` builds first (package.json), so the org gets the compiled .js and
+ * static resources; .forceignore keeps sources and tests out. Without --target-org the CLI's default
+ * org (`sf config set target-org`) is used.
+ *
+ * The first install deploys everything under force-app. Once the call center is in the org, a
+ * deploy leaves out what the admin has set up since (scripts/lib/deployPlan.ts), unless
+ * --include-config asks to put the shipped values back.
  */
-import { run } from './lib/run';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ADMIN_OWNED, INSTALLED_QUERY, withoutAdminOwned } from './lib/deployPlan';
+import { BUILD_DIR, ROOT } from './lib/paths';
+import { run, withLocalBin } from './lib/run';
 
-const args = process.argv.slice(2);
+const HINT =
+    'deploy: is an org authorised? `sf org login web --alias my-org`, then `npm run deploy -- --target-org my-org`.';
+
+/** `sf … --json`, its parsed output (or null when it printed none) and exit status. */
+function sfJson(args: string[]): { status: number; json: Record<string, unknown> | null } {
+    const result = spawnSync('sf', [...args, '--json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: withLocalBin(process.env)
+    });
+    if (result.error) throw result.error;
+    const text = result.stdout ?? '';
+    let json: Record<string, unknown> | null = null;
+    try {
+        json = JSON.parse(text.slice(Math.max(0, text.indexOf('{')))) as Record<string, unknown>;
+    } catch {
+        json = null;
+    }
+    return { status: result.status ?? 1, json };
+}
+
+function main(): void {
+    const args = process.argv.slice(2);
+    const includeConfig = args.includes('--include-config');
+    const cliArgs = args.filter((arg) => arg !== '--include-config');
+    const orgIndex = cliArgs.findIndex((arg) => arg === '--target-org' || arg === '-o');
+    const orgArgs = orgIndex >= 0 && cliArgs[orgIndex + 1] ? ['--target-org', cliArgs[orgIndex + 1] as string] : [];
+
+    const installed = sfJson(['data', 'query', '--query', INSTALLED_QUERY, ...orgArgs]);
+    const message = typeof installed.json?.message === 'string' ? installed.json.message : '';
+    // An org without call centers at all (INVALID_TYPE) is a first install; the deploy says what it lacks.
+    if (installed.status !== 0 && !/INVALID_TYPE|not supported/i.test(message)) {
+        throw new Error(
+            `deploy: could not check the org for the call center SoftphoneBridge: ${message || 'no answer'}`
+        );
+    }
+    const records = (installed.json?.result as { records?: unknown[] } | undefined)?.records ?? [];
+    const update = records.length > 0;
+    if (!update || includeConfig) {
+        console.log(
+            update
+                ? 'deploy: --include-config: the shipped call center, trusted sites and Streem address replace the org’s.'
+                : 'deploy: first install: everything under force-app.'
+        );
+        run('sf', ['project', 'deploy', 'start', '--source-dir', 'force-app', '--wait', '30', ...cliArgs]);
+        return;
+    }
+
+    const dir = path.join(BUILD_DIR, 'deploy');
+    fs.mkdirSync(dir, { recursive: true });
+    run('sf', [
+        'project',
+        'generate',
+        'manifest',
+        '--source-dir',
+        'force-app',
+        '--output-dir',
+        dir,
+        '--name',
+        'package'
+    ]);
+    const manifestPath = path.join(dir, 'package.xml');
+    const { xml, leftOut } = withoutAdminOwned(fs.readFileSync(manifestPath, 'utf8'));
+    fs.writeFileSync(manifestPath, xml);
+    console.log('deploy: update: the package is installed, so what the admin has set up stays as it is:');
+    for (const item of ADMIN_OWNED) {
+        if (leftOut.includes(`${item.type}:${item.member}`))
+            console.log(`  - ${item.type} ${item.member} (${item.why})`);
+    }
+    console.log('  (npm run deploy -- --include-config deploys the shipped values instead)');
+    run('sf', ['project', 'deploy', 'start', '--manifest', manifestPath, '--wait', '30', ...cliArgs]);
+}
+
 try {
-    run('sf', ['project', 'deploy', 'start', '--source-dir', 'force-app', '--wait', '30', ...args]);
+    main();
 } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    console.error(
-        'deploy: is an org authorised? `sf org login web --alias my-org`, then `npm run deploy -- --target-org my-org`.'
-    );
+    console.error(HINT);
     process.exit(1);
 }
