@@ -155,8 +155,11 @@ export interface ShowCrmRequest {
     direction: CallDirection;
 }
 
-/** Ameyo's call types name the direction first (`inbound.call.dial`, `outbound.manual.dial`). */
-const INBOUND_CALL_TYPE = /inbound|incoming|\bacd\b|^\s*in\b/i;
+/**
+ * Ameyo's call types name the direction first (`inbound.call.dial`, `outbound.manual.dial`); a call
+ * transferred to the agent (`transferred.to.campaign.dial`, in a public sample) came in.
+ */
+const INBOUND_CALL_TYPE = /inbound|incoming|transfer|\bacd\b|^\s*in\b/i;
 const OUTBOUND_CALL_TYPE = /out|manual|preview|callback|auto|progressive|predictive|dial/i;
 
 /** The direction a call type names: inbound words first, as `inbound.call.dial` also says "dial". */

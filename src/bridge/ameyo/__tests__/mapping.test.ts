@@ -123,6 +123,10 @@ describe('Ameyo toolbar mapping', () => {
             expect(readShowCrm('+1', { callId: 'c-5', callType: 'inbound.call.dial' }, 'req-5')).toMatchObject({
                 direction: 'inbound'
             });
+            // A call transferred to this agent came in, though its type ends in "dial".
+            expect(
+                readShowCrm('+1', { callId: 'c-6', callType: 'transferred.to.campaign.dial' }, 'req-6')
+            ).toMatchObject({ direction: 'inbound' });
         });
 
         it('reads outbound pops, JSON parameters, and falls back to the request id', () => {
