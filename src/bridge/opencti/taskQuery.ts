@@ -114,15 +114,19 @@ async function restJson(options: TaskFinderOptions, url: string, what: string, i
         const body = await Promise.race([response.json().catch(() => null), timeout]);
         if (!response.ok) {
             const { errorCode, message } = errorOf(body);
+            // The org's daily API limit also answers 403 (REQUEST_LIMIT_EXCEEDED): it passes, access
+            // advice would mislead.
             const kind =
                 response.status === 401 || errorCode === 'INVALID_SESSION_ID'
                     ? 'session'
-                    : errorCode === 'INSUFFICIENT_ACCESS' ||
-                        errorCode === 'INSUFFICIENT_ACCESS_OR_READONLY' ||
-                        errorCode === 'API_DISABLED_FOR_ORG' ||
-                        response.status === 403
-                      ? 'access'
-                      : undefined;
+                    : errorCode === 'REQUEST_LIMIT_EXCEEDED'
+                      ? undefined
+                      : errorCode === 'INSUFFICIENT_ACCESS' ||
+                          errorCode === 'INSUFFICIENT_ACCESS_OR_READONLY' ||
+                          errorCode === 'API_DISABLED_FOR_ORG' ||
+                          response.status === 403
+                        ? 'access'
+                        : undefined;
             throw new TaskQueryError(`${what} failed (${response.status} ${errorCode}: ${message})`, kind, true);
         }
         return body;

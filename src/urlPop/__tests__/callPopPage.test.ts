@@ -276,6 +276,8 @@ describe('CallPop page', () => {
         for (const [fail, kind] of [
             [{ status: 401, errorCode: 'INVALID_SESSION_ID' }, 'session'],
             [{ status: 403, errorCode: 'API_DISABLED_FOR_ORG' }, 'access'],
+            // The daily API limit answers 403 too; it passes: no access advice.
+            [{ status: 403, errorCode: 'REQUEST_LIMIT_EXCEEDED' }, 'failed'],
             [{ status: 503, errorCode: 'SERVER_UNAVAILABLE' }, 'failed']
         ] as const) {
             const org: FakeOrg = { tasks: [], requests: [], fail };
