@@ -138,6 +138,36 @@ void describe(
         );
 
         void it(
+            'with a Hang-Up Token, a hang-up link without it logs nothing until the agent confirms on the page',
+            { timeout: TEST_TIMEOUT_MS },
+            async () => {
+                e2e.workbench.customSettingOverrides.Call_Pop_Settings__c = {
+                    organization: { Hang_Up_Token__c: 'wb-hang-up-token' }
+                };
+                // Another site links to the page (its URL has no token): the page asks, and the agent declines.
+                const forged = await e2e.newPage();
+                await forged.goto(
+                    `${e2e.workbench.urls.visualforce}/apex/CallPop?event=hangup&callId=forged-1&phone=5035550100`
+                );
+                await forged.getByRole('button', { name: 'Open without logging' }).click({ timeout: STEP_TIMEOUT_MS });
+                await forged.waitForURL((url) => url.pathname.startsWith('/lightning/'), { timeout: STEP_TIMEOUT_MS });
+                assert.equal(e2e.workbench.org.allTasks().length, 0, 'no Task from a forged link');
+
+                // The contact center's template lacks the token too: the agent confirms, and it is logged once.
+                const agent = await openPuzzel(e2e);
+                await fill(agent, { anum: '+1 503 555 0100', callid: 'pz-token-1', duration: '30' });
+                const popped = agent.context().waitForEvent('page', { timeout: STEP_TIMEOUT_MS });
+                await agent.locator('[data-id="hangup"]').click();
+                const page = await popped;
+                await page.getByRole('button', { name: 'Log the call' }).click({ timeout: STEP_TIMEOUT_MS });
+                await page.waitForURL((url) => url.pathname.startsWith('/lightning/'), { timeout: STEP_TIMEOUT_MS });
+                await card(page).getByText('The call is logged.').waitFor();
+                const [task] = await waitForTasks(e2e, 1);
+                assert.equal(task?.CallObject, 'pz-token-1');
+            }
+        );
+
+        void it(
             'hang-up logs exactly one Task; the same hang-up popped again still leaves one',
             { timeout: TEST_TIMEOUT_MS },
             async () => {

@@ -32,6 +32,36 @@ function localDate(): string {
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** The agent's answer to the page's question (two SLDS buttons under the status line). */
+function askAgent(labels: CallPopPageLabels): Promise<boolean> {
+    const status = document.getElementById('call-pop-status');
+    const main = status?.parentElement;
+    if (!status || !main) return Promise.resolve(false);
+    status.textContent = labels.confirm;
+    const row = document.createElement('div');
+    row.className = 'slds-m-top_small';
+    const button = (label: string, brand: boolean): HTMLButtonElement => {
+        const element = document.createElement('button');
+        element.type = 'button';
+        element.className = `slds-button ${brand ? 'slds-button_brand' : 'slds-button_neutral'}`;
+        element.textContent = label;
+        row.append(element);
+        return element;
+    };
+    const log = button(labels.confirmLog, true);
+    const skip = button(labels.confirmSkip, false);
+    main.append(row);
+    log.focus();
+    return new Promise((resolve) => {
+        const answer = (value: boolean): void => {
+            row.remove();
+            resolve(value);
+        };
+        log.addEventListener('click', () => answer(true), { once: true });
+        skip.addEventListener('click', () => answer(false), { once: true });
+    });
+}
+
 function start(): void {
     const host = window as unknown as { __callPopStarted?: boolean };
     if (host.__callPopStarted) return;
@@ -43,8 +73,12 @@ function start(): void {
         opening: text(labelsIsland.opening) ?? DEFAULT_PAGE_LABELS.opening,
         logging: text(labelsIsland.logging) ?? DEFAULT_PAGE_LABELS.logging,
         failed: text(labelsIsland.failed) ?? DEFAULT_PAGE_LABELS.failed,
-        subject: text(labelsIsland.subject) ?? DEFAULT_PAGE_LABELS.subject
+        subject: text(labelsIsland.subject) ?? DEFAULT_PAGE_LABELS.subject,
+        confirm: text(labelsIsland.confirm) ?? DEFAULT_PAGE_LABELS.confirm,
+        confirmLog: text(labelsIsland.confirmLog) ?? DEFAULT_PAGE_LABELS.confirmLog,
+        confirmSkip: text(labelsIsland.confirmSkip) ?? DEFAULT_PAGE_LABELS.confirmSkip
     };
+    const hangUpToken = text(settings.hangUpToken);
     const pageSession: PageSession = {};
     const sessionId = text(session.sessionId);
     const userId = text(session.userId);
@@ -77,6 +111,7 @@ function start(): void {
         setStatus: (value) => {
             if (status) status.textContent = value;
         },
+        ...(hangUpToken ? { hangUpToken, confirmHangUp: () => askAgent(labels) } : {}),
         replace: (url) =>
             goTo(url, {
                 framed: window.self !== window.top,

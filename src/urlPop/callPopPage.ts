@@ -27,13 +27,21 @@ export interface CallPopPageLabels {
     failed: string;
     /** Task subject; `{0}` is the caller's number. */
     subject: string;
+    /** A hang-up without the contact center's token: the page asks before logging it. */
+    confirm: string;
+    confirmLog: string;
+    confirmSkip: string;
 }
 
 export const DEFAULT_PAGE_LABELS: CallPopPageLabels = {
     opening: 'Opening the call…',
     logging: 'Logging the call…',
     failed: 'The call could not be opened. Close this tab and try again.',
-    subject: 'Call {0}'
+    subject: 'Call {0}',
+    confirm:
+        "This hang-up link did not carry your contact center's token, so the call was not logged. Log it as a Task?",
+    confirmLog: 'Log the call',
+    confirmSkip: 'Open without logging'
 };
 
 /** The page's session island: `{!$Api.Session_ID}`, `{!$User.Id}`, `{!$Api.Partner_Server_URL_680}`. */
@@ -66,6 +74,14 @@ export interface CallPopPageDeps {
     /** Today as YYYY-MM-DD in the agent's time zone (Task.ActivityDate). */
     today: () => string;
     setStatus: (text: string) => void;
+    /**
+     * Call_Pop_Settings__c.Hang_Up_Token__c: when set, a hang-up whose URL does not carry it as
+     * `token` is logged only after `confirmHangUp` (the agent's click on this page) says so. A page
+     * that logs on load is otherwise open to any site that links to it (request forgery).
+     */
+    hangUpToken?: string;
+    /** Asks the agent, on this page, whether to log an unverified hang-up; resolves their answer. */
+    confirmHangUp?: (pop: CallPop) => Promise<boolean>;
     /** location.replace: the pop is not a page to come back to. */
     replace: (url: string) => void;
     warn?: (message: string) => void;
@@ -288,7 +304,14 @@ export async function runCallPopPage(deps: CallPopPageDeps): Promise<string> {
         const { pop, refused, problems } = translateVendorParams(params, deps.settings);
         for (const problem of problems) deps.warn?.(`CallPop: Call_Pop_Settings__c: ${problem}`);
         if (refused.length > 0) deps.warn?.(`CallPop: invalid values dropped: ${refused.join(', ')}`);
-        if (pop.event === 'hangup') {
+        const verified =
+            !deps.hangUpToken ||
+            params.some(([name, value]) => name.toLowerCase() === 'token' && value === deps.hangUpToken);
+        if (pop.event === 'hangup' && !verified) {
+            deps.warn?.('CallPop: a hang-up without the Hang-Up Token: logged only if the agent confirms.');
+        }
+        const log = pop.event === 'hangup' && (verified || (await deps.confirmHangUp?.(pop)) === true);
+        if (log) {
             deps.setStatus(deps.labels.logging);
             const result = await logHangup(pop, deps);
             if ('taskId' in result) pop.taskId = result.taskId;

@@ -152,6 +152,36 @@ describe('CallPop page', () => {
         expect(stateOf(d.replaced[0]!)).toMatchObject({ c__phone: '+4722334455' });
     });
 
+    it('with a Hang-Up Token set, logs a hang-up without it only when the agent confirms on the page', async () => {
+        const asked: string[] = [];
+        const withToken = (search: string, org: FakeOrg, answer: boolean) =>
+            deps(search, org, {
+                hangUpToken: 's3cret-token',
+                confirmHangUp: (pop) => {
+                    asked.push(pop.callId ?? '');
+                    return Promise.resolve(answer);
+                }
+            });
+        // Another site links to the page: nothing is written unless the agent says so.
+        const forged: FakeOrg = { tasks: [], requests: [] };
+        const declined = withToken('?event=hangup&callId=f-1&phone=5551234', forged, false);
+        await runCallPopPage(declined);
+        expect(forged.requests).toEqual([]);
+        expect(stateOf(declined.replaced[0]!)).toMatchObject({ c__event: 'hangup', c__callId: 'f-1' });
+        expect(stateOf(declined.replaced[0]!)).not.toHaveProperty('c__taskId');
+        // The agent confirms: one Task.
+        const confirmed: FakeOrg = { tasks: [], requests: [] };
+        await runCallPopPage(withToken('?event=hangup&callId=f-2&token=wrong', confirmed, true));
+        expect(confirmed.tasks).toHaveLength(1);
+        // The contact center's own URL carries the token (never passed on): logged without asking.
+        const vendor: FakeOrg = { tasks: [], requests: [] };
+        const own = withToken('?event=hangup&callId=f-3&TOKEN=s3cret-token', vendor, false);
+        await runCallPopPage(own);
+        expect(vendor.tasks).toHaveLength(1);
+        expect(own.replaced[0]).not.toContain('s3cret');
+        expect(asked).toEqual(['f-1', 'f-2']);
+    });
+
     it('logs a hang-up as one Task, looked up first, and passes its Id on', async () => {
         const org: FakeOrg = { tasks: [], requests: [] };
         const d = deps('?profile=puzzel&event=hangup&anum=2149&callid=p1&duration=61&disposition=Sale', org);
