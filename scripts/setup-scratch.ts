@@ -1,6 +1,6 @@
 /**
- * npm run setup:scratch [-- --alias streem --target-dev-hub devhub --duration-days 7 --url-only]:
- * a scratch org with the package deployed, the permission set and call center assigned, the sample
+ * npm run setup:scratch [-- --alias streem --target-dev-hub devhub --duration-days 7 --url-only --existing]:
+ * a scratch org (--existing: the one already under --alias) with the package deployed, the permission set and call center assigned, the sample
  * data imported and the app open (steps in scripts/setupScratch.ts). Needs an authorised Dev Hub.
  */
 import { spawn } from 'node:child_process';
@@ -9,7 +9,7 @@ import { withLocalBin } from './lib/run';
 import { setupScratchOrg, type Runner, type SetupOptions } from './setupScratch';
 
 const USAGE =
-    'usage: npm run setup:scratch -- [--alias <name>] [--target-dev-hub <alias>] [--duration-days <1-30>] [--url-only]';
+    'usage: npm run setup:scratch -- [--alias <name>] [--target-dev-hub <alias>] [--duration-days <1-30>] [--url-only] [--existing]';
 
 /** Parses the command line; throws with the usage on anything it does not know. */
 export function parseArgs(argv: readonly string[]): SetupOptions {
@@ -29,6 +29,7 @@ export function parseArgs(argv: readonly string[]): SetupOptions {
                 throw new Error(`--duration-days takes 1 to 30\n${USAGE}`);
             options.durationDays = days;
         } else if (flag === '--url-only') options.urlOnly = true;
+        else if (flag === '--existing') options.existing = true;
         else throw new Error(`unknown option ${flag}\n${USAGE}`);
     }
     return options;

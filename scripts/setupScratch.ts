@@ -32,6 +32,8 @@ export interface SetupOptions {
     durationDays: number;
     /** Print the app's URL instead of opening a browser. */
     urlOnly: boolean;
+    /** Use the scratch org already under `alias` (a run that stopped part-way) instead of creating one. */
+    existing?: boolean;
 }
 
 export interface StepOutcome {
@@ -124,7 +126,13 @@ export function setupSteps(): SetupStep[] {
             title: `Create the scratch org from ${SCRATCH_DEFINITION}`,
             hint: 'Is a Dev Hub authorised? sf org login web --set-default-dev-hub --alias devhub (or pass --target-dev-hub <devhub>).',
             async run(context) {
-                const { alias, devHub, durationDays } = context.options;
+                const { alias, devHub, durationDays, existing } = context.options;
+                if (existing) {
+                    // Scratch orgs count against the Dev Hub's daily and active limits: a rerun reuses one.
+                    const shown = await sf(context, ['org', 'display', '--target-org', alias]);
+                    if (typeof shown.username === 'string') context.username = shown.username;
+                    return { detail: `${alias}${context.username ? ` (${context.username})` : ''}, reused` };
+                }
                 const result = await sf(context, [
                     'org',
                     'create',
@@ -148,7 +156,7 @@ export function setupSteps(): SetupStep[] {
         },
         {
             title: 'Deploy the package (npm run deploy: build, then sf project deploy start)',
-            hint: 'Read the deploy errors above, fix them, and run the remaining steps by hand (see the README, "Try it in a scratch org").',
+            hint: 'Read the deploy errors above, fix them, then run npm run setup:scratch -- --existing (same --alias) to carry on with this org.',
             async run(context) {
                 const out = await context.runner(
                     'npm',

@@ -120,6 +120,17 @@ describe('npm run setup:scratch', () => {
         expect(log.at(-1)).toMatch(/^setup:scratch stopped at step 1 \(Create the scratch org/);
     });
 
+    it('with --existing, reuses the org under the alias instead of creating another', async () => {
+        const answers = orgAnswers();
+        answers['sf org display'] = ok({ username: 'kept@example.com', alias: 'streem' });
+        const { runner, calls } = fakeRunner(answers);
+        const result = await setupScratchOrg({ ...OPTIONS, existing: true }, runner, () => undefined);
+        expect(result).toMatchObject({ ok: true });
+        expect(calls.some((call) => call.args.slice(0, 3).join(' ') === 'org create scratch')).toBe(false);
+        expect(calls[0]?.args).toEqual(['org', 'display', '--target-org', 'streem', '--json']);
+        expect(parseArgs(['--existing', '--alias', 'demo'])).toMatchObject({ existing: true, alias: 'demo' });
+    });
+
     it('stops when the deploy fails, with the end of its output', async () => {
         const answers = orgAnswers();
         answers['npm run deploy'] = {
