@@ -32,7 +32,7 @@ describe('workbench GraphQL stand-in', () => {
 
     it('finds callers by phone with in / like across objects, as the pop does', () => {
         const answer = run(
-            `query Callers($forms: [String]) { uiapi { query {
+            `query Callers($forms: [PhoneNumber]) { uiapi { query {
                 Lead(where: { and: [{ IsConverted: { eq: false } }, { or: [{ Phone: { in: $forms } }, { MobilePhone: { in: $forms } }] }] }) {
                     edges { node { Id Name { value displayValue } } } totalCount }
                 Contact(where: { Phone: { like: "%555.0199" } }) { edges { node { Id Account { Name { value } } } } }
@@ -47,6 +47,17 @@ describe('workbench GraphQL stand-in', () => {
         expect(data.uiapi.query.Contact!.edges).toEqual([
             { node: { Id: SHARED_CONTACT_ID, Account: { Name: { value: 'Acme Corporation' } } } }
         ]);
+    });
+
+    it('types phone filters with the PhoneNumber scalar, as the real schema does: a [String] variable is refused', () => {
+        const answer = run(
+            `query Callers($forms: [String]) { uiapi { query {
+                Lead(where: { Phone: { in: $forms } }) { edges { node { Id } } }
+            } } }`,
+            { forms: ['(415) 555-0199'] }
+        );
+        expect(answer.data).toBeUndefined();
+        expect(answer.errors?.[0]?.message).toMatch(/\$forms.*\[String\].*\[PhoneNumber\]/);
     });
 
     it('eq on strings ignores case; ne, not and orderBy behave as documented', () => {

@@ -26,8 +26,10 @@
  *   Record { Id } } TaskUpdate(input: { Id, Task: {...} }) { Record { Id } } } }`, allOrNone true by
  *   default (one failure rolls every operation back); only objects UI API supports. The workbench org
  *   writes Tasks only (store.ts); a create or update of another object is refused with an error.
- * Phone fields are `PhoneNumberValue` / `PhoneNumberOperators` here; which operator type the real
- * schema gives Phone fields is unverified (wave2-platform-notes §2), so they get the string operators.
+ * Field types have their own scalars, as in the real schema (the types Salesforce generates from an
+ * org's schema, shipped in @salesforce/templates' graphql-operations-types.ts: `PhoneNumberOperators`
+ * takes `PhoneNumber`, `EmailOperators` `Email`, and so on): a variable declared `[String]` used in
+ * a Phone filter's `in` fails validation here as it does in an org.
  */
 import {
     buildSchema,
@@ -100,7 +102,20 @@ const VALUE_TYPE: Record<UiDataType, string> = {
 const SCALAR: Record<string, string> = {
     IDValue: 'ID',
     IntValue: 'Int',
-    BooleanValue: 'Boolean'
+    BooleanValue: 'Boolean',
+    PhoneNumberValue: 'PhoneNumber',
+    EmailValue: 'Email',
+    PicklistValue: 'Picklist',
+    TextAreaValue: 'TextArea',
+    UrlValue: 'Url'
+};
+/** The real schema's scalars for these field types (their operators take them). */
+const FIELD_SCALAR: Partial<Record<UiDataType, string>> = {
+    Phone: 'PhoneNumber',
+    Email: 'Email',
+    Picklist: 'Picklist',
+    TextArea: 'TextArea',
+    Url: 'Url'
 };
 const OPERATORS: Record<UiDataType, string> = {
     Id: 'IDOperators',
@@ -131,7 +146,8 @@ export function schemaSdl(apiVersion: number): string {
         'type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }',
         'enum ResultOrder { ASC DESC }',
         'enum NullOrder { FIRST LAST }',
-        'input OrderByClause { order: ResultOrder nulls: NullOrder }'
+        'input OrderByClause { order: ResultOrder nulls: NullOrder }',
+        ...[...new Set(Object.values(FIELD_SCALAR))].map((scalar) => `scalar ${scalar}`)
     ];
     const valueTypes = new Set(Object.values(VALUE_TYPE));
     for (const type of valueTypes) out.push(`type ${type} { value: ${SCALAR[type] ?? 'String'} displayValue: String }`);
@@ -144,7 +160,7 @@ export function schemaSdl(apiVersion: number): string {
                   ? 'Boolean'
                   : dataType === 'Id' || dataType === 'Reference'
                     ? 'ID'
-                    : 'String';
+                    : (FIELD_SCALAR[dataType] ?? 'String');
         const ordered = dataType !== 'Boolean';
         const text = ['String', 'Phone', 'Email', 'Picklist', 'TextArea', 'Url'].includes(dataType);
         operators.set(

@@ -28,10 +28,12 @@ import type { WrittenLink } from './taskChanges';
 
 /**
  * Leads (not converted), Contacts and Accounts whose phone fields hold one of the number's written
- * forms. GraphQL API guide: `in` on string fields, `and`/`or` filters, `first` (10 by default).
+ * forms. GraphQL API guide: `in`, `and`/`or` filters, `first` (10 by default). Phone fields are
+ * filtered with `PhoneNumberOperators`, which take the `PhoneNumber` scalar, so `$forms` is declared
+ * `[PhoneNumber]`: a `[String]` variable there fails the query's validation in an org.
  */
 const CALLER_QUERY = gql`
-    query CallPopCallers($forms: [String]) {
+    query CallPopCallers($forms: [PhoneNumber]) {
         uiapi {
             query {
                 Lead(
