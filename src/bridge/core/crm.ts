@@ -497,10 +497,16 @@ export function createBridge(deps: BridgeDeps): Bridge {
             if (now - (pendingDials[i]?.at ?? 0) > DIAL_MATCH_WINDOW_MS) pendingDials.splice(i, 1);
         }
         const dialled = call.phoneNumber === undefined ? undefined : safeNormalize(call.phoneNumber);
+        // No number at all: the only recent request is the best guess. A number that is not a phone
+        // number (an extension, a SIP name) is another call, never a click-to-dial's.
         const index =
-            dialled === undefined || dialled === null
-                ? pendingDials.length - 1 // no usable number: the most recent request is the best guess
-                : pendingDials.map((dial) => dial.dialTo).lastIndexOf(dialled);
+            dialled === undefined
+                ? pendingDials.length === 1
+                    ? 0
+                    : -1
+                : dialled === null
+                  ? -1
+                  : pendingDials.map((dial) => dial.dialTo).lastIndexOf(dialled);
         if (index < 0) return undefined;
         return pendingDials.splice(index, 1)[0];
     }

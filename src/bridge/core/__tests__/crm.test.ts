@@ -358,6 +358,23 @@ describe('bridge', () => {
             });
         });
 
+        it('a dialled number that is no phone number (an extension) is another call: the click is not claimed by it', async () => {
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'load');
+            expect(bridge.clickToDial({ number: '(888) 397-3342', record: CASE }).ok).toBe(true);
+            // The softphone never acted on start_call; the agent dials an extension from its keypad.
+            fromSoftphone(bridge, 'outboundCallInitiated', {
+                partnerId: 'p',
+                conversationId: 'ext-1',
+                dialledTo: '2001'
+            });
+            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'ext-1' });
+            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'ext-1', duration: 5 });
+            await flush();
+            expect(crm.onlyTask()).not.toHaveProperty('WhatId');
+            expect(crm.onlyTask()).not.toHaveProperty('WhoId');
+        });
+
         it('keeps working after the first call', async () => {
             const bridge = makeBridge();
             fromSoftphone(bridge, 'load');
