@@ -161,6 +161,7 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
             }, delayMs)
     });
     const context = createRecordContext({
+        now: () => clock(),
         calls: () => channel.calls(),
         call: (conversationId) => channel.call(conversationId),
         noMatch: () => config?.pop.noMatch,

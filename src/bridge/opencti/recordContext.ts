@@ -58,7 +58,12 @@ export function loggableRecord(view: AppViewInfo | undefined): RecordRef | undef
     return { recordId, objectType, ...(name ? { name } : {}) };
 }
 
+/** How long after a call ended a record created from its no-match form still belongs to it. */
+export const CREATED_RECORD_WINDOW_MS = 10 * 60_000;
+
 export interface RecordContextOptions {
+    /** Epoch ms; Date.now by default. */
+    now?: () => number;
     /** The calls as the component sees them (channel events), by conversationId. */
     calls(): Iterable<CallView>;
     call(conversationId: string): CallView | undefined;
@@ -86,6 +91,7 @@ export interface RecordContext {
 }
 
 export function createRecordContext(options: RecordContextOptions): RecordContext {
+    const now = options.now ?? ((): number => Date.now());
     let current: AppViewInfo | undefined;
     const acceptedViews = new Map<string, AppViewInfo>();
     const silentOpens = new Set<string>();
@@ -118,7 +124,8 @@ export function createRecordContext(options: RecordContextOptions): RecordContex
 
     /**
      * Lightning goes from `/lightning/o/<Object>/new` to the new record's page. It belongs to the
-     * newest call that popped that form (still live, or ended within its wrap-up) and has no record.
+     * newest call that popped that form (one with a number, still live or ended within the last
+     * CREATED_RECORD_WINDOW_MS) and has no record: a Lead made hours later is not that call's.
      */
     function linkCreatedRecord(previous: AppViewInfo | undefined, next: AppViewInfo): void {
         const noMatch = options.noMatch();
@@ -134,7 +141,11 @@ export function createRecordContext(options: RecordContextOptions): RecordContex
                     c.direction === 'inbound' &&
                     !c.record &&
                     c.matches.length === 0 &&
-                    (c.state === 'ringing' || c.state === 'connected' || c.state === 'ended' || c.state === 'wrappedUp')
+                    Boolean(c.phoneNumber) &&
+                    (c.state === 'ringing' ||
+                        c.state === 'connected' ||
+                        ((c.state === 'ended' || c.state === 'wrappedUp') &&
+                            now() - (c.endedAt ?? c.startedAt) <= CREATED_RECORD_WINDOW_MS))
             )
             .sort((a, b) => b.startedAt - a.startedAt)[0];
         if (call) linkSilently(call.conversationId, record);

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import type { CallView, RecordRef } from 'c/softphoneProtocol';
-import { createRecordContext } from '../recordContext';
+import { createRecordContext, CREATED_RECORD_WINDOW_MS } from '../recordContext';
 import type { AppViewInfo } from '../openCtiApi';
 
 const LEAD = '00Q000000000001AAA';
@@ -23,10 +23,14 @@ function call(conversationId: string, fields: Partial<CallView> = {}): CallView 
     };
 }
 
-function setup(calls: CallView[], noMatch = 'none', linkWorks = true) {
+/** "Now" in these tests: a minute after the calls below started. */
+const NOW = 60_000;
+
+function setup(calls: CallView[], noMatch = 'none', linkWorks = true, now = NOW) {
     const links: [string, RecordRef][] = [];
     const byId = new Map(calls.map((c) => [c.conversationId, c]));
     const context = createRecordContext({
+        now: () => now,
         calls: () => byId.values(),
         call: (id) => byId.get(id),
         noMatch: () => noMatch,
@@ -73,11 +77,13 @@ describe('c-softphone-adapter recordContext', () => {
     });
 
     it("links the record created from a no-match pop's New form to the newest such call", () => {
+        const phone = { phoneNumber: '+15035550100' };
         const { context, links } = setup(
             [
-                call('old', { startedAt: 1 }),
-                call('new', { startedAt: 2, state: 'ended' }),
-                call('out', { direction: 'outbound', startedAt: 3 })
+                call('old', { startedAt: 1, ...phone }),
+                call('new', { startedAt: 2, state: 'ended', endedAt: 3, ...phone }),
+                call('withheld', { startedAt: 4 }),
+                call('out', { direction: 'outbound', startedAt: 5, ...phone })
             ],
             'newContact'
         );
@@ -85,6 +91,17 @@ describe('c-softphone-adapter recordContext', () => {
         const next: AppViewInfo = { url: `/lightning/r/Contact/${CONTACT}/view`, recordId: CONTACT };
         context.linkAfterNavigation(context.navigate(next), next);
         expect(links).toEqual([['new', { recordId: CONTACT, objectType: 'Contact' }]]);
+
+        // A Contact made long after the call ended is not that call's.
+        const later = setup(
+            [call('done', { state: 'wrappedUp', startedAt: 1, endedAt: 2, ...phone })],
+            'newContact',
+            true,
+            2 + CREATED_RECORD_WINDOW_MS + 1
+        );
+        later.context.navigate({ url: '/lightning/o/Contact/new' });
+        later.context.linkAfterNavigation(later.context.navigate(next), next);
+        expect(later.links).toEqual([]);
 
         // Another object's new form, or the setting off: nothing.
         const off = setup([call('c1')], 'none');
