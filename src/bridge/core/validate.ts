@@ -121,6 +121,24 @@ function readVendorForms(type: string, payload: unknown, warnings: SchemaWarning
             });
         }
     }
+    // Vendors' words for a direction (`outgoing`, `outbound-dial`, `OUTBOUND_CALL`, `incoming`).
+    const callType = payload.callType;
+    if (typeof callType === 'string' && callType.length <= 40) {
+        const word = callType.trim().toLowerCase();
+        const direction = /^(?:inbound|incoming|in)(?![a-z])/.test(word)
+            ? 'inbound'
+            : /^(?:outbound|outgoing|out)(?![a-z])/.test(word)
+              ? 'outbound'
+              : undefined;
+        if (direction && word !== direction) {
+            copy = { ...(copy ?? payload), callType: direction };
+            warnings.push({
+                code: 'CONVERTED',
+                field: `${type}.callType`,
+                message: `${type}.callType "${callType.trim().slice(0, 40)}" was read as ${direction}.`
+            });
+        }
+    }
     for (const field of PHONE_FIELDS) {
         const value = payload[field];
         const number = typeof value === 'string' && value.length <= 2_000 ? numberOfAddress(value) : value;
@@ -220,7 +238,8 @@ function contractFieldsOf(
         const value = payload[name];
         const max = 'maxLength' in spec && typeof spec.maxLength === 'number' ? spec.maxLength : undefined;
         if (typeof value === 'string' && max !== undefined && value.length > max) {
-            fields[name] = value.slice(0, max);
+            const kept = value.slice(0, max);
+            fields[name] = /[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept;
             warnings.push({
                 code: 'TRUNCATED',
                 field: `${type}.${name}`,
@@ -292,7 +311,9 @@ export function payloadFromArguments(type: SoftphoneCallType, args: readonly unk
         try {
             return { ok: true, value: JSON.parse(first as string) as unknown };
         } catch {
-            return fail('NOT_JSON', `${type} was given a string that looks like JSON but does not parse.`);
+            // A braced GUID (`{215fd887-…}`) as the first of several positional values is not JSON.
+            if (args.length < 2)
+                return fail('NOT_JSON', `${type} was given a string that looks like JSON but does not parse.`);
         }
     }
     const names = Object.keys(SOFTPHONE_CALLS[type].payload.fields);

@@ -216,6 +216,27 @@ describe('softphone contract validation', () => {
         expect(tel.ok && tel.value.call.payload).toMatchObject({ dialledTo: '+1-503-555-1212' });
     });
 
+    it('reads vendor words for a direction, thousands in a duration, and never cuts notes inside a character', () => {
+        const ended = (payload: Record<string, unknown>) => {
+            const result = validateSoftphoneCall('callEnded', { ...IDS, ...payload });
+            return result.ok ? result.value.call.payload : undefined;
+        };
+        for (const [given, read] of [
+            ['outbound-dial', 'outbound'],
+            ['OUTBOUND_CALL', 'outbound'],
+            ['Outgoing', 'outbound'],
+            ['incoming', 'inbound'],
+            ['in', 'inbound']
+        ]) {
+            expect(ended({ callType: given })).toMatchObject({ callType: read });
+        }
+        expect(ended({ callType: 'internal' })).not.toHaveProperty('callType');
+        expect(ended({ duration: '1,234' })).toMatchObject({ duration: 1234 });
+        expect(ended({ duration: '65,4' })).toMatchObject({ duration: 65.4 });
+        const notes = ended({ notes: `${'n'.repeat(31_999)}😀 and more` }) as { notes?: string } | undefined;
+        expect(notes?.notes).toBe('n'.repeat(31_999));
+    });
+
     it('names the call and the field in messages a vendor developer can act on', () => {
         const result = validateSoftphoneCall('callAccepted', { partnerId: 'p' });
         expect(!result.ok && result.error.message).toBe(
@@ -235,6 +256,19 @@ describe('softphone contract validation', () => {
 });
 
 describe('payloadFromArguments', () => {
+    it('reads a braced GUID among positional values as a value, not as JSON', () => {
+        expect(
+            payloadFromArguments('incomingCall', ['{215fd887-39be-4935-981f-2670d6afeaa7}', 'conv-1', '+15035551212'])
+        ).toEqual({
+            ok: true,
+            value: {
+                partnerId: '{215fd887-39be-4935-981f-2670d6afeaa7}',
+                conversationId: 'conv-1',
+                callerANI: '+15035551212'
+            }
+        });
+    });
+
     it('takes one object as is', () => {
         expect(payloadFromArguments('callEnded', [{ ...IDS, duration: 3 }])).toEqual({
             ok: true,

@@ -32,7 +32,10 @@ export function readDuration(text: string): number | undefined {
         return Number(hours ?? 0) * 3600 + Number(minutes) * 60 + Number(seconds);
     }
     const plain = SECONDS_DURATION.exec(text);
-    return plain ? Number(`${plain[1]}.${plain[2] ?? 0}`) : undefined;
+    if (!plain) return undefined;
+    // `1,234` is a thousands separator (1,234 s), `65,4` a decimal comma.
+    if (/^\s*\d{1,3},\d{3}\b/.test(text)) return Number(`${plain[1]}${plain[2]}`);
+    return Number(`${plain[1]}.${plain[2] ?? 0}`);
 }
 
 /** A call duration as m:ss, or h:mm:ss from one hour on (digits only, so it reads the same in every locale). */

@@ -526,7 +526,9 @@ function checkText(spec: TextField, value: unknown, path: string, reading: Readi
                 path,
                 `${path} has ${value.length} characters; the first ${spec.maxLength} were kept.`
             );
-            return { ok: true, value: value.slice(0, spec.maxLength) };
+            const kept = value.slice(0, spec.maxLength);
+            // Never half a character: a cut between a surrogate pair drops its first half.
+            return { ok: true, value: /[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept };
         }
         return fail('TOO_LONG', `${path} has ${value.length} characters; the limit is ${spec.maxLength}.`, path);
     }
