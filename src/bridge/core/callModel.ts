@@ -132,6 +132,19 @@ function patch(call: CallRecord, changes: Partial<CallRecord>, now: number, effe
     return { call: { ...call, ...changes, updatedAt: now }, changed: true, effects };
 }
 
+/**
+ * An inbound call that rang out or was declined and is offered again under the same id (an ACD
+ * re-offer): it rings, or connects, once more, and its end is logged as what finally happened.
+ */
+function reoffer(current: CallRecord, changes: Partial<CallRecord>, now: number): Transition {
+    const call: CallRecord = { ...current, ...changes, updatedAt: now };
+    delete call.outcome;
+    delete call.endedAt;
+    delete call.rejectReason;
+    if (changes.outcome !== undefined) call.outcome = changes.outcome;
+    return { call, changed: true, effects: [] };
+}
+
 /** Keeps defined values only, so an absent field never erases a known one. */
 function defined<T extends object>(values: T): Partial<T> {
     return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
@@ -163,6 +176,12 @@ function onIncoming(current: CallRecord | undefined, p: SoftphoneCallPayload<'in
             effects: ['screenPop']
         };
     }
+    if (current.state === 'rejected' && current.direction === 'inbound')
+        return reoffer(
+            current,
+            { state: 'ringing', ...defined({ phoneNumber: current.phoneNumber ?? p.callerANI }) },
+            now
+        );
     if (current.state !== 'ringing') return ignore(current, `incomingCall for a call already ${current.state}`);
     return patch(
         current,
@@ -200,7 +219,13 @@ function onAccepted(current: CallRecord | undefined, p: SoftphoneCallPayload<'ca
             // Arrived after the end: the call was answered after all; fix the log's outcome.
             return patch(current, { outcome: 'answered', details, ...defined({ phoneNumber }) }, now, ['writeLog']);
         case 'rejected':
-            return ignore(current, 'callAccepted for a rejected call');
+            // Offered again and answered this time (a declined outbound attempt stays declined).
+            if (current.direction !== 'inbound') return ignore(current, 'callAccepted for a rejected call');
+            return reoffer(
+                current,
+                { state: 'connected', connectedAt: now, outcome: 'answered', details, ...defined({ phoneNumber }) },
+                now
+            );
     }
 }
 

@@ -287,6 +287,26 @@ describe('bridge', () => {
         expect(crm.onlyTask()).toMatchObject({ Subject: 'Rejected call from +18005550100', CallObject: 'conv-2' });
     });
 
+    it('a call that rang out and is offered again under the same id, then answered, is logged as answered, once', async () => {
+        for (const logMissedCalls of [false, true]) {
+            crm.tasks.clear();
+            const bridge = makeBridge({ settings: { ...SETTINGS, logMissedCalls }, store: new MemoryStore() });
+            const ids = { partnerId: 'p', conversationId: `re-${String(logMissedCalls)}` };
+            fromSoftphone(bridge, 'incomingCall', { ...ids, callerANI: '+18005550100' });
+            fromSoftphone(bridge, 'callRejected', { ...ids, reason: 'passive' });
+            await flush();
+            fromSoftphone(bridge, 'incomingCall', { ...ids, callerANI: '+18005550100' });
+            fromSoftphone(bridge, 'callAccepted', ids);
+            fromSoftphone(bridge, 'callEnded', { ...ids, duration: 120 });
+            await flush();
+            expect(crm.onlyTask()).toMatchObject({
+                CallObject: ids.conversationId,
+                CallDurationInSeconds: 120,
+                Subject: 'Inbound call from +18005550100'
+            });
+        }
+    });
+
     it('never drops a callEnded for an unknown conversation', async () => {
         const bridge = makeBridge();
         fromSoftphone(bridge, 'callEnded', {
