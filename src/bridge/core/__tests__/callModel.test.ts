@@ -195,7 +195,10 @@ describe('call model', () => {
             ['outboundCallInitiated twice', [msg('outboundCallInitiated'), msg('outboundCallInitiated')]],
             ['incomingCall for a connected call', [msg('incomingCall'), msg('callAccepted'), msg('incomingCall')]],
             ['callRejected for a connected call', [msg('incomingCall'), msg('callAccepted'), msg('callRejected')]],
-            ['callAccepted for a rejected call', [msg('incomingCall'), msg('callRejected'), msg('callAccepted')]],
+            [
+                'callAccepted for a declined outbound attempt',
+                [msg('outboundCallInitiated'), msg('callRejected'), msg('callAccepted')]
+            ],
             [
                 'outboundCallInitiated for an ended call',
                 [msg('outboundCallInitiated'), msg('callEnded'), msg('outboundCallInitiated')]
@@ -206,6 +209,19 @@ describe('call model', () => {
             const transition = applyCallEvent(before, last, T0 + 60_000);
             expect(transition).toMatchObject({ changed: false, effects: [], call: before });
             expect(transition.ignored).toEqual(expect.any(String));
+        });
+
+        it('an inbound call offered again after it rang out rings, then connects, again', () => {
+            const { call, effects } = run(
+                msg('incomingCall'),
+                msg('callRejected', { reason: 'passive' }),
+                msg('incomingCall'),
+                msg('callAccepted')
+            );
+            expect(call).toMatchObject({ state: 'connected', outcome: 'answered' });
+            expect(call).not.toHaveProperty('endedAt');
+            expect(call).not.toHaveProperty('rejectReason');
+            expect(effects[2]).toEqual([]);
         });
 
         it('fills a missing caller number from a duplicate incomingCall', () => {
