@@ -46,6 +46,11 @@ export interface CallRecord {
     record?: RecordRef;
     /** The screen pop's search answered (even with no match); false after a reload cut it short. */
     searched?: boolean;
+    /**
+     * Known only from events after its start (late notes or a late end for a call this page never
+     * saw begin): what it says beyond their own fields is guessed, so its Task gets patches only.
+     */
+    partial?: boolean;
     /** Last change (epoch ms), for pruning. */
     updatedAt: number;
 }

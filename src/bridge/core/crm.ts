@@ -582,14 +582,19 @@ export function createBridge(deps: BridgeDeps): Bridge {
 
     function handleConversationCall(message: ConversationCall): void {
         const conversationId = message.payload.conversationId;
-        const known = calls.has(conversationId);
-        const transition = applyCallEvent(calls.get(conversationId), message, clock());
+        const before = calls.get(conversationId);
+        // A call first heard of through late notes or a late end stays a guess (CallRecord.partial)
+        // until a start event comes: its later events patch the Task too, never rewrite it whole.
+        const known = before !== undefined && before.partial !== true;
+        const transition = applyCallEvent(before, message, clock());
         if (!transition.changed) {
             if (transition.ignored)
                 reportIgnored(`${message.type} for ${conversationId} ignored: ${transition.ignored}.`);
             return;
         }
-        const call = transition.call;
+        const starts = message.type === 'incomingCall' || message.type === 'outboundCallInitiated';
+        const call: CallRecord = known || starts ? { ...transition.call } : { ...transition.call, partial: true };
+        if (starts) delete call.partial;
         update(call);
         for (const effect of transition.effects) {
             const log = effect === 'writeLog' || (effect === 'missedCallLog' && settings.logMissedCalls);

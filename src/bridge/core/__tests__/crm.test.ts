@@ -876,6 +876,19 @@ describe('bridge', () => {
                 Description: 'Late notes',
                 CallDisposition: 'Resolved'
             });
+
+            // A second late event for that call patches again: it never rewrites the Task from guesses.
+            fromSoftphone(bridge, 'callNotesSubmitted', {
+                partnerId: 'p',
+                conversationId: 'conv-first',
+                notes: 'Later still'
+            });
+            await flush();
+            expect(crm.tasks.get(firstId)).toEqual({
+                ...first,
+                Description: 'Later still',
+                CallDisposition: 'Resolved'
+            });
         });
     });
 
