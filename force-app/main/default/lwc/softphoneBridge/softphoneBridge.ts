@@ -12,7 +12,8 @@
 import { LightningElement, api, wire } from 'lwc';
 import { APPLICATION_SCOPE, MessageContext, publish, subscribe, unsubscribe } from 'lightning/messageService';
 import type { Subscription, createMessageContext } from 'lightning/messageService';
-import { NavigationMixin } from 'lightning/navigation';
+import { CurrentPageReference, NavigationMixin } from 'lightning/navigation';
+import type { PageReference } from 'lightning/navigation';
 import { getFieldValue, getRecord } from 'lightning/uiRecordApi';
 import type { RecordRepresentation } from 'lightning/uiRecordApi';
 import { createCommand, validateChannelMessage } from 'c/softphoneProtocol';
@@ -58,6 +59,8 @@ type LmsContext = ReturnType<typeof createMessageContext>;
 /** The view each instance rendered last (kept outside the component: a field set while rendering would render again). */
 const RENDERED_VIEWS = new WeakMap<object, BridgeView>();
 
+/** A Salesforce record Id (15 or 18 characters). */
+const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 /** How long "Calling…" waits for the softphone's outbound call before the buttons work again. */
 const DIAL_ANSWER_TIMEOUT_MS = 20_000;
 /** How long a record URL asked for (GenerateUrl) may go unanswered before it is asked for again. */
@@ -428,7 +431,30 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
 
     // ---- record (phone fields for click-to-dial) -------------------------------------------------
 
-    @wire(getRecord, { recordId: '$recordId', fields: '$idFields', optionalFields: '$optionalFields' })
+    /** The page the agent is on: in the utility bar, which Lightning gives no recordId, the record comes from it. */
+    @wire(CurrentPageReference) pageReference?: PageReference;
+
+    /**
+     * The record the bridge serves: Lightning's own on a record page; in the utility bar the page's
+     * record page reference (Console API guide, "utility bar page context": for an LWC, the
+     * CurrentPageReference wire adapter).
+     */
+    get contextRecordId(): string | undefined {
+        if (this.recordId) return this.recordId;
+        const attributes =
+            this.pageReference?.type === 'standard__recordPage' ? this.pageReference.attributes : undefined;
+        const id = attributes?.recordId;
+        return typeof id === 'string' && RECORD_ID.test(id) ? id : undefined;
+    }
+
+    get contextObjectApiName(): string | undefined {
+        if (this.recordId) return this.objectApiName;
+        if (!this.contextRecordId) return undefined;
+        const name = this.pageReference?.attributes?.objectApiName;
+        return typeof name === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(name) ? name : undefined;
+    }
+
+    @wire(getRecord, { recordId: '$contextRecordId', fields: '$idFields', optionalFields: '$optionalFields' })
     handleRecord({ data, error }: { data?: RecordRepresentation; error?: unknown }): void {
         this.record = data;
         this.recordError = data ? undefined : error;
@@ -436,13 +462,15 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
 
     /** getRecord `fields`: Id, readable by anyone who sees the record. */
     get idFields(): string[] | undefined {
-        return this.recordId && this.objectApiName ? [`${this.objectApiName}.Id`] : undefined;
+        const objectApiName = this.contextObjectApiName;
+        return this.contextRecordId && objectApiName ? [`${objectApiName}.Id`] : undefined;
     }
 
     /** getRecord `optionalFields`: the phone fields and the name (a field the user cannot see is left out, not an error). */
     get optionalFields(): string[] | undefined {
-        if (!this.recordId || !this.objectApiName) return undefined;
-        const fields = recordFieldsFor(this.objectApiName, this.phoneFieldNames);
+        const objectApiName = this.contextObjectApiName;
+        if (!this.contextRecordId || !objectApiName) return undefined;
+        const fields = recordFieldsFor(objectApiName, this.phoneFieldNames);
         const key = fields.join(',');
         // The same array while the fields are the same, so the wire is not re-provisioned per render.
         if (this.fieldsCache?.key !== key) this.fieldsCache = { key, fields };
@@ -450,12 +478,12 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
     }
 
     private get phoneFieldNames(): string[] {
-        return phoneFieldsFor(this.objectApiName, this.phoneFields);
+        return phoneFieldsFor(this.contextObjectApiName, this.phoneFields);
     }
 
     private readonly lookup = (field: string): unknown => {
         if (!this.record) return undefined;
-        return getFieldValue(this.record, `${this.objectApiName ?? ''}.${field}`);
+        return getFieldValue(this.record, `${this.contextObjectApiName ?? ''}.${field}`);
     };
 
     // ---- what the template shows ---------------------------------------------------------------
@@ -495,8 +523,8 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
             versionMismatch: this.versionMismatch,
             record: this.record,
             recordError: this.recordError,
-            recordId: this.recordId,
-            objectApiName: this.objectApiName,
+            recordId: this.contextRecordId,
+            objectApiName: this.contextObjectApiName,
             offlineStatuses: this.offlineStatuses,
             phoneFields: this.phoneFields,
             hideHistory: this.hideHistory,
@@ -620,10 +648,12 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
         const field = event.detail?.field;
         const { dialTargets, dialDisabled } = this.current();
         const target = dialTargets.find((candidate) => candidate.field === field);
-        if (!target || dialDisabled || !this.recordId) return;
-        const record: RecordRef = { recordId: this.recordId };
-        if (this.objectApiName) record.objectType = this.objectApiName;
-        const name = readRecordName(this.objectApiName, this.lookup);
+        const recordId = this.contextRecordId;
+        const objectApiName = this.contextObjectApiName;
+        if (!target || dialDisabled || !recordId) return;
+        const record: RecordRef = { recordId };
+        if (objectApiName) record.objectType = objectApiName;
+        const name = readRecordName(objectApiName, this.lookup);
         if (name) record.name = name;
         const commandId = this.send('dial', { number: target.number, record });
         if (commandId === undefined) return;

@@ -3,6 +3,7 @@ import SoftphoneBridge from 'c/softphoneBridge';
 import { MESSAGE_CHANNEL_NAME, createCommand } from 'c/softphoneProtocol';
 import type { ChannelCommand } from 'c/softphoneProtocol';
 import { getRecord } from 'lightning/uiRecordApi';
+import { CurrentPageReference } from 'lightning/navigation';
 import {
     APPLICATION_SCOPE,
     deliver,
@@ -60,6 +61,7 @@ const TASK_ID = '00T5e00000TaSk1AAA';
 
 // The jest mock of getRecord is an LDS test adapter (force-app/test/jest-mocks/lightning/uiRecordApi.ts).
 // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- tests drive the adapter
+const pageReferenceAdapter = CurrentPageReference as unknown as { emit(value: unknown): void };
 const getRecordAdapter = getRecord as unknown as {
     emit(data: unknown): void;
     error(body?: unknown, status?: number, statusText?: string): void;
@@ -780,6 +782,32 @@ describe('c-softphone-bridge', () => {
                 )
             ];
         }
+
+        it('in the utility bar (no recordId), serves the record of the page the agent is on', async () => {
+            const element = await connected();
+            expect(getRecordAdapter.getLastConfig()).toMatchObject({ recordId: undefined });
+            pageReferenceAdapter.emit({
+                type: 'standard__recordPage',
+                attributes: { recordId: LEAD_ID, objectApiName: 'Lead', actionName: 'view' }
+            });
+            await flush();
+            expect(getRecordAdapter.getLastConfig()).toEqual({
+                recordId: LEAD_ID,
+                fields: ['Lead.Id'],
+                optionalFields: ['Lead.Phone', 'Lead.MobilePhone', 'Lead.Name']
+            });
+            getRecordAdapter.emit(LEAD);
+            await flush();
+            expect(dialButtons(element).map((button) => button.label)).toEqual([
+                'Call phone (503) 555-0000',
+                'Call mobile (503) 555-1212'
+            ]);
+            // A page that is no record page: nothing to dial from.
+            pageReferenceAdapter.emit({ type: 'standard__namedPage', attributes: { pageName: 'home' } });
+            await flush();
+            expect(getRecordAdapter.getLastConfig()).toMatchObject({ recordId: undefined });
+            await expect(element).toBeAccessible();
+        });
 
         it("asks getRecord for the object's phone fields and its name, optionally", async () => {
             await onLead();
