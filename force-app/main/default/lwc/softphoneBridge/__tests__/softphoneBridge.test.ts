@@ -59,9 +59,10 @@ const LEAD_ID = '00Q5e00000AbCdEEAV';
 const OTHER_ID = '0015e00000OtHeRAAA';
 const TASK_ID = '00T5e00000TaSk1AAA';
 
-// The jest mock of getRecord is an LDS test adapter (force-app/test/jest-mocks/lightning/uiRecordApi.ts).
+// The jest mocks of CurrentPageReference and getRecord are test adapters (force-app/test/jest-mocks/lightning).
 // eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- tests drive the adapter
 const pageReferenceAdapter = CurrentPageReference as unknown as { emit(value: unknown): void };
+// eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages -- tests drive the adapter
 const getRecordAdapter = getRecord as unknown as {
     emit(data: unknown): void;
     error(body?: unknown, status?: number, statusText?: string): void;
