@@ -8,6 +8,8 @@
  */
 import { LightningElement, api } from 'lwc';
 import type { AgentSessionView, CallTimelineView } from 'c/softphoneProtocol';
+import LOCALE from '@salesforce/i18n/locale';
+import TIME_ZONE from '@salesforce/i18n/timeZone';
 import CONFIRM_TAKEOVER from '@salesforce/label/c.SoftphoneSession_Confirm_Takeover';
 import LOGIN_FAILED from '@salesforce/label/c.SoftphoneSession_Login_Failed';
 import SIGN_OUT from '@salesforce/label/c.SoftphoneSession_Sign_Out';
@@ -74,7 +76,7 @@ export default class SoftphoneSession extends LightningElement {
     get timelineItems(): { key: string; time: string; text: string; kind: string }[] {
         return (this.timeline ?? []).map((entry, index) => ({
             key: `${entry.at}-${index}`,
-            time: new Date(entry.at).toLocaleTimeString(),
+            time: formatTime(entry.at),
             text: entry.text,
             kind: entry.kind
         }));
@@ -98,5 +100,16 @@ export default class SoftphoneSession extends LightningElement {
     }
     handleSignOut(): void {
         this.dispatchEvent(new CustomEvent('signout'));
+    }
+}
+
+/** A time in the user's Salesforce locale and time zone (not the browser's), as the history's times are. */
+let timeFormat: Intl.DateTimeFormat | undefined;
+function formatTime(at: number): string {
+    try {
+        timeFormat ??= new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit', timeZone: TIME_ZONE });
+        return timeFormat.format(at);
+    } catch {
+        return new Date(at).toLocaleTimeString();
     }
 }

@@ -117,6 +117,13 @@ describe('c-softphone-session', () => {
         const items = Array.from(byDataId(element, 'timeline')?.querySelectorAll('li') ?? []);
         expect(items.map((li) => li.dataset.kind)).toEqual(['transfer', 'conference']);
         expect(items[1]?.textContent).toContain('confer with user request sent');
+        // In the user's Salesforce time zone (@salesforce/i18n/timeZone), not the browser's.
+        const expected = new Intl.DateTimeFormat('en-US', {
+            hour: 'numeric',
+            minute: '2-digit',
+            timeZone: 'America/Los_Angeles'
+        }).format(AT);
+        expect(items[0]?.textContent?.startsWith(expected)).toBe(true);
         await expect(element).toBeAccessible();
     });
 });
