@@ -311,7 +311,9 @@ export function createOpenCtiCrm(options: OpenCtiCrmOptions): CrmActions & {
 
         async screenPop(request: ScreenPopRequest): Promise<RecordRef[]> {
             const phoneNumber = request.phoneNumber?.trim();
-            if (!phoneNumber) return [];
+            // A withheld caller (`anonymous`, `Restricted`) is no number: searching the word could
+            // pop, and log the call on, a record that merely contains it.
+            if (!phoneNumber || (phoneNumber.match(/\d/g)?.length ?? 0) < 3) return [];
             const callType = request.direction === 'inbound' ? opencti.CALL_TYPE.INBOUND : opencti.CALL_TYPE.OUTBOUND;
             const result = await callOpenCti(
                 'searchAndScreenPop',

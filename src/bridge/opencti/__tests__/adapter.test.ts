@@ -273,6 +273,20 @@ describe('c-softphone-adapter call logging', () => {
         expect(saved?.payload).toMatchObject({ conversationId: CONVERSATION, status: 'saved', taskId: Id });
     });
 
+    it('a withheld caller (anonymous) is not searched for: no pop, the call logged without Who/What', async () => {
+        const { wb, vendor } = await ready();
+        const ids = { partnerId: PARTNER_ID, conversationId: 'conv-anon' };
+        vendor.bridge.incomingCall({ ...ids, callerANI: 'anonymous' });
+        vendor.bridge.callAccepted(ids);
+        vendor.bridge.callEnded({ ...ids, duration: 7 });
+        await settle();
+        expect(wb.opencti.calls.filter((call) => call.method === 'searchAndScreenPop')).toEqual([]);
+        const [task] = wb.org.allTasks();
+        expect(task).toMatchObject({ CallObject: 'conv-anon', CallDurationInSeconds: 7 });
+        expect(task).not.toHaveProperty('WhoId');
+        expect(task).not.toHaveProperty('WhatId');
+    });
+
     it('a conversation id as long as CallObject holds (255) is logged as given, once', async () => {
         const { wb, vendor } = await ready();
         const conversationId = `${CONVERSATION}-${'7'.repeat(255 - CONVERSATION.length - 1)}`;

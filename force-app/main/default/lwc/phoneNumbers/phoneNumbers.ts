@@ -168,8 +168,11 @@ const EXTENSION = /\s*(?:;ext=|e?xt(?:ension|n)?\.?|x\.?|#)\s*\d{1,7}#?\s*$/i;
 /** Characters a written number may have besides digits (hyphens, dots, brackets, spaces). */
 const PUNCTUATION = /[\s\u00a0\-./()[\]~\u2010-\u2015\u2212\u30fc\uff0d-\uff0f]/g;
 
-/** A telephony address around a number: `sip:+4722334455@pbx;user=phone`, `tel:+1-503-…`, `callto:…`. */
-const PHONE_ADDRESS = /^\s*(?:tel|sips?|callto):([^@;]*)/i;
+/**
+ * A telephony address around a number: `sip:+4722334455@pbx;user=phone`, `tel:+1-503-…`, `callto:…`,
+ * also in SIP's display form (`"Ada" <sip:+4722334455@pbx>`, `<sip:…>`).
+ */
+const PHONE_ADDRESS = /^\s*(?:(?:"[^"]*"\s*|[^<"]*)<)?\s*(?:tel|sips?|callto):([^@;>]*)/i;
 
 /**
  * The number in a telephony address as a PBX or contact center writes it (`sip:+4722334455@pbx`

@@ -26,6 +26,10 @@ describe('c-phone-numbers', () => {
         expect(numberOfAddress('tel:+1-503-555-1212')).toBe('+1-503-555-1212');
         expect(numberOfAddress('callto:5035551212')).toBe('5035551212');
         expect(numberOfAddress('+4722334455;ext=12')).toBe('+4722334455;ext=12');
+        expect(numberOfAddress('"Ada Lovelace" <sip:+15035551212@pbx.example.net>;tag=1')).toBe('+15035551212');
+        expect(numberOfAddress('<sip:+15035551212@pbx>')).toBe('+15035551212');
+        expect(numberOfAddress('Ada <tel:+1-503-555-1212>')).toBe('+1-503-555-1212');
+        expect(numberOfAddress('anonymous')).toBe('anonymous');
     });
 
     it.each([
