@@ -51,6 +51,12 @@ export interface CallRecord {
      * saw begin): what it says beyond their own fields is guessed, so its Task gets patches only.
      */
     partial?: boolean;
+    /**
+     * Inbound only by default: the call was first heard of through an event that does not say its
+     * direction (callAccepted before outboundCallInitiated, say). A later outboundCallInitiated or
+     * callEnded.callType still sets it.
+     */
+    directionGuessed?: boolean;
     /** Last change (epoch ms), for pruning. */
     updatedAt: number;
 }
@@ -201,7 +207,14 @@ function onAccepted(current: CallRecord | undefined, p: SoftphoneCallPayload<'ca
         const call = newCall(p.conversationId, p.partnerId, 'inbound', 'connected', now);
         const details = mergeDetails(call, p);
         return {
-            call: { ...call, ...defined({ phoneNumber: p.callerANI }), connectedAt: now, outcome: 'answered', details },
+            call: {
+                ...call,
+                ...defined({ phoneNumber: p.callerANI }),
+                connectedAt: now,
+                outcome: 'answered',
+                details,
+                directionGuessed: true
+            },
             changed: true,
             effects: ['screenPop']
         };
@@ -267,10 +280,22 @@ function onEnded(current: CallRecord | undefined, p: SoftphoneCallPayload<'callE
     if (!current) {
         const call = newCall(p.conversationId, p.partnerId, p.callType ?? 'inbound', 'ended', now);
         return {
-            call: { ...call, ...facts, ...defined({ durationSeconds: reported }), outcome: 'unknown', endedAt: now },
+            call: {
+                ...call,
+                ...facts,
+                ...defined({ durationSeconds: reported }),
+                outcome: 'unknown',
+                endedAt: now,
+                ...(p.callType ? {} : { directionGuessed: true })
+            },
             changed: true,
             effects: ['writeLog']
         };
+    }
+    if (current.directionGuessed && p.callType) {
+        const known: CallRecord = { ...current, direction: p.callType };
+        delete known.directionGuessed;
+        current = known;
     }
     const measured =
         current.connectedAt === undefined ? undefined : Math.max(0, Math.round((now - current.connectedAt) / 1000));
@@ -306,7 +331,7 @@ function onNotes(
     if (!current) {
         const call = newCall(p.conversationId, p.partnerId, 'inbound', 'wrappedUp', now);
         return {
-            call: { ...call, ...facts, outcome: 'unknown', notesSubmittedAt: now },
+            call: { ...call, ...facts, outcome: 'unknown', notesSubmittedAt: now, directionGuessed: true },
             changed: true,
             effects: ['writeLog']
         };
@@ -325,6 +350,18 @@ function onOutbound(
     if (!current) {
         const call = newCall(p.conversationId, p.partnerId, 'outbound', 'dialing', now);
         return { call: { ...call, ...defined({ phoneNumber: p.dialledTo }) }, changed: true, effects: ['screenPop'] };
+    }
+    if (current.directionGuessed) {
+        // It was this outbound call all along (its accept came first): outbound, and its dial is claimed now.
+        const call: CallRecord = {
+            ...current,
+            direction: 'outbound',
+            ...defined({ phoneNumber: p.dialledTo ?? current.phoneNumber }),
+            updatedAt: now
+        };
+        delete call.directionGuessed;
+        const finished = call.state === 'ended' || call.state === 'wrappedUp';
+        return { call, changed: true, effects: finished ? ['screenPop', 'writeLog'] : ['screenPop'] };
     }
     if (current.state !== 'dialing')
         return ignore(current, `outboundCallInitiated for a call already ${current.state}`);

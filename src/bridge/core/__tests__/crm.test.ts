@@ -395,6 +395,25 @@ describe('bridge', () => {
             expect(crm.onlyTask()).not.toHaveProperty('WhoId');
         });
 
+        it('an accept that comes before outboundCallInitiated: the call is still outbound, on the clicked record', async () => {
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'load');
+            expect(bridge.clickToDial({ number: '(888) 397-3342', record: CASE }).ok).toBe(true);
+            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'out-early' });
+            fromSoftphone(bridge, 'outboundCallInitiated', {
+                partnerId: 'p',
+                conversationId: 'out-early',
+                dialledTo: '+18883973342'
+            });
+            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'out-early', duration: 9 });
+            await flush();
+            expect(crm.onlyTask()).toMatchObject({
+                CallType: 'Outbound',
+                WhatId: CASE.recordId,
+                CallDurationInSeconds: 9
+            });
+        });
+
         it('keeps working after the first call', async () => {
             const bridge = makeBridge();
             fromSoftphone(bridge, 'load');
