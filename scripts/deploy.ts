@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ADMIN_OWNED, INSTALLED_QUERY, withoutAdminOwned } from './lib/deployPlan';
 import { BUILD_DIR, ROOT } from './lib/paths';
+import { parseSfJson } from './lib/sfJson';
 import { run, withLocalBin } from './lib/run';
 
 const HINT =
@@ -26,13 +27,7 @@ function sfJson(args: string[]): { status: number; json: Record<string, unknown>
         env: withLocalBin(process.env)
     });
     if (result.error) throw result.error;
-    const text = result.stdout ?? '';
-    let json: Record<string, unknown> | null = null;
-    try {
-        json = JSON.parse(text.slice(Math.max(0, text.indexOf('{')))) as Record<string, unknown>;
-    } catch {
-        json = null;
-    }
+    const json = parseSfJson(result.stdout ?? '') ?? null;
     return { status: result.status ?? 1, json };
 }
 

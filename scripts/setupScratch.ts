@@ -10,6 +10,7 @@ import { CALL_CENTER_NAME } from '../src/callCenter/definition';
 import { APP_NAME } from '../workbench/layout';
 import { DATA_DIR, PLAN_FILE } from '../workbench/platform/org/dataTree';
 import { ROOT } from './lib/paths';
+import { parseSfJson } from './lib/sfJson';
 
 export const PERMISSION_SET = 'Softphone_Bridge_User';
 export const SCRATCH_DEFINITION = 'config/project-scratch-def.json';
@@ -76,7 +77,7 @@ export async function sf(
     options: { partial?: boolean } = {}
 ): Promise<Record<string, unknown>> {
     const out = await context.runner('sf', [...args, '--json']);
-    const json = parseJson(out.stdout) ?? parseJson(out.stderr);
+    const json = parseSfJson(out.stdout) ?? parseSfJson(out.stderr);
     const status = typeof json?.status === 'number' ? json.status : out.status;
     const result = json?.result && typeof json.result === 'object' ? (json.result as Record<string, unknown>) : {};
     if (out.status === 0 && status === 0 && json) return result;
@@ -91,17 +92,6 @@ export async function sf(
         lastLines(out.stderr || out.stdout) ||
         `exit ${out.status}`;
     throw new StepFailure(message);
-}
-
-function parseJson(text: string): Record<string, unknown> | undefined {
-    const start = text.indexOf('{');
-    if (start === -1) return undefined;
-    try {
-        const value: unknown = JSON.parse(text.slice(start));
-        return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
-    } catch {
-        return undefined;
-    }
 }
 
 function lastLines(text: string, count = 5): string {

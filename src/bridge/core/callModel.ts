@@ -148,12 +148,8 @@ function patch(call: CallRecord, changes: Partial<CallRecord>, now: number, effe
  * re-offer): it rings, or connects, once more, and its end is logged as what finally happened.
  */
 function reoffer(current: CallRecord, changes: Partial<CallRecord>, now: number): Transition {
-    const call: CallRecord = { ...current, ...changes, updatedAt: now };
-    delete call.outcome;
-    delete call.endedAt;
-    delete call.rejectReason;
-    if (changes.outcome !== undefined) call.outcome = changes.outcome;
-    return { call, changed: true, effects: [] };
+    const { outcome: _outcome, endedAt: _endedAt, rejectReason: _rejectReason, ...rest } = current;
+    return { call: { ...rest, ...changes, updatedAt: now }, changed: true, effects: [] };
 }
 
 /** Keeps defined values only, so an absent field never erases a known one. */

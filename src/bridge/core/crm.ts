@@ -496,19 +496,12 @@ export function createBridge(deps: BridgeDeps): Bridge {
         for (let i = pendingDials.length - 1; i >= 0; i--) {
             if (now - (pendingDials[i]?.at ?? 0) > DIAL_MATCH_WINDOW_MS) pendingDials.splice(i, 1);
         }
-        const dialled = call.phoneNumber === undefined ? undefined : safeNormalize(call.phoneNumber);
-        // No number at all: the only recent request is the best guess. A number that is not a phone
-        // number (an extension, a SIP name) is another call, never a click-to-dial's.
-        const index =
-            dialled === undefined
-                ? pendingDials.length === 1
-                    ? 0
-                    : -1
-                : dialled === null
-                  ? -1
-                  : pendingDials.map((dial) => dial.dialTo).lastIndexOf(dialled);
-        if (index < 0) return undefined;
-        return pendingDials.splice(index, 1)[0];
+        // No number at all: the only recent request is the best guess.
+        if (call.phoneNumber === undefined) return pendingDials.length === 1 ? pendingDials.pop() : undefined;
+        // A number that is not a phone number (an extension, a SIP name) is another call, never a click's.
+        const dialled = safeNormalize(call.phoneNumber);
+        const index = dialled === null ? -1 : pendingDials.map((dial) => dial.dialTo).lastIndexOf(dialled);
+        return index < 0 ? undefined : pendingDials.splice(index, 1)[0];
     }
 
     function safeNormalize(raw: string): string | null {

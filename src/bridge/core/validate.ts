@@ -27,7 +27,7 @@
  */
 import { numberOfAddress } from 'c/phoneNumbers';
 import { readDuration } from 'c/softphoneFormat';
-import { checkFields, checkShape, checkValue, fail, isPlainObject } from 'c/softphoneSchema';
+import { checkFields, checkShape, checkValue, cutText, fail, isPlainObject } from 'c/softphoneSchema';
 import type { FieldSpec, Result, SchemaError, SchemaErrorCode, SchemaWarning, ShapeLimits } from 'c/softphoneSchema';
 import {
     SOFTPHONE_CALLS,
@@ -238,8 +238,7 @@ function contractFieldsOf(
         const value = payload[name];
         const max = 'maxLength' in spec && typeof spec.maxLength === 'number' ? spec.maxLength : undefined;
         if (typeof value === 'string' && max !== undefined && value.length > max) {
-            const kept = value.slice(0, max);
-            fields[name] = /[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept;
+            fields[name] = cutText(value, max);
             warnings.push({
                 code: 'TRUNCATED',
                 field: `${type}.${name}`,

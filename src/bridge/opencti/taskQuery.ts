@@ -114,19 +114,7 @@ async function restJson(options: TaskFinderOptions, url: string, what: string, i
         const body = await Promise.race([response.json().catch(() => null), timeout]);
         if (!response.ok) {
             const { errorCode, message } = errorOf(body);
-            // The org's daily API limit also answers 403 (REQUEST_LIMIT_EXCEEDED): it passes, access
-            // advice would mislead.
-            const kind =
-                response.status === 401 || errorCode === 'INVALID_SESSION_ID'
-                    ? 'session'
-                    : errorCode === 'REQUEST_LIMIT_EXCEEDED'
-                      ? undefined
-                      : errorCode === 'INSUFFICIENT_ACCESS' ||
-                          errorCode === 'INSUFFICIENT_ACCESS_OR_READONLY' ||
-                          errorCode === 'API_DISABLED_FOR_ORG' ||
-                          response.status === 403
-                        ? 'access'
-                        : undefined;
+            const kind = lastingKind(response.status, errorCode);
             throw new TaskQueryError(`${what} failed (${response.status} ${errorCode}: ${message})`, kind, true);
         }
         return body;
@@ -134,6 +122,17 @@ async function restJson(options: TaskFinderOptions, url: string, what: string, i
         options.timers.clearTimeout(timer);
     }
 }
+
+/** What a REST refusal says the agent or admin must fix (undefined: it passes, try again later). */
+function lastingKind(status: number, errorCode: string): 'session' | 'access' | undefined {
+    if (status === 401 || errorCode === 'INVALID_SESSION_ID') return 'session';
+    // The org's daily API limit also answers 403: it passes, and access advice would mislead.
+    if (errorCode === 'REQUEST_LIMIT_EXCEEDED') return undefined;
+    if (status === 403 || ACCESS_CODES.has(errorCode)) return 'access';
+    return undefined;
+}
+
+const ACCESS_CODES = new Set(['INSUFFICIENT_ACCESS', 'INSUFFICIENT_ACCESS_OR_READONLY', 'API_DISABLED_FOR_ORG']);
 
 /** `findLog` for the bridge core's LogWriter. */
 export function createTaskFinder(options: TaskFinderOptions): (callObject: string) => Promise<string | null> {

@@ -61,6 +61,8 @@ const RENDERED_VIEWS = new WeakMap<object, BridgeView>();
 
 /** A Salesforce record Id (15 or 18 characters). */
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+/** An sObject API name (Lead, My_Object__c). */
+const OBJECT_API_NAME = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 /** How long "Calling…" waits for the softphone's outbound call before the buttons work again. */
 const DIAL_ANSWER_TIMEOUT_MS = 20_000;
 /** How long a record URL asked for (GenerateUrl) may go unanswered before it is asked for again. */
@@ -431,27 +433,39 @@ export default class SoftphoneBridge extends NavigationMixin(LightningElement) {
 
     // ---- record (phone fields for click-to-dial) -------------------------------------------------
 
-    /** The page the agent is on: in the utility bar, which Lightning gives no recordId, the record comes from it. */
-    @wire(CurrentPageReference) pageReference?: PageReference;
+    /** The record page the agent is on, read once per navigation (CurrentPageReference). */
+    pageRecord?: { recordId: string; objectApiName?: string };
+
+    /** In the utility bar, which Lightning gives no recordId, the record comes from the page the agent is on. */
+    @wire(CurrentPageReference)
+    handlePageReference(pageReference?: PageReference): void {
+        const attributes = pageReference?.type === 'standard__recordPage' ? pageReference.attributes : undefined;
+        const recordId = attributes?.recordId;
+        const objectApiName = attributes?.objectApiName;
+        const next =
+            typeof recordId === 'string' && RECORD_ID.test(recordId)
+                ? {
+                      recordId,
+                      ...(typeof objectApiName === 'string' && OBJECT_API_NAME.test(objectApiName)
+                          ? { objectApiName }
+                          : {})
+                  }
+                : undefined;
+        // Only a change re-renders: the same record page again is no news.
+        if (next?.recordId !== this.pageRecord?.recordId || next?.objectApiName !== this.pageRecord?.objectApiName)
+            this.pageRecord = next;
+    }
 
     /**
      * The record the bridge serves: Lightning's own on a record page; in the utility bar the page's
-     * record page reference (Console API guide, "utility bar page context": for an LWC, the
-     * CurrentPageReference wire adapter).
+     * (Console API guide, "utility bar page context": for an LWC, the CurrentPageReference wire adapter).
      */
     get contextRecordId(): string | undefined {
-        if (this.recordId) return this.recordId;
-        const attributes =
-            this.pageReference?.type === 'standard__recordPage' ? this.pageReference.attributes : undefined;
-        const id = attributes?.recordId;
-        return typeof id === 'string' && RECORD_ID.test(id) ? id : undefined;
+        return this.recordId ?? this.pageRecord?.recordId;
     }
 
     get contextObjectApiName(): string | undefined {
-        if (this.recordId) return this.objectApiName;
-        if (!this.contextRecordId) return undefined;
-        const name = this.pageReference?.attributes?.objectApiName;
-        return typeof name === 'string' && /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(name) ? name : undefined;
+        return this.recordId ? this.objectApiName : this.pageRecord?.objectApiName;
     }
 
     @wire(getRecord, { recordId: '$contextRecordId', fields: '$idFields', optionalFields: '$optionalFields' })

@@ -202,6 +202,12 @@ export function fail<Code extends string>(
     return { ok: false, error: field === undefined ? { code, message } : { code, message, field } };
 }
 
+/** Text cut to `max` characters, never inside a character: a cut between a surrogate pair drops its first half. */
+export function cutText(value: string, max: number): string {
+    const kept = value.slice(0, max);
+    return /[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept;
+}
+
 /** True for `{...}` literals and JSON-parsed objects (not arrays, dates, class instances or null). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
     if (typeof value !== 'object' || value === null) return false;
@@ -526,9 +532,7 @@ function checkText(spec: TextField, value: unknown, path: string, reading: Readi
                 path,
                 `${path} has ${value.length} characters; the first ${spec.maxLength} were kept.`
             );
-            const kept = value.slice(0, spec.maxLength);
-            // Never half a character: a cut between a surrogate pair drops its first half.
-            return { ok: true, value: /[\uD800-\uDBFF]$/.test(kept) ? kept.slice(0, -1) : kept };
+            return { ok: true, value: cutText(value, spec.maxLength) };
         }
         return fail('TOO_LONG', `${path} has ${value.length} characters; the limit is ${spec.maxLength}.`, path);
     }
