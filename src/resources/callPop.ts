@@ -69,15 +69,10 @@ function start(): void {
     const settings = island('call-pop-settings');
     const labelsIsland = island('call-pop-labels');
     const session = island('call-pop-session');
-    const labels: CallPopPageLabels = {
-        opening: text(labelsIsland.opening) ?? DEFAULT_PAGE_LABELS.opening,
-        logging: text(labelsIsland.logging) ?? DEFAULT_PAGE_LABELS.logging,
-        failed: text(labelsIsland.failed) ?? DEFAULT_PAGE_LABELS.failed,
-        subject: text(labelsIsland.subject) ?? DEFAULT_PAGE_LABELS.subject,
-        confirm: text(labelsIsland.confirm) ?? DEFAULT_PAGE_LABELS.confirm,
-        confirmLog: text(labelsIsland.confirmLog) ?? DEFAULT_PAGE_LABELS.confirmLog,
-        confirmSkip: text(labelsIsland.confirmSkip) ?? DEFAULT_PAGE_LABELS.confirmSkip
-    };
+    // Each label from the page's island, or its built-in text when the island lacks it.
+    const labels = Object.fromEntries(
+        Object.entries(DEFAULT_PAGE_LABELS).map(([key, fallback]) => [key, text(labelsIsland[key]) ?? fallback])
+    ) as CallPopPageLabels;
     const hangUpToken = text(settings.hangUpToken);
     const pageSession: PageSession = {};
     const sessionId = text(session.sessionId);
