@@ -99,6 +99,27 @@ void describe(
         );
 
         void it(
+            'field-level security hides phone fields from the agent: the pop searches the others and still opens the Lead',
+            { timeout: TEST_TIMEOUT_MS },
+            async () => {
+                // A query naming a field the agent cannot read fails as a whole in an org (the workbench's
+                // GraphQL schema is the agent's, without those fields), so the pop must leave them out.
+                e2e.workbench.faults.hiddenFields = [
+                    'Lead.MobilePhone',
+                    'Contact.HomePhone',
+                    'Contact.OtherPhone',
+                    'Contact.AssistantPhone',
+                    'Contact.AccountId'
+                ];
+                const agent = await openPuzzel(e2e);
+                await fill(agent, { anum: '+1 503 555 0100', callid: 'pz-fls-1' });
+                const pop = await popFrom(agent, 'ring');
+                await pop.waitForURL((url) => url.pathname === recordPath('Lead', JOE_LEAD_ID));
+                await pop.getByRole('heading', { name: 'Joe Customer' }).waitFor();
+            }
+        );
+
+        void it(
             'several records share the number: the agent chooses, and that record opens',
             { timeout: TEST_TIMEOUT_MS },
             async () => {

@@ -168,3 +168,13 @@ declare module 'lightning/pageReferenceUtils' {
     export function encodeDefaultFieldValues(values: Record<string, unknown>): string;
     export function decodeDefaultFieldValues(encoded: string): Record<string, string>;
 }
+
+declare module 'lightning/uiObjectInfoApi' {
+    import type { WireAdapterConstructor } from 'lwc';
+
+    /** getObjectInfos (LWC guide, reference-get-object-infos): one result per object, `statusCode` 200 when readable. */
+    export interface GetObjectInfosConfig {
+        objectApiNames: readonly string[];
+    }
+    export const getObjectInfos: WireAdapterConstructor<GetObjectInfosConfig, { data?: unknown; error?: unknown }>;
+}

@@ -30,6 +30,7 @@ import { lightningCsp, lightningPermissionsPolicy, visualforceCsp, type OrgTrust
 import { readLabels, readMessageChannels, readStaticResources, readTrustedSites } from './platform/metadata';
 import { NO_FAULTS, applyFaultChange, saveWithFaults, type SaveLogFaults } from './platform/org/faults';
 import { executeGraphql } from './platform/org/graphql';
+import { objectInfosAnswer } from './platform/org/objectInfo';
 import { answerCreate, answerQuery } from './platform/org/restQuery';
 import { KEY_PREFIXES, ORG_ID, USER_ID, USER_NAME, USER_PROFILE_ID, type SObjectName } from './platform/org/sampleData';
 import { readCustomSettings, resolveSetup, type CustomSettingData } from './platform/customSettings';
@@ -167,6 +168,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
         throw new Error(`WORKBENCH_PORT must be a port number, not ${String(basePort)}.`);
     const org = new OrgStore();
     const faults: Faults = { ...NO_FAULTS, softphoneDelayMs: 0 };
+    /** The fields the agent's profile cannot read (a workbench fault: field-level security). */
+    const hiddenFields = (): ReadonlySet<string> => new Set(faults.hiddenFields);
     // The adapter page's {!$Api.Session_ID}: one per workbench; the 'session' lasting error expires it.
     const session = {
         id: `00D000000000001!workbench.${randomBytes(12).toString('hex')}`,
@@ -265,7 +268,12 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
             if (route.startsWith('records/') && req.method === 'GET') {
                 const found = org.get(decodeURIComponent(route.slice('records/'.length)));
                 if (!found) return json(res, 404, { errors: ['The requested resource does not exist'] });
-                return json(res, 200, found);
+                // Field-level security: the agent's pages get the record without the fields they cannot read.
+                const hidden = hiddenFields();
+                const record = Object.fromEntries(
+                    Object.entries(found.record).filter(([field]) => !hidden.has(`${found.apiName}.${field}`))
+                );
+                return json(res, 200, { ...found, record });
             }
             if (route === 'records' && req.method === 'GET') {
                 const object = url.searchParams.get('object') as SObjectName;
@@ -284,8 +292,13 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
                 return json(
                     res,
                     200,
-                    executeGraphql(org, body, Number.isFinite(version) ? version : Number(API_VERSION))
+                    executeGraphql(org, body, Number.isFinite(version) ? version : Number(API_VERSION), hiddenFields())
                 );
+            }
+            if (route === 'objectInfos' && req.method === 'GET') {
+                // lightning/uiObjectInfoApi getObjectInfos: the objects as the agent sees them.
+                const names = (url.searchParams.get('names') ?? '').split(',').filter(Boolean).slice(0, 20);
+                return json(res, 200, objectInfosAnswer(names, hiddenFields()));
             }
             if (route === 'tasks' && req.method === 'GET') {
                 const relatedTo = url.searchParams.get('relatedTo');
@@ -409,7 +422,12 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
             return json(
                 res,
                 200,
-                executeGraphql(org, (await readJson(req)) as { query?: unknown }, Number(graphqlPath[1]))
+                executeGraphql(
+                    org,
+                    (await readJson(req)) as { query?: unknown },
+                    Number(graphqlPath[1]),
+                    hiddenFields()
+                )
             );
         }
         if (url.pathname.startsWith('/services/data/') && req.method === 'POST' && /\/sobjects\//.test(url.pathname)) {

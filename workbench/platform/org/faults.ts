@@ -17,7 +17,10 @@
  * The expired session also makes the REST query resource answer 401 INVALID_SESSION_ID (restQuery.ts).
  * One fault is Open CTI's own: a softphone container that initializes after the adapter page's first
  * calls, which are answered SOFTPHONE_CONTAINER_ERROR (opencti/host.ts).
+ * And one is the agent's profile: fields its field-level security hides (`hiddenFields`), left out of
+ * the object info, the GraphQL schema and the records the agent's pages read (objectInfo.ts).
  */
+import { readHiddenFields } from './objectInfo';
 
 /** A lasting saveLog error: every save fails with it until it is switched off. */
 export type LastingSaveError = '' | 'validation' | 'access' | 'session';
@@ -46,6 +49,8 @@ export interface SaveLogFaults {
      * SOFTPHONE_CONTAINER_ERROR, the softphone container not initialized yet (opencti/host.ts).
      */
     openCtiContainerStartupCalls: number;
+    /** Field-level security: `Object.Field` names the agent cannot read (say `Contact.HomePhone`). */
+    hiddenFields: readonly string[];
 }
 
 export const NO_FAULTS: Readonly<SaveLogFaults> = {
@@ -58,7 +63,8 @@ export const NO_FAULTS: Readonly<SaveLogFaults> = {
     saveLogLateCommitMs: 35_000,
     saveLogLastingError: '',
     queryFailures: 0,
-    openCtiContainerStartupCalls: 0
+    openCtiContainerStartupCalls: 0,
+    hiddenFields: []
 };
 
 /** The error text of each lasting error, as the org reports it ("STATUS_CODE: message"). */
@@ -104,6 +110,7 @@ export function applyFaultChange(faults: SaveLogFaults, change: Record<string, u
     if (change.saveLogSlowMs !== undefined) faults.saveLogSlowMs = Math.min(60_000, count(change.saveLogSlowMs));
     if (change.saveLogLateCommitMs !== undefined)
         faults.saveLogLateCommitMs = Math.min(600_000, count(change.saveLogLateCommitMs));
+    if (change.hiddenFields !== undefined) faults.hiddenFields = readHiddenFields(change.hiddenFields);
     if (change.saveLogLastingError !== undefined) {
         const value = change.saveLogLastingError;
         faults.saveLogLastingError = value === 'validation' || value === 'access' || value === 'session' ? value : '';

@@ -44,7 +44,15 @@ import {
     type OperationDefinitionNode,
     type SelectionNode
 } from 'graphql';
-import { OBJECT_INFO, type FieldInfo, type ObjectInfo, type UiDataType } from './objectInfo';
+import {
+    NO_HIDDEN_FIELDS,
+    OBJECT_INFO,
+    visibleObjectInfo,
+    type FieldInfo,
+    type HiddenFields,
+    type ObjectInfo,
+    type UiDataType
+} from './objectInfo';
 import type { SObjectName, SampleRecord } from './sampleData';
 
 /** Reads records for the executor (the OrgStore satisfies it). */
@@ -132,13 +140,16 @@ const OPERATORS: Record<UiDataType, string> = {
     Boolean: 'BooleanOperators'
 };
 
-function objectsFor(apiVersion: number): ObjectInfo[] {
-    return Object.values(OBJECT_INFO).filter((o) => apiVersion >= o.graphqlSince);
+/** The objects in the schema at an API version, each with the fields the user can read. */
+function objectsFor(apiVersion: number, hidden: HiddenFields = NO_HIDDEN_FIELDS): ObjectInfo[] {
+    return Object.values(OBJECT_INFO)
+        .filter((o) => apiVersion >= o.graphqlSince)
+        .map((o) => visibleObjectInfo(o, hidden));
 }
 
 /** The schema's SDL for an API version (generated from the org's object metadata). */
-export function schemaSdl(apiVersion: number): string {
-    const objects = objectsFor(apiVersion);
+export function schemaSdl(apiVersion: number, hidden: HiddenFields = NO_HIDDEN_FIELDS): string {
+    const objects = objectsFor(apiVersion, hidden);
     const known = new Set(objects.map((o) => o.apiName));
     const out: string[] = [
         'type Query { uiapi: UIAPI! }',
@@ -238,14 +249,15 @@ export function schemaSdl(apiVersion: number): string {
     return out.join('\n');
 }
 
-const schemas = new Map<number, GraphQLSchema>();
+const schemas = new Map<string, GraphQLSchema>();
 
-/** The schema at an API version (Task only from 59.0). */
-export function uiapiSchema(apiVersion: number): GraphQLSchema {
-    let schema = schemas.get(apiVersion);
+/** The schema a user gets at an API version (Task only from 59.0), without the fields FLS hides from them. */
+export function uiapiSchema(apiVersion: number, hidden: HiddenFields = NO_HIDDEN_FIELDS): GraphQLSchema {
+    const key = `${apiVersion}|${[...hidden].sort().join(',')}`;
+    let schema = schemas.get(key);
     if (!schema) {
-        schema = buildSchema(schemaSdl(apiVersion));
-        schemas.set(apiVersion, schema);
+        schema = buildSchema(schemaSdl(apiVersion, hidden));
+        schemas.set(key, schema);
     }
     return schema;
 }
@@ -539,8 +551,13 @@ function countSubqueries(document: DocumentNode, operation: OperationDefinitionN
     return count;
 }
 
-/** Runs one GraphQL request against the org at an API version; never throws. */
-export function executeGraphql(org: GraphqlOrg, request: GraphqlRequest, apiVersion: number): GraphqlResponse {
+/** Runs one GraphQL request against the org at an API version, as a user who cannot read `hidden`; never throws. */
+export function executeGraphql(
+    org: GraphqlOrg,
+    request: GraphqlRequest,
+    apiVersion: number,
+    hidden: HiddenFields = NO_HIDDEN_FIELDS
+): GraphqlResponse {
     const { query, variables, operationName } = request ?? {};
     if (typeof query !== 'string' || query.trim() === '')
         return {
@@ -569,7 +586,7 @@ export function executeGraphql(org: GraphqlOrg, request: GraphqlRequest, apiVers
     } catch (error) {
         return { errors: [errorJson(error as GraphQLError, 'InvalidSyntax', false)] };
     }
-    const schema = uiapiSchema(apiVersion);
+    const schema = uiapiSchema(apiVersion, hidden);
     const validation = validate(schema, document);
     if (validation.length) return { errors: validation.map((e) => errorJson(e, 'ValidationError', true)) };
     const operations = document.definitions.filter(

@@ -190,3 +190,74 @@ export const PHONE_FIELDS: Readonly<Partial<Record<string, readonly string[]>>> 
         info.fields.filter((field) => field.dataType === 'Phone').map((field) => field.apiName)
     ])
 );
+
+/**
+ * Field-level security: `Object.Field` names the agent's profile cannot read. UI API's object info
+ * lists only the fields the user can see, the GraphQL schema the user gets has only those (a query
+ * naming another fails validation), and records come without them (LWC guide, reference-graphql.html:
+ * "the object-level security and field-level security of the current user").
+ */
+export type HiddenFields = ReadonlySet<string>;
+
+export const NO_HIDDEN_FIELDS: HiddenFields = new Set();
+
+/** Fields FLS cannot hide: the Id, the record name, and what the platform itself needs. */
+const ALWAYS_VISIBLE = new Set(['Id', 'Name', 'IsConverted', 'CreatedDate', 'LastModifiedDate', 'SystemModstamp']);
+
+/** The hidden-field names a panel or test asked for: known `Object.Field` names FLS can hide, at most 50. */
+export function readHiddenFields(value: unknown): string[] {
+    if (!Array.isArray(value)) return [];
+    const known = (name: string): boolean => {
+        const [object, field, extra] = name.split('.');
+        const info = OBJECT_INFO[object as SObjectName] as ObjectInfo | undefined;
+        return (
+            extra === undefined &&
+            !!field &&
+            !ALWAYS_VISIBLE.has(field) &&
+            !!info?.fields.some((candidate) => candidate.apiName === field)
+        );
+    };
+    return [...new Set(value.filter((name): name is string => typeof name === 'string' && known(name)))].slice(0, 50);
+}
+
+/** An object's info as a user with these fields hidden sees it. */
+export function visibleObjectInfo(info: ObjectInfo, hidden: HiddenFields): ObjectInfo {
+    if (hidden.size === 0) return info;
+    return { ...info, fields: info.fields.filter((field) => !hidden.has(`${info.apiName}.${field.apiName}`)) };
+}
+
+/**
+ * UI API's batch object info (`GET /ui-api/object-info/batch/{names}`, behind getObjectInfos):
+ * `{ results: [{ statusCode, result }] }`, each result an object info with its fields by API name
+ * (apiName, label, dataType, filterable, sortable, updateable, relationshipName, referenceToInfos),
+ * only the fields the user can see; an object the org does not have is a 404 result with errors.
+ */
+export function objectInfosAnswer(names: readonly string[], hidden: HiddenFields): { results: unknown[] } {
+    return {
+        results: names.map((name) => {
+            const info = OBJECT_INFO[name as SObjectName] as ObjectInfo | undefined;
+            if (!info)
+                return {
+                    statusCode: 404,
+                    result: [{ errorCode: 'NOT_FOUND', message: `The requested resource does not exist: ${name}` }]
+                };
+            const visible = visibleObjectInfo(info, hidden);
+            const fields = Object.fromEntries(
+                visible.fields.map((field) => [
+                    field.apiName,
+                    {
+                        apiName: field.apiName,
+                        label: field.label,
+                        dataType: field.dataType,
+                        filterable: field.filterable,
+                        sortable: field.sortable,
+                        updateable: field.updateable ?? false,
+                        relationshipName: field.relationshipName ?? null,
+                        referenceToInfos: (field.referenceTo ?? []).map((apiName) => ({ apiName }))
+                    }
+                ])
+            );
+            return { statusCode: 200, result: { apiName: info.apiName, label: info.label, fields } };
+        })
+    };
+}

@@ -13,8 +13,11 @@ import type { GraphQLDocument, GraphQLResult } from 'lightning/graphql';
 import { IsConsoleNavigation, focusTab, getAllTabInfo, openTab } from 'lightning/platformWorkspaceApi';
 import type { TabInfo } from 'lightning/platformWorkspaceApi';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
+import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { readCallPop } from 'c/callPopParams';
 import type { CallPop as Pop } from 'c/callPopParams';
+import { CALLER_OBJECTS, FULL_SEARCH, callerQueryText, readCallerSearch } from './callerQuery';
+import type { CallerSearch } from './callerQuery';
 import { formatDuration, popKey, readMatches, ringOutcome, sameCall } from './callers';
 import type { CallerMatch } from './callers';
 import { markHandled, wasHandled } from './handled';
@@ -25,78 +28,6 @@ import type { PageRef } from './pageRefs';
 import { writtenForms } from './phoneForms';
 import { linkAfter, taskChanges } from './taskChanges';
 import type { WrittenLink } from './taskChanges';
-
-/**
- * Leads (not converted), Contacts and Accounts whose phone fields hold one of the number's written
- * forms. GraphQL API guide: `in`, `and`/`or` filters, `first` (10 by default). Phone fields are
- * filtered with `PhoneNumberOperators`, which take the `PhoneNumber` scalar, so `$forms` is declared
- * `[PhoneNumber]`: a `[String]` variable there fails the query's validation in an org.
- */
-const CALLER_QUERY = gql`
-    query CallPopCallers($forms: [PhoneNumber]) {
-        uiapi {
-            query {
-                Lead(
-                    where: {
-                        and: [
-                            { IsConverted: { eq: false } }
-                            { or: [{ Phone: { in: $forms } }, { MobilePhone: { in: $forms } }] }
-                        ]
-                    }
-                    first: 10
-                ) {
-                    edges {
-                        node {
-                            Id
-                            Name {
-                                value
-                            }
-                            Company {
-                                value
-                            }
-                        }
-                    }
-                }
-                Contact(
-                    where: {
-                        or: [
-                            { Phone: { in: $forms } }
-                            { MobilePhone: { in: $forms } }
-                            { HomePhone: { in: $forms } }
-                            { OtherPhone: { in: $forms } }
-                            { AssistantPhone: { in: $forms } }
-                        ]
-                    }
-                    first: 10
-                ) {
-                    edges {
-                        node {
-                            Id
-                            Name {
-                                value
-                            }
-                            Account {
-                                Name {
-                                    value
-                                }
-                            }
-                        }
-                    }
-                }
-                Account(where: { Phone: { in: $forms } }, first: 10) {
-                    edges {
-                        node {
-                            Id
-                            Name {
-                                value
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-`;
 
 /** The agent's notes and result on the call's Task (GraphQL mutations, GA from API v66.0; Task: see docs). */
 const TASK_UPDATE = gql`
@@ -114,7 +45,8 @@ const TASK_UPDATE = gql`
 /** Task.Description holds up to 32,000 characters. */
 const MAX_NOTES = 32_000;
 
-type LookupState = 'idle' | 'searching' | 'done' | 'error';
+/** `noAccess`: the agent can read no phone field to search. */
+type LookupState = 'idle' | 'searching' | 'done' | 'error' | 'noAccess';
 
 interface MatchView extends CallerMatch {
     key: string;
@@ -165,6 +97,12 @@ export default class CallPopComponent extends NavigationMixin(LightningElement) 
 
     callerQuery: GraphQLDocument | undefined;
     callerVariables: { forms: string[] } | undefined;
+    /** The phone fields the agent may search (from their object info); undefined until it answers. */
+    callerSearch: CallerSearch | undefined;
+    /** The written forms of the pop's number, waiting for the search to start. */
+    private searchForms: string[] = [];
+    /** The query for the fields last searched (parsed once while they stay the same). */
+    private parsedQuery?: { text: string; document: GraphQLDocument };
     private currentKey = '';
     private acted = false;
     /** The result the form opened with, and the Who/What it wrote to the Task (taskChanges.ts). */
@@ -180,6 +118,15 @@ export default class CallPopComponent extends NavigationMixin(LightningElement) 
     wiredPageReference(pageReference: PageReference | undefined): void {
         if (!pageReference) return;
         this.receive(pageReference.state);
+    }
+
+    /** The agent's view of the caller objects: only the phone fields their profile can read are searched. */
+    @wire(getObjectInfos, { objectApiNames: CALLER_OBJECTS })
+    wiredObjectInfos({ data, error }: { data?: unknown; error?: unknown }): void {
+        if (data === undefined && error === undefined) return;
+        // Without the object info (a network or access failure), search every standard field: its error shows if one is hidden.
+        this.callerSearch = data !== undefined ? readCallerSearch(data) : FULL_SEARCH;
+        this.startSearch();
     }
 
     @wire(graphql, { query: '$callerQuery', variables: '$callerVariables' })
@@ -228,16 +175,32 @@ export default class CallPopComponent extends NavigationMixin(LightningElement) 
         this.matches = [];
         this.opened = undefined;
         this.relatedId = '';
-        const forms = writtenForms(pop.phone);
-        if (forms.length === 0) {
-            this.lookup = 'idle';
-            this.callerQuery = undefined;
-            this.callerVariables = undefined;
+        this.searchForms = writtenForms(pop.phone);
+        this.callerQuery = undefined;
+        this.callerVariables = undefined;
+        this.lookup = this.searchForms.length > 0 ? 'searching' : 'idle';
+        this.startSearch();
+    }
+
+    /** Starts the caller search once both the number and the agent's searchable fields are known. */
+    private startSearch(): void {
+        const search = this.callerSearch;
+        if (!search || this.lookup !== 'searching' || this.callerQuery) return;
+        const text = callerQueryText(search);
+        if (!text) {
+            // Nothing the agent may search: say so (their admin can grant field access); the pop stays usable.
+            this.lookup = 'noAccess';
             return;
         }
-        this.lookup = 'searching';
-        this.callerVariables = { forms };
-        this.callerQuery = CALLER_QUERY;
+        if (this.parsedQuery?.text !== text)
+            this.parsedQuery = {
+                text,
+                document: gql`
+                    ${text}
+                `
+            };
+        this.callerVariables = { forms: this.searchForms };
+        this.callerQuery = this.parsedQuery.document;
     }
 
     /** Acts once per pop on the lookup's answer: a ring opens or creates; a hang-up only preselects. */
@@ -443,6 +406,7 @@ export default class CallPopComponent extends NavigationMixin(LightningElement) 
     }
 
     get lookupErrorText(): string {
+        if (this.lookup === 'noAccess') return LABELS.searchNoAccess;
         return this.lookup === 'error' ? format(LABELS.searchFailed, this.lookupError) : '';
     }
 

@@ -1,22 +1,22 @@
 /**
- * The caller lookup's answer and what a ring pop does with it. The query itself is the `gql`
- * literal in callPop.ts (the GraphQL wire adapter of lightning/graphql; GraphQL API guide,
- * "filter-fields": `in` on a string field, `or`/`and` to combine, first 10 records by default).
+ * The caller lookup's answer and what a ring pop does with it. The query itself is built in
+ * callerQuery.ts for the fields the agent can read (the GraphQL wire adapter of lightning/graphql).
  * Pure, no `lwc`.
  */
 import type { CallPop, NoMatchChoice } from 'c/callPopParams';
 import { formatDuration as formatCallDuration } from 'c/softphoneFormat';
+import { CALLER_OBJECTS } from './callerQuery';
+import type { CallerObject } from './callerQuery';
 
 /** A record that has the caller's number. */
 export interface CallerMatch {
     recordId: string;
-    objectApiName: 'Lead' | 'Contact' | 'Account';
+    objectApiName: CallerObject;
     name: string;
     /** Company (Lead) or account name (Contact), shown to tell matches apart. */
     detail?: string;
 }
 
-const OBJECTS = ['Lead', 'Contact', 'Account'] as const;
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 /** Matches kept per object (the query asks for 10 of each). */
 const MAX_PER_OBJECT = 10;
@@ -31,7 +31,7 @@ export function readMatches(data: unknown): CallerMatch[] {
     const query = (data as { uiapi?: { query?: Record<string, unknown> } } | null | undefined)?.uiapi?.query;
     const matches: CallerMatch[] = [];
     const seen = new Set<string>();
-    for (const objectApiName of OBJECTS) {
+    for (const objectApiName of CALLER_OBJECTS) {
         const edges = (query?.[objectApiName] as { edges?: unknown } | undefined)?.edges;
         if (!Array.isArray(edges)) continue;
         for (const edge of edges.slice(0, MAX_PER_OBJECT)) {

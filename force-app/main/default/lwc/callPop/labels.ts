@@ -11,6 +11,7 @@ import NEW_LEAD from '@salesforce/label/c.CallPop_New_Lead';
 import NEW_CONTACT from '@salesforce/label/c.CallPop_New_Contact';
 import OPEN from '@salesforce/label/c.CallPop_Open';
 import SEARCH_FAILED from '@salesforce/label/c.CallPop_Search_Failed';
+import SEARCH_NO_ACCESS from '@salesforce/label/c.CallPop_Search_No_Access';
 import INVALID from '@salesforce/label/c.CallPop_Invalid';
 import REFUSED from '@salesforce/label/c.CallPop_Refused';
 import FIELD_PHONE from '@salesforce/label/c.CallPop_Field_Phone';
@@ -45,6 +46,7 @@ export const LABELS = {
     newContact: NEW_CONTACT,
     openMatch: OPEN,
     searchFailed: SEARCH_FAILED,
+    searchNoAccess: SEARCH_NO_ACCESS,
     invalid: INVALID,
     refused: REFUSED,
     fieldPhone: FIELD_PHONE,

@@ -24,6 +24,9 @@ const COUNTER_FAULTS: readonly { key: keyof SaveLogFaults; label: string }[] = [
     }
 ];
 
+/** The phone fields an agent profile commonly cannot read, for the field-level security fault. */
+const RESTRICTED_FIELDS = ['Lead.MobilePhone', 'Contact.HomePhone', 'Contact.OtherPhone', 'Contact.AssistantPhone'];
+
 interface TrustedSiteRow {
     name: string;
     endpointUrl: string;
@@ -126,6 +129,18 @@ export default class WorkbenchPanel extends LightningElement {
         const key = (event.currentTarget as HTMLElement).dataset.fault ?? '';
         const input = this.template?.querySelector<HTMLInputElement>(`input[data-id="${key}"]`);
         void this.setFaults({ [key]: Math.max(0, Number(input?.value ?? 0) || 0) });
+    }
+
+    get fieldsHidden(): boolean {
+        return this.faults.hiddenFields.length > 0;
+    }
+    get hiddenFieldsText(): string {
+        return RESTRICTED_FIELDS.join(', ');
+    }
+
+    handleHiddenFields(event: Event): void {
+        const checked = (event.target as HTMLInputElement).checked;
+        void this.setFaults({ hiddenFields: checked ? RESTRICTED_FIELDS : [] });
     }
 
     handleLastingError(event: Event): void {

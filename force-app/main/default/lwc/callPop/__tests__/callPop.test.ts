@@ -4,6 +4,7 @@ import { CurrentPageReference } from 'lightning/navigation';
 import { executeMutation, graphql } from 'lightning/graphql';
 import { IsConsoleNavigation, focusTab, getAllTabInfo, openTab } from 'lightning/platformWorkspaceApi';
 import { encodeDefaultFieldValues } from 'lightning/pageReferenceUtils';
+import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { getNavigateCalls, resetNavigation } from '../../../../../test/jest-mocks/lightning/navigation';
 
 // Test adapters from force-app/test/jest-mocks and sfdx-lwc-jest's stubs: tests drive them.
@@ -14,6 +15,26 @@ const callers = graphql as unknown as {
     emitData(value: unknown): void;
     emitErrors(errors: unknown[]): void;
     getLastConfig(): { query?: unknown; variables?: { forms: string[] } } | null;
+};
+
+// eslint-disable-next-line @lwc/lwc/no-unexpected-wire-adapter-usages
+const objectInfos = getObjectInfos as unknown as { emit(value: unknown): void; error(): void };
+
+/** The agent's object info (UI API getObjectInfos): the fields given per object, each filterable. */
+function objectInfosWith(fields: Record<string, string[] | null>): unknown {
+    const result = ([apiName, names]: [string, string[] | null]): unknown => {
+        if (names === null)
+            return { statusCode: 403, result: [{ errorCode: 'INSUFFICIENT_ACCESS', message: 'No access' }] };
+        const byName = Object.fromEntries(names.map((name) => [name, { apiName: name, filterable: true }]));
+        return { statusCode: 200, result: { apiName, fields: byName } };
+    };
+    return { results: Object.entries(fields).map(result) };
+}
+
+const EVERY_FIELD = {
+    Lead: ['Id', 'Name', 'Company', 'Phone', 'MobilePhone'],
+    Contact: ['Id', 'Name', 'AccountId', 'Phone', 'MobilePhone', 'HomePhone', 'OtherPhone', 'AssistantPhone'],
+    Account: ['Id', 'Name', 'Phone']
 };
 
 const isConsole = IsConsoleNavigation as unknown as { emit(value: unknown): void };
@@ -36,10 +57,14 @@ function flush(): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-async function pop(state: Record<string, string>): Promise<Element> {
+async function pop(
+    state: Record<string, string>,
+    access: Record<string, string[] | null> = EVERY_FIELD
+): Promise<Element> {
     const element = createElement('c-call-pop', { is: CallPop }) as unknown as Element;
     document.body.appendChild(element);
     pageReference.emit({ type: 'standard__component', attributes: { componentName: 'c__callPop' }, state });
+    objectInfos.emit(objectInfosWith(access));
     await flush();
     return element;
 }
@@ -153,6 +178,7 @@ describe('c-call-pop', () => {
         const element = createElement('c-call-pop', { is: CallPop }) as unknown as Element;
         document.body.appendChild(element);
         isConsole.emit(true);
+        objectInfos.emit(objectInfosWith(EVERY_FIELD));
         pageReference.emit({ type: 'standard__component', state: { c__phone: '5035551212' } });
         await flush();
         callers.emitData(answer([LEAD]));
@@ -336,5 +362,64 @@ describe('c-call-pop', () => {
         expect($(element, '.callpop-lookup-error')).not.toBeNull();
         expect(text(element)).not.toContain('undefined is not');
         await expect(element).toBeAccessible();
+    });
+
+    describe('searches only the phone fields the agent can read (field-level security)', () => {
+        it('leaves a hidden field and an unreadable object out of the query, and still pops the match', async () => {
+            const element = await pop(
+                { c__event: 'ring', c__phone: '+15035551212', c__callId: 'c1' },
+                {
+                    Lead: ['Id', 'Name', 'Company', 'Phone'],
+                    Contact: ['Id', 'Name', 'Phone', 'MobilePhone'],
+                    Account: null
+                }
+            );
+            const source = (callers.getLastConfig()!.query as { source: string }).source;
+            expect(source).toContain(
+                'Lead(where: { and: [{ IsConverted: { eq: false } }, { Phone: { in: $forms } }] }'
+            );
+            expect(source).toContain(
+                'Contact(where: { or: [{ Phone: { in: $forms } }, { MobilePhone: { in: $forms } }] }'
+            );
+            expect(source).not.toMatch(/HomePhone|OtherPhone|AssistantPhone|Account\(|Account \{/);
+            expect(source).toContain('$forms: [PhoneNumber]');
+            callers.emitData(answer([LEAD]));
+            await flush();
+            expect(getNavigateCalls()).toHaveLength(1);
+            await expect(element).toBeAccessible();
+        });
+
+        it('waits for the object info before searching', async () => {
+            const element = createElement('c-call-pop', { is: CallPop }) as unknown as Element;
+            document.body.appendChild(element);
+            pageReference.emit({ type: 'standard__component', state: { c__phone: '5035551212' } });
+            await flush();
+            expect(callers.getLastConfig()?.query).toBeUndefined();
+            expect($(element, '.callpop-searching')).not.toBeNull();
+            objectInfos.emit(objectInfosWith(EVERY_FIELD));
+            await flush();
+            expect((callers.getLastConfig()!.query as { source: string }).source).toContain('AssistantPhone');
+        });
+
+        it('searches every standard field when the object info cannot be read', async () => {
+            const element = createElement('c-call-pop', { is: CallPop }) as unknown as Element;
+            document.body.appendChild(element);
+            pageReference.emit({ type: 'standard__component', state: { c__phone: '5035551212' } });
+            objectInfos.error();
+            await flush();
+            expect((callers.getLastConfig()!.query as { source: string }).source).toContain('HomePhone');
+        });
+
+        it('tells the agent to ask their admin when no phone field is readable, and searches nothing', async () => {
+            const element = await pop(
+                { c__event: 'ring', c__phone: '5035551212', c__callId: 'c1' },
+                { Lead: ['Id', 'Name'], Contact: null, Account: ['Id', 'Name'] }
+            );
+            expect(callers.getLastConfig()?.query).toBeUndefined();
+            expect($(element, '.callpop-searching')).toBeNull();
+            expect($(element, '.callpop-lookup-error')!.textContent).toContain('CallPop_Search_No_Access');
+            expect(getNavigateCalls()).toEqual([]);
+            await expect(element).toBeAccessible();
+        });
     });
 });
