@@ -189,6 +189,25 @@ void describe(
         );
 
         void it(
+            "the org refuses the call's Task (a validation rule): the agent reads the org's own words, and nothing is logged",
+            { timeout: TEST_TIMEOUT_MS },
+            async () => {
+                e2e.workbench.faults.saveLogLastingError = 'validation';
+                const agent = await openPuzzel(e2e);
+                await fill(agent, { anum: '+1 503 555 0100', callid: 'pz-refused-1', duration: '40' });
+                const pop = await popFrom(agent, 'hangup');
+                await card(pop)
+                    .getByRole('alert')
+                    .filter({
+                        hasText:
+                            'The call was not logged (Salesforce: FIELD_CUSTOM_VALIDATION_EXCEPTION: Call Result is required'
+                    })
+                    .waitFor();
+                assert.equal(e2e.workbench.org.allTasks().filter((t) => t.CallObject === 'pz-refused-1').length, 0);
+            }
+        );
+
+        void it(
             'hang-up logs exactly one Task; the same hang-up popped again still leaves one',
             { timeout: TEST_TIMEOUT_MS },
             async () => {

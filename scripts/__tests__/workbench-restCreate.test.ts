@@ -1,7 +1,8 @@
 /** @jest-environment node */
 /**
  * The workbench's REST sObject create (workbench/platform/org/restQuery.ts) under the saveLog
- * faults, as the CallPop page meets them: a refused save writes nothing; a lost answer writes the
+ * faults, as the CallPop page meets them: a refused save writes nothing (a lasting validation rule
+ * or missing access answers 400 with the org's words); a lost answer writes the
  * Task and drops the connection; a slow answer writes it and answers late; no answer writes nothing.
  */
 import { answerCreate } from '../../workbench/platform/org/restQuery';
@@ -44,5 +45,20 @@ describe('workbench REST create under faults', () => {
         // The next create goes through.
         expect(create(org, faults)).toMatchObject({ status: 201 });
         expect(create(org, faults)).not.toHaveProperty('noAnswer');
+    });
+
+    it('a lasting validation or access error refuses every create with the org error code and words', () => {
+        const org = new OrgStore();
+        const before = org.allTasks().length;
+        const validation = create(org, { ...NO_FAULTS, saveLogLastingError: 'validation' });
+        expect(validation).toMatchObject({
+            status: 400,
+            body: [{ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: expect.stringContaining('Call Result') }]
+        });
+        expect(create(org, { ...NO_FAULTS, saveLogLastingError: 'access' })).toMatchObject({
+            status: 400,
+            body: [{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY' }]
+        });
+        expect(org.allTasks().length).toBe(before);
     });
 });

@@ -145,9 +145,16 @@ export function taskFields(pop: CallPop, labels: CallPopPageLabels, today: strin
     return fields;
 }
 
-function logErrorOf(error: unknown): LogError {
-    if (error instanceof TaskQueryError && (error.kind === 'session' || error.kind === 'access')) return error.kind;
-    return 'failed';
+/** Why a hang-up was not logged, with the org's own words when it refused the Task. */
+type NotLogged = { logError: LogError; logDetail?: string };
+
+function notLogged(error: unknown): NotLogged {
+    if (error instanceof TaskQueryError && (error.kind === 'session' || error.kind === 'access'))
+        return { logError: error.kind };
+    // A refusal the org explained (a validation rule, a required field, a Status the org lacks): its words help.
+    if (error instanceof TaskQueryError && error.answered && error.orgError)
+        return { logError: 'failed', logDetail: error.orgError };
+    return { logError: 'failed' };
 }
 
 /** How long after a create with no answer the page looks for its Task again. */
@@ -218,10 +225,7 @@ function unansweredCreates(deps: CallPopPageDeps, callId: string) {
 }
 
 /** Finds or creates the call's one Task; resolves its Id or why there is none. */
-export async function logHangup(
-    pop: CallPop,
-    deps: CallPopPageDeps
-): Promise<{ taskId: string } | { logError: LogError }> {
+export async function logHangup(pop: CallPop, deps: CallPopPageDeps): Promise<{ taskId: string } | NotLogged> {
     const callId = pop.callId;
     if (!callId) return { logError: 'noCallId' };
     const options = {
@@ -235,7 +239,7 @@ export async function logHangup(
     const create = createTaskCreator(options);
     const sent = unansweredCreates(deps, callId);
     const sleep = (ms: number) => new Promise((resolve) => deps.timers.setTimeout(() => resolve(undefined), ms));
-    const once = async (): Promise<{ taskId: string } | { logError: LogError }> => {
+    const once = async (): Promise<{ taskId: string } | NotLogged> => {
         try {
             let existing = await find(callId);
             // An earlier create for this call got no answer and may still commit: look, do not create, until it settles.
@@ -269,7 +273,7 @@ export async function logHangup(
             }
         } catch (error) {
             deps.warn?.(`CallPop: ${error instanceof Error ? error.message : String(error)}`);
-            return { logError: logErrorOf(error) };
+            return notLogged(error);
         }
     };
     if (!deps.locks) return once();
@@ -315,7 +319,10 @@ export async function runCallPopPage(deps: CallPopPageDeps): Promise<string> {
             deps.setStatus(deps.labels.logging);
             const result = await logHangup(pop, deps);
             if ('taskId' in result) pop.taskId = result.taskId;
-            else pop.logError = result.logError;
+            else {
+                pop.logError = result.logError;
+                if (result.logDetail) pop.logDetail = result.logDetail;
+            }
         }
         target = lightningOrigin(deps.session.orgUrl, deps.protocol) + callPopPath(pop);
     } catch (error) {

@@ -46,7 +46,9 @@ export class TaskQueryError extends Error {
         message: string,
         readonly kind?: 'session' | 'access',
         /** The org answered (an HTTP error status): nothing was written. Else no answer came back. */
-        readonly answered = false
+        readonly answered = false,
+        /** The org's own refusal ("ERROR_CODE: message"), for the person who can fix it. */
+        readonly orgError?: string
     ) {
         super(message);
         this.name = 'TaskQueryError';
@@ -115,7 +117,12 @@ async function restJson(options: TaskFinderOptions, url: string, what: string, i
         if (!response.ok) {
             const { errorCode, message } = errorOf(body);
             const kind = lastingKind(response.status, errorCode);
-            throw new TaskQueryError(`${what} failed (${response.status} ${errorCode}: ${message})`, kind, true);
+            throw new TaskQueryError(
+                `${what} failed (${response.status} ${errorCode}: ${message})`,
+                kind,
+                true,
+                `${errorCode}: ${message}`
+            );
         }
         return body;
     } finally {

@@ -315,11 +315,17 @@ describe('CallPop page', () => {
             await runCallPopPage(d);
             expect(org.requests.map((r) => r.method)).toEqual(['GET']);
             expect(stateOf(d.replaced[0]!)).toMatchObject({ c__event: 'hangup', c__logError: kind });
+            // A refusal without its own advice (session, access) carries the org's words.
+            expect(stateOf(d.replaced[0]!).c__logDetail).toBe(kind === 'failed' ? `${fail.errorCode}: no` : undefined);
         }
         const org: FakeOrg = { tasks: [], requests: [], failCreate: true };
         const d = deps('?event=hangup&callId=c-1', org);
         await runCallPopPage(d);
-        expect(stateOf(d.replaced[0]!).c__logError).toBe('failed');
+        // The org refused the Task and said why (a validation rule here): the agent is told its words.
+        expect(stateOf(d.replaced[0]!)).toMatchObject({
+            c__logError: 'failed',
+            c__logDetail: 'FIELD_CUSTOM_VALIDATION_EXCEPTION: no'
+        });
         const none = deps('?event=hangup&phone=5551234', { tasks: [], requests: [] });
         await runCallPopPage(none);
         expect(stateOf(none.replaced[0]!).c__logError).toBe('noCallId');

@@ -12,7 +12,7 @@
  * injected failure. Only the one query shape the adapter sends is understood (a Task by CallObject,
  * optionally by OwnerId) — anything else is refused loudly rather than half-answered.
  */
-import type { SaveLogFaults } from './faults';
+import { LASTING_ERRORS, type SaveLogFaults } from './faults';
 import type { OrgStore } from './store';
 
 export interface RestAnswer {
@@ -134,7 +134,8 @@ export function inProcessFetch(
  * Information" and "Create a Record", resources_sobject_basic_info.htm, dome_sobject_create.htm).
  * Answers 201 `{ id, success: true, errors: [] }`; errors as a list of `{ message, errorCode, fields }`
  * with the org's checks (store.ts: unknown field, bad picklist value, wrong WhoId); 401 for a bad
- * session. The saveLog faults apply as they do to saveLog (faults.ts): a refused save answers 503;
+ * session. The saveLog faults apply as they do to saveLog (faults.ts): a lasting validation or access
+ * error answers 400 with the org's error code and message; a refused save answers 503;
  * `saveLogLostAnswers` writes and drops the connection; `saveLogSlowAnswers` writes and answers
  * `saveLogSlowMs` late; `saveLogNoAnswers` drops the connection without writing. The workbench
  * writes Tasks only.
@@ -156,6 +157,11 @@ export function answerCreate(
     const fields = request.body as Record<string, unknown>;
     if ('Id' in fields || 'entityApiName' in fields)
         return error(400, 'INVALID_FIELD', "No such column 'Id' on sobject of type Task (use PATCH to update).");
+    if (faults.saveLogLastingError === 'validation' || faults.saveLogLastingError === 'access') {
+        // The org refuses the record itself (a validation rule, no create access): 400 with its words.
+        const [code = 'UNKNOWN_EXCEPTION', ...words] = LASTING_ERRORS[faults.saveLogLastingError].split(': ');
+        return error(400, code, words.join(': '));
+    }
     if (faults.saveLogFailures > 0) {
         faults.saveLogFailures -= 1;
         return error(503, 'SERVER_UNAVAILABLE', 'workbench fault: save failure injected.');

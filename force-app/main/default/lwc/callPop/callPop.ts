@@ -442,7 +442,7 @@ export default class CallPopComponent extends NavigationMixin(LightningElement) 
             case 'access':
                 return LABELS.logAccess;
             case 'failed':
-                return LABELS.logFailed;
+                return this.pop?.logDetail ? format(LABELS.logFailedDetail, this.pop.logDetail) : LABELS.logFailed;
             case 'noCallId':
                 return LABELS.logNoCallId;
             default:

@@ -30,6 +30,7 @@ import SAVE_FAILED from '@salesforce/label/c.CallPop_Save_Failed';
 import LOG_SESSION from '@salesforce/label/c.CallPop_Log_Session';
 import LOG_ACCESS from '@salesforce/label/c.CallPop_Log_Access';
 import LOG_FAILED from '@salesforce/label/c.CallPop_Log_Failed';
+import LOG_FAILED_DETAIL from '@salesforce/label/c.CallPop_Log_Failed_Detail';
 import LOG_NO_CALL_ID from '@salesforce/label/c.CallPop_Log_No_Call_Id';
 import LOG_NOT_YET from '@salesforce/label/c.CallPop_Log_Not_Yet';
 
@@ -65,6 +66,7 @@ export const LABELS = {
     logSession: LOG_SESSION,
     logAccess: LOG_ACCESS,
     logFailed: LOG_FAILED,
+    logFailedDetail: LOG_FAILED_DETAIL,
     logNoCallId: LOG_NO_CALL_ID,
     logNotYet: LOG_NOT_YET
 };

@@ -23,7 +23,7 @@ export type CallField = (typeof CALL_FIELDS)[number];
 
 /**
  * The `c__` parameters. The first eight are the vendor-facing contract (a vendor that can name its
- * URL variables may pop the component directly); `c__taskId` and `c__logError` are set only by the
+ * URL variables may pop the component directly); `c__taskId`, `c__logError` and `c__logDetail` are set only by the
  * CallPop page after it logged a hang-up, `c__noMatch` / `c__multipleMatches` carry the admin's pop
  * choices from the custom setting (the component cannot read custom settings without Apex).
  */
@@ -38,6 +38,7 @@ export const PARAM = {
     profile: 'c__profile',
     taskId: 'c__taskId',
     logError: 'c__logError',
+    logDetail: 'c__logDetail',
     noMatch: 'c__noMatch',
     multipleMatches: 'c__multipleMatches'
 } as const;
@@ -50,6 +51,8 @@ export const LIMITS = {
     queue: 80,
     agent: 80,
     profile: 40,
+    /** The org's refusal of the Task, shown to the agent. */
+    logDetail: 255,
     /** Longest duration accepted, in seconds (a day). */
     durationSeconds: 86_400,
     /** A raw value longer than this is dropped unread, not truncated. */
@@ -79,6 +82,8 @@ export interface CallPop {
     profile?: string;
     taskId?: string;
     logError?: LogError;
+    /** What the org said when it refused the Task (a validation rule's message, say). */
+    logDetail?: string;
     noMatch?: NoMatchChoice;
     multipleMatches?: MultipleMatchChoice;
 }
@@ -242,6 +247,10 @@ export function readCallPop(state: unknown): ReadResult {
         get(PARAM.logError, (raw) => choice(raw, LOG_ERRORS))
     );
     set(
+        'logDetail',
+        get(PARAM.logDetail, (raw) => cleanText(raw, LIMITS.logDetail))
+    );
+    set(
         'noMatch',
         get(PARAM.noMatch, (raw) => choice(raw, NO_MATCH_CHOICES))
     );
@@ -267,6 +276,7 @@ export function toState(pop: CallPop): Record<string, string> {
     put(PARAM.profile, pop.profile);
     put(PARAM.taskId, pop.taskId);
     put(PARAM.logError, pop.logError);
+    put(PARAM.logDetail, pop.logDetail);
     put(PARAM.noMatch, pop.noMatch);
     put(PARAM.multipleMatches, pop.multipleMatches);
     return state;

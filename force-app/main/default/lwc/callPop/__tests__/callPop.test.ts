@@ -324,6 +324,20 @@ describe('c-call-pop', () => {
         await expect(failed).toBeAccessible();
         document.body.innerHTML = '';
 
+        // The org's own refusal (as the CallPop page passes it) picks the label that quotes it.
+        const refused = await pop({
+            c__event: 'hangup',
+            c__callId: 'c1',
+            c__logError: 'failed',
+            c__logDetail: 'FIELD_CUSTOM_VALIDATION_EXCEPTION: Call Result is required'
+        });
+        expect($(refused, '.callpop-log-error')!.textContent.trim()).toBe('c.CallPop_Log_Failed_Detail');
+        await expect(refused).toBeAccessible();
+        document.body.innerHTML = '';
+        const plain = await pop({ c__event: 'hangup', c__callId: 'c1', c__logError: 'failed' });
+        expect($(plain, '.callpop-log-error')!.textContent.trim()).toBe('c.CallPop_Log_Failed');
+        document.body.innerHTML = '';
+
         const direct = await pop({ c__event: 'hangup', c__callId: 'c&1', c__phone: '5551234' });
         $(direct, '.callpop-log-call')!.click();
         await flush();

@@ -32,6 +32,7 @@ describe('c-call-pop-params', () => {
                     c__agent: 'Ann',
                     c__profile: 'Puzzel',
                     c__taskId: '00T000000000001AAA',
+                    c__logDetail: 'FIELD_CUSTOM_VALIDATION_EXCEPTION:\u202E Call Result is required',
                     c__noMatch: 'newLead',
                     c__multipleMatches: 'ask'
                 })
@@ -46,6 +47,7 @@ describe('c-call-pop-params', () => {
                     agent: 'Ann',
                     profile: 'puzzel',
                     taskId: '00T000000000001AAA',
+                    logDetail: 'FIELD_CUSTOM_VALIDATION_EXCEPTION: Call Result is required',
                     noMatch: 'newLead',
                     multipleMatches: 'ask'
                 },
