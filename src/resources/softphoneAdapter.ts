@@ -10,6 +10,7 @@
 import { AMEYO_SCRIPT_ATTRIBUTE } from '../bridge/ameyo/shared';
 import { startAdapter } from '../bridge/opencti/adapter';
 import { readLabels } from '../bridge/opencti/adapterConfig';
+import { inOpenCtiFrame } from '../bridge/opencti/openCtiApi';
 import type { OpenCti } from '../bridge/opencti/openCtiApi';
 
 /** Id of the element the panel renders into, and of the labels island. */
@@ -52,7 +53,8 @@ function install(): void {
         window,
         document,
         root,
-        opencti: host.sforce?.opencti,
+        // Outside the softphone utility the script's object exists but cannot work: say so, not "no settings".
+        opencti: inOpenCtiFrame(window.location.search, window.parent !== window) ? host.sforce?.opencti : undefined,
         labels: readLabels(document.getElementById(LABELS_ID)?.textContent),
         apiSession: readSession(),
         ...(ameyoScriptUrl ? { ameyoScriptUrl } : {})

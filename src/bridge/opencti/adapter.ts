@@ -33,7 +33,7 @@ import { createClickToDial, readClickToDial } from './clickToDial';
 import { createComponentChannel } from './componentChannel';
 import { callOpenCtiOnceReady, createOpenCtiCrm } from './openCtiCrm';
 import type { Timers } from './openCtiCrm';
-import type { AppViewInfo, OpenCti } from './openCtiApi';
+import type { AppViewInfo, OpenCti, OpenCtiResponse } from './openCtiApi';
 import { createPanelView } from './panelView';
 import type { PanelView } from './panelView';
 import { phoneNormalizer } from 'c/phoneNumbers';
@@ -383,7 +383,14 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
             ameyo?.attach(bridge, tab.store);
             queue.open();
             if (current.clickToDialReady) dialer.enable();
-            else api.disableClickToDial({});
+            // opencti.js throws for an empty argument object here (validateArguments): pass a callback.
+            else
+                api.disableClickToDial({
+                    callback: (response: OpenCtiResponse) => {
+                        if (!response?.success)
+                            log.warn('[SoftphoneAdapter] disableClickToDial failed:', response?.errors);
+                    }
+                });
             api.notifyInitializationComplete({});
             view.setReady();
         } catch (error) {

@@ -140,3 +140,14 @@ export interface OpenCti {
     unsubscribe(args: { subscription: LmsSubscription; callback?: OpenCtiCallback<null> }): void;
     publish(args: { channelName: string; message: unknown; callback?: OpenCtiCallback<null> }): void;
 }
+
+/**
+ * Whether this page is where Open CTI works: framed by Lightning, which adds `sfdcIframeOrigin` and
+ * `mode` to the adapter URL. Without them Salesforce's opencti.js throws while it loads ("Failed to
+ * initialize Open CTI") yet still sets `sforce.opencti`, and every method then throws, so the
+ * object's presence alone does not say Open CTI is usable (an admin previewing the page directly).
+ */
+export function inOpenCtiFrame(search: string, framed: boolean): boolean {
+    const params = new URLSearchParams(search);
+    return framed && !!params.get('sfdcIframeOrigin') && !!params.get('mode');
+}

@@ -10,6 +10,12 @@
  *  - callbacks and listeners run in their own task, never synchronously, so an exception stays in
  *    the adapter's code;
  *  - only the JSON-safe part of an argument object leaves the frame; listeners and callbacks stay here;
+ *  - each method checks its arguments as Salesforce's opencti.js does, and throws synchronously
+ *    when they are wrong (validateArguments / validateCallback / validateListener /
+ *    validateValueObject: one non-empty object argument; `refreshView`, `enableClickToDial` and
+ *    `disableClickToDial` take none or a non-empty one, so `disableClickToDial({})` throws;
+ *    `notifyInitializationComplete` checks nothing). Read from a public copy of the script
+ *    (API_VERSION 43); the LMS methods are taken to check like the others;
  *  - onClickToDial / onNavigationChange listeners and LMS subscriptions (subscribe / unsubscribe,
  *    sforce-api-cti-methods-lms) are kept here, keyed as the host addresses its events:
  *    'clickToDial' | 'navigationChange' | `lms:${subscriptionId}`.
@@ -24,7 +30,7 @@ type Args = Record<string, unknown> & { callback?: unknown; listener?: unknown }
 /** How a `sforce.opencti` client reaches the host. */
 export interface OpenCtiTransport {
     /**
-     * Null when calls can reach a host; otherwise the error every call fails with, checked before
+     * Null when calls can reach a host; otherwise the error every call throws, checked before
      * anything else (the browser script outside an adapter frame).
      */
     unavailable?(): string | null;
@@ -51,6 +57,41 @@ function plainArgs(args: Args): Record<string, unknown> {
     return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
 }
 
+/** Methods whose one argument object may be left out (opencti.js: validateArguments(arguments, true)). */
+const OPTIONAL_ARGUMENT: ReadonlySet<OpenCtiMethod> = new Set([
+    'refreshView',
+    'enableClickToDial',
+    'disableClickToDial'
+]);
+/** Methods that check nothing at all. */
+const UNCHECKED: ReadonlySet<OpenCtiMethod> = new Set(['notifyInitializationComplete']);
+/** Methods that throw without a callback function (opencti.js: validateCallback). */
+const NEEDS_CALLBACK: ReadonlySet<OpenCtiMethod> = new Set([
+    'isSoftphonePanelVisible',
+    'getAppViewInfo',
+    'getCallCenterSettings',
+    'getSoftphoneLayout'
+]);
+/** Methods that throw without a listener function (opencti.js: validateListener). */
+const NEEDS_LISTENER: ReadonlySet<OpenCtiMethod> = new Set(['onClickToDial', 'onNavigationChange', 'subscribe']);
+
+/** Throws as opencti.js does when a method's arguments are wrong. */
+export function validateOpenCtiArguments(method: OpenCtiMethod, params: readonly unknown[]): void {
+    if (UNCHECKED.has(method)) return;
+    if (!OPTIONAL_ARGUMENT.has(method) || params.length > 0) {
+        const [only] = params;
+        if (!(params.length === 1 && typeof only === 'object' && only !== null && Object.keys(only).length > 0))
+            throw new Error('Must pass in only one object which holds arguments to this API method call.');
+    }
+    const args = params[0] as Args | undefined;
+    if (NEEDS_CALLBACK.has(method) && typeof args?.callback !== 'function')
+        throw new Error('Missing the required argument `callback`!');
+    if (NEEDS_LISTENER.has(method) && typeof args?.listener !== 'function')
+        throw new Error('Missing the required argument `listener`!');
+    if (method === 'saveLog' && (typeof args?.value !== 'object' || args.value === null))
+        throw new Error('Missing the required argument `value object`!');
+}
+
 /** Builds `sforce.opencti` over a transport. */
 export function createOpenCtiClient(transport: OpenCtiTransport): OpenCtiClient {
     const listeners = new Map<string, Listener>();
@@ -65,11 +106,8 @@ export function createOpenCtiClient(transport: OpenCtiTransport): OpenCtiClient 
     function call(method: OpenCtiMethod, raw: Args | undefined, onSuccess?: (returnValue: unknown) => void): void {
         const args: Args = raw ?? {};
         const unavailable = transport.unavailable?.() ?? null;
-        if (unavailable !== null) {
-            console.error(`sforce.opencti.${method}: ${unavailable}`);
-            invoke(args.callback, fail(unavailable, 'GENERIC_ERROR'));
-            return;
-        }
+        // The real script's postMessage to a null origin throws in the caller's stack.
+        if (unavailable !== null) throw new Error(unavailable);
         let plain: Record<string, unknown>;
         try {
             plain = plainArgs(args);
@@ -125,6 +163,11 @@ export function createOpenCtiClient(transport: OpenCtiTransport): OpenCtiClient 
     };
     for (const method of OPENCTI_METHODS) {
         if (!(method in api)) api[method] = (args?: Args) => call(method, args);
+        const run = api[method] as (args?: Args) => void;
+        api[method] = (...params: unknown[]): void => {
+            validateOpenCtiArguments(method, params);
+            run(params[0] as Args | undefined);
+        };
     }
 
     return {

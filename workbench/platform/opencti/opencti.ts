@@ -7,19 +7,21 @@
  * itself, listeners and callbacks are client.ts; this file is the browser transport.
  *
  * Calls go to the hosting Lightning window (the parent, another origin) over postMessage; the
- * parent's origin comes from the `sfdcIFrameOrigin` query parameter the workbench adds to the
- * adapter URL, as Lightning Experience does. Replies and listener events are accepted only from
- * that window and origin. Listeners and callbacks never leave this frame.
- * Loaded outside an adapter frame, every call fails with "Failed to initialize Open CTI", as the
- * real script does (a lesson from the Open CTI demo adapter's issues).
+ * parent's origin comes from the `sfdcIframeOrigin` query parameter (with `mode`) the workbench adds
+ * to the adapter URL, as Lightning Experience does and as opencti.js reads them. Replies and listener
+ * events are accepted only from that window and origin. Listeners and callbacks never leave this frame.
+ * Loaded outside an adapter frame (either parameter missing, or not framed) it behaves as the real
+ * script does: `sforce.opencti` is set, loading throws "Failed to initialize Open CTI…", and every
+ * method then throws as its postMessage to a null origin does.
  */
 import { createOpenCtiClient } from './client';
 import { OPENCTI_TAG, parseHostMessage, type OpenCtiRequest, type OpenCtiResponse } from './protocol';
 
 const parentOrigin = ((): string | null => {
     try {
-        const origin = new URLSearchParams(window.location.search).get('sfdcIFrameOrigin');
-        return origin && window.parent !== window ? new URL(origin).origin : null;
+        const params = new URLSearchParams(window.location.search);
+        const origin = params.get('sfdcIframeOrigin');
+        return origin && params.get('mode') && window.parent !== window ? new URL(origin).origin : null;
     } catch {
         return null;
     }
@@ -30,9 +32,7 @@ let nextId = 1;
 
 const client = createOpenCtiClient({
     unavailable: () =>
-        parentOrigin
-            ? null
-            : 'Failed to initialize Open CTI. Ensure that it is loaded from the right frame in the right context.',
+        parentOrigin ? null : "Failed to execute 'postMessage' on 'Window': Invalid target origin 'null'.",
     send(method, args, reply) {
         if (!parentOrigin) return;
         const id = nextId++;
@@ -58,3 +58,7 @@ window.addEventListener('message', (event: MessageEvent) => {
 const root = window as unknown as { sforce?: Record<string, unknown> };
 root.sforce = root.sforce ?? {};
 root.sforce.opencti = Object.freeze(client.api);
+if (!parentOrigin)
+    throw new Error(
+        'Failed to initialize Open CTI. Ensure that it is loaded from the right frame with correct URL parameters'
+    );

@@ -72,6 +72,24 @@ describe('c-softphone-adapter start-up', () => {
         snapshotForA11y(root);
     });
 
+    it('without partner ids (the shipped defaults) turns click-to-dial off as opencti.js accepts, and still reports initialization complete', async () => {
+        // opencti.js throws for disableClickToDial({}) (an empty argument object); the workbench's
+        // sforce.opencti checks arguments the same way, so that call would abort start-up here.
+        const { wb, root } = await ready({
+            settings: callCenterSettings({
+                '/vendorSoftphone/partnerId': 'not set',
+                '/vendorSoftphone/businessSegmentId': 'not set',
+                '/vendorSoftphone/channelOriginId': 'not set'
+            })
+        });
+        expect(wb.opencti.calls.map((c) => c.method)).toEqual(
+            expect.arrayContaining(['disableClickToDial', 'notifyInitializationComplete'])
+        );
+        expect(wb.host.isInitialized()).toBe(true);
+        expect(wb.host.isClickToDialEnabled()).toBe(false);
+        expect(root.querySelector('.sfa-fatal')?.childElementCount).toBe(0);
+    });
+
     it('sends dispositions, partner_config and get_presence on load, and answers presence', async () => {
         const { wb, vendor } = await ready({
             settings: callCenterSettings({ '/callLogging/dispositionCodes': 'Resolved;Callback requested' })

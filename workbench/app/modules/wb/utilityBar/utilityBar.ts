@@ -63,7 +63,7 @@ export default class UtilityBar extends LightningElement {
     private buildSrc(): string {
         const url = new URL(config().adapterUrl);
         // Lightning Experience tells the adapter frame who its parent is; opencti_min.js reads it.
-        url.searchParams.set('sfdcIFrameOrigin', window.location.origin);
+        url.searchParams.set('sfdcIframeOrigin', window.location.origin);
         url.searchParams.set('mode', 'Lightning');
         if (this.reloadCount) url.searchParams.set('workbenchReload', String(this.reloadCount));
         return url.href;
