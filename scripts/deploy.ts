@@ -9,9 +9,9 @@
  * --include-config asks to put the shipped values back.
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { ADMIN_OWNED, INSTALLED_QUERY, withoutAdminOwned } from './lib/deployPlan';
+import { ADMIN_OWNED, INSTALLED_QUERY } from './lib/deployPlan';
+import { buildUpdatePackage } from './lib/updatePackage';
 import { BUILD_DIR, ROOT } from './lib/paths';
 import { parseSfJson } from './lib/sfJson';
 import { run, withLocalBin } from './lib/run';
@@ -31,7 +31,7 @@ function sfJson(args: string[]): { status: number; json: Record<string, unknown>
     return { status: result.status ?? 1, json };
 }
 
-function main(): void {
+async function main(): Promise<void> {
     const args = process.argv.slice(2);
     const includeConfig = args.includes('--include-config');
     const cliArgs = args.filter((arg) => arg !== '--include-config');
@@ -58,35 +58,21 @@ function main(): void {
         return;
     }
 
-    const dir = path.join(BUILD_DIR, 'deploy');
-    fs.mkdirSync(dir, { recursive: true });
-    run('sf', [
-        'project',
-        'generate',
-        'manifest',
-        '--source-dir',
-        'force-app',
-        '--output-dir',
-        dir,
-        '--name',
-        'package'
-    ]);
-    const manifestPath = path.join(dir, 'package.xml');
-    const { xml, leftOut } = withoutAdminOwned(fs.readFileSync(manifestPath, 'utf8'));
-    fs.writeFileSync(manifestPath, xml);
+    // A metadata-format package without what the admin owns (scripts/lib/updatePackage.ts): a
+    // manifest cannot leave one custom label out, so Streem's address went back to the placeholder.
+    const dir = path.join(BUILD_DIR, 'deploy', 'update');
+    const leftOut = await buildUpdatePackage(path.join(ROOT, 'force-app'), dir);
     console.log('deploy: update: the package is installed, so what the admin has set up stays as it is:');
     for (const item of ADMIN_OWNED) {
         if (leftOut.includes(`${item.type}:${item.member}`))
             console.log(`  - ${item.type} ${item.member} (${item.why})`);
     }
     console.log('  (npm run deploy -- --include-config deploys the shipped values instead)');
-    run('sf', ['project', 'deploy', 'start', '--manifest', manifestPath, '--wait', '30', ...cliArgs]);
+    run('sf', ['project', 'deploy', 'start', '--metadata-dir', dir, '--wait', '30', ...cliArgs]);
 }
 
-try {
-    main();
-} catch (error) {
+main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     console.error(HINT);
     process.exit(1);
-}
+});
