@@ -73,6 +73,7 @@ void describe('Streem embed from the Lead page', { timeout: TEST_TIMEOUT_MS * 2 
             const embed = page.locator('c-streem-embed');
             await embed.locator('iframe').waitFor();
 
+            const live = await embed.locator('iframe').getAttribute('src');
             await embed.getByRole('button', { name: 'Edit Details' }).click();
             const phone = embed.locator('lightning-input[data-id="phone"] input');
             const start = embed.locator('lightning-button[data-id="start"] button');
@@ -83,7 +84,8 @@ void describe('Streem embed from the Lead page', { timeout: TEST_TIMEOUT_MS * 2 
             await start.click();
             await phoneError.waitFor();
             assert.match((await phoneError.textContent()) ?? '', /Enter a mobile number/);
-            assert.equal(await embed.locator('iframe').count(), 0);
+            // The running session stays as it was under the form: only a successful Start replaces it.
+            assert.equal(await embed.locator('iframe').getAttribute('src'), live);
 
             // The agent corrects it and, with the caret still in the field, clicks Start once, as a
             // person does: pointer to where the button is now, press, release ~100 ms later.
@@ -98,7 +100,7 @@ void describe('Streem embed from the Lead page', { timeout: TEST_TIMEOUT_MS * 2 
             await page.mouse.up();
 
             const iframe = embed.locator('iframe');
-            await iframe.waitFor({ timeout: STEP_TIMEOUT_MS / 3 });
+            await embed.locator('[data-id="details"]').waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS / 3 });
             const src = new URL((await iframe.getAttribute('src')) ?? '');
             assert.equal(src.searchParams.get('phone'), '9715550101');
         }

@@ -25,6 +25,8 @@ import PHONE_LABEL from '@salesforce/label/c.Streem_Phone_Label';
 import PHONE_HELP from '@salesforce/label/c.Streem_Phone_Help';
 import PHONE_ERROR from '@salesforce/label/c.Streem_Phone_Error';
 import START from '@salesforce/label/c.Streem_Start';
+import EDIT_KEEPS_SESSION from '@salesforce/label/c.Streem_Edit_Keeps_Session';
+import CANCEL_EDIT from '@salesforce/label/c.Streem_Cancel_Edit';
 
 const DEFAULT_FRAME_HEIGHT = 600;
 
@@ -81,7 +83,9 @@ export default class StreemEmbed extends LightningElement {
         phoneLabel: PHONE_LABEL,
         phoneHelp: PHONE_HELP,
         phoneError: PHONE_ERROR,
-        start: START
+        start: START,
+        editKeepsSession: EDIT_KEEPS_SESSION,
+        cancelEdit: CANCEL_EDIT
     };
 
     /** The record the invite is built from; frozen while Streem is showing (see handleRecord). */
@@ -94,6 +98,11 @@ export default class StreemEmbed extends LightningElement {
     overrides?: { name: string; phone: string };
     /** The agent asked to edit the details of a ready invite. */
     editing = false;
+    /**
+     * The Streem session showing when the agent chose Edit Details: it stays on screen (a new src
+     * would drop the call) until Start replaces it with the new details, or Cancel returns to it.
+     */
+    liveUrl?: string;
     /** Why the form is showing after a failed Start (else the record's own problem). */
     formProblem?: InviteProblem;
     /** The phone that Start refused, named in the intro until the next Start. */
@@ -111,6 +120,7 @@ export default class StreemEmbed extends LightningElement {
         this.recordLoaded = false;
         this.overrides = undefined;
         this.editing = false;
+        this.liveUrl = undefined;
         this.formProblem = undefined;
         this.refusedPhone = undefined;
         this.draftName = undefined;
@@ -217,9 +227,10 @@ export default class StreemEmbed extends LightningElement {
         const view = this.view;
         return view.kind === 'details' ? view.intro : '';
     }
+    /** The Streem address shown and opened: the ready invite, or the session kept while the agent edits. */
     get embedUrl(): string | undefined {
         const view = this.view;
-        return view.kind === 'ready' ? view.url : undefined;
+        return view.kind === 'ready' ? view.url : this.liveUrl;
     }
 
     /** Values shown in the form: what the agent typed, else the invite's. */
@@ -255,6 +266,8 @@ export default class StreemEmbed extends LightningElement {
     }
 
     handleEdit(): void {
+        const view = this.view;
+        if (view.kind === 'ready') this.liveUrl = view.url;
         const invite = this.currentInvite();
         this.draftName = invite?.name ?? '';
         this.draftPhone = invite?.phone ?? '';
@@ -284,6 +297,17 @@ export default class StreemEmbed extends LightningElement {
         this.formProblem = undefined;
         this.refusedPhone = undefined;
         this.editing = false;
+        this.liveUrl = undefined;
+        this.draftName = undefined;
+        this.draftPhone = undefined;
+    }
+
+    /** Back to the session that is still running, the details as they were. */
+    handleCancelEdit(): void {
+        this.editing = false;
+        this.liveUrl = undefined;
+        this.formProblem = undefined;
+        this.refusedPhone = undefined;
         this.draftName = undefined;
         this.draftPhone = undefined;
     }

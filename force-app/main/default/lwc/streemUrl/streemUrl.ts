@@ -54,7 +54,7 @@ const PLACEHOLDER_HOSTS = new Set([
 ]);
 const BASE_URL_EXAMPLE = 'https://acme.streempro.app';
 const REDIRECT_EXAMPLE = 'streems, call, or https://example.com/after-call';
-const TEMPLATE_EXAMPLE = '{!FirstName} {!LastName}';
+const TEMPLATE_EXAMPLE = '{{FirstName}} {{LastName}}';
 
 /** The keyword for "redirect to the call log for the same refId" (Streem's "power user play"). */
 export const REDIRECT_STREEMS = 'streems';

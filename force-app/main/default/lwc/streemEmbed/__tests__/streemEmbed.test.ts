@@ -420,21 +420,46 @@ describe('c-streem-embed', () => {
             expect(new URL(frame(element)!.getAttribute('src')!).searchParams.get('name')).toBe('Joe');
         });
 
-        it('lets the agent edit the details of a ready invite', async () => {
+        it('lets the agent edit the details of a ready invite while the session keeps running', async () => {
             const element = create(onLead);
             getRecordAdapter.emit(LEAD);
             await flushPromises();
+            const live = frame(element)!.getAttribute('src');
 
             shadow(element).querySelector<HTMLElement>('lightning-button')!.click();
             await flushPromises();
-            expect(frame(element)).toBeNull();
+            // A new src would drop the call: the running session stays, unchanged, under the form.
+            expect(frame(element)!.getAttribute('src')).toBe(live);
             expect(byDataId(element, 'details-intro')!.textContent).toBe('c.Streem_Details_Intro');
+            expect(byDataId(element, 'edit-keeps-session')!.textContent.trim()).toBe('c.Streem_Edit_Keeps_Session');
             expect(byDataId<HTMLInputElement>(element, 'phone')!.value).toBe('(503) 555-1212');
             await expect(element).toBeAccessible();
+
+            // A number Streem refuses leaves the running session as it is.
+            await type(element, 'phone', 'call reception');
+            await clickStart(element);
+            expect(frame(element)!.getAttribute('src')).toBe(live);
 
             await type(element, 'phone', '(971) 555-0101');
             await clickStart(element);
             expect(new URL(frame(element)!.getAttribute('src')!).searchParams.get('phone')).toBe('9715550101');
+            expect(byDataId(element, 'details-intro')).toBeNull();
+        });
+
+        it('Cancel returns to the running session with nothing changed', async () => {
+            const element = create(onLead);
+            getRecordAdapter.emit(LEAD);
+            await flushPromises();
+            const live = frame(element)!.getAttribute('src');
+
+            shadow(element).querySelector<HTMLElement>('lightning-button')!.click();
+            await flushPromises();
+            await type(element, 'phone', '(971) 555-0101');
+            byDataId<HTMLElement>(element, 'cancel-edit')!.click();
+            await flushPromises();
+            expect(byDataId(element, 'details-intro')).toBeNull();
+            expect(frame(element)!.getAttribute('src')).toBe(live);
+            await expect(element).toBeAccessible();
         });
     });
 

@@ -435,7 +435,7 @@ describe('c-streem-url', () => {
             expect(error.code).toBe('TEMPLATE_INVALID');
             expect(error.property).toBe('nameTemplate');
             expect(error.message).toContain('nameTemplate');
-            expect(error.example).toBe('{!FirstName} {!LastName}');
+            expect(error.example).toBe('{{FirstName}} {{LastName}}');
         });
 
         it('has per-object defaults: mobile first, Case through its contact', () => {
