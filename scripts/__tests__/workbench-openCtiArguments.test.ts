@@ -6,7 +6,7 @@
  * page counts Open CTI as usable only inside Lightning's frame, with the parameters opencti.js reads.
  */
 import { inOpenCtiFrame } from '../../src/bridge/opencti/openCtiApi';
-import { validateOpenCtiArguments } from '../../workbench/platform/opencti/client';
+import { createOpenCtiClient, validateOpenCtiArguments } from '../../workbench/platform/opencti/client';
 
 const ONE_OBJECT = 'Must pass in only one object which holds arguments to this API method call.';
 
@@ -38,6 +38,28 @@ describe("the workbench's sforce.opencti argument checks", () => {
             'Missing the required argument `value object`!'
         );
         expect(() => validateOpenCtiArguments('saveLog', [{ value: { Subject: 'x' } }])).not.toThrow();
+    });
+});
+
+describe("what the workbench's sforce.opencti sends on", () => {
+    it('only the keys opencti.js sends for the method: a defaultFieldValues beside screenPop params is lost', () => {
+        const sent: [string, Record<string, unknown>][] = [];
+        const { api } = createOpenCtiClient({ send: (method, args) => void sent.push([method, args]) });
+        const call = (method: string, args: Record<string, unknown>) =>
+            (api[method] as (args: Record<string, unknown>) => void)(args);
+        call('screenPop', {
+            type: 'newRecord',
+            params: { entityName: 'Lead' },
+            defaultFieldValues: { Phone: '5035551212' },
+            callback: () => undefined
+        });
+        call('searchAndScreenPop', { searchParams: '5035551212', callType: 'inbound', deferred: true, extra: 1 });
+        call('saveLog', { value: { Subject: 'Call' }, object: { Subject: 'other' } });
+        expect(sent).toEqual([
+            ['screenPop', { type: 'newRecord', params: { entityName: 'Lead' } }],
+            ['searchAndScreenPop', { searchParams: '5035551212', callType: 'inbound', deferred: true }],
+            ['saveLog', { value: { Subject: 'Call' } }]
+        ]);
     });
 });
 

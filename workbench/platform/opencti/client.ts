@@ -9,7 +9,8 @@
  *    developer.salesforce.com/docs/service/api-cti/guide/);
  *  - callbacks and listeners run in their own task, never synchronously, so an exception stays in
  *    the adapter's code;
- *  - only the JSON-safe part of an argument object leaves the frame; listeners and callbacks stay here;
+ *  - only the keys opencti.js sends on (SENT_KEYS), and only their JSON-safe part, leave the frame;
+ *    listeners and callbacks stay here;
  *  - each method checks its arguments as Salesforce's opencti.js does, and throws synchronously
  *    when they are wrong (validateArguments / validateCallback / validateListener /
  *    validateValueObject: one non-empty object argument; `refreshView`, `enableClickToDial` and
@@ -56,6 +57,32 @@ function plainArgs(args: Args): Record<string, unknown> {
     const out = Object.fromEntries(Object.entries(args).filter(([, value]) => typeof value !== 'function'));
     return JSON.parse(JSON.stringify(out)) as Record<string, unknown>;
 }
+
+/**
+ * What opencti.js sends on for each method: only these keys of the argument object reach Salesforce
+ * (screenPop sends `{ type, params }`, so a `defaultFieldValues` beside `params` is lost). The LMS
+ * methods are not in the copy read, so everything JSON-safe goes on for them.
+ */
+const SENT_KEYS: Partial<Record<OpenCtiMethod, readonly string[]>> = {
+    setSoftphonePanelVisibility: ['visible'],
+    screenPop: ['type', 'params'],
+    searchAndScreenPop: ['searchParams', 'callType', 'queryParams', 'defaultFieldValues', 'deferred', 'params'],
+    saveLog: ['value'],
+    setSoftphoneItemLabel: ['label'],
+    setSoftphoneItemIcon: ['key'],
+    setSoftphonePanelHeight: ['heightPX'],
+    setSoftphonePanelWidth: ['widthPX'],
+    isSoftphonePanelVisible: [],
+    getAppViewInfo: [],
+    refreshView: [],
+    notifyInitializationComplete: [],
+    getCallCenterSettings: [],
+    onClickToDial: [],
+    enableClickToDial: [],
+    disableClickToDial: [],
+    getSoftphoneLayout: [],
+    onNavigationChange: []
+};
 
 /** Methods whose one argument object may be left out (opencti.js: validateArguments(arguments, true)). */
 const OPTIONAL_ARGUMENT: ReadonlySet<OpenCtiMethod> = new Set([
@@ -108,9 +135,12 @@ export function createOpenCtiClient(transport: OpenCtiTransport): OpenCtiClient 
         const unavailable = transport.unavailable?.() ?? null;
         // The real script's postMessage to a null origin throws in the caller's stack.
         if (unavailable !== null) throw new Error(unavailable);
+        const keys = SENT_KEYS[method];
         let plain: Record<string, unknown>;
         try {
-            plain = plainArgs(args);
+            plain = plainArgs(
+                keys ? Object.fromEntries(Object.entries(args).filter(([key]) => keys.includes(key))) : args
+            );
         } catch (error) {
             invoke(
                 args.callback,

@@ -31,8 +31,9 @@
  *  - subscribe / unsubscribe / publish: Lightning Message Service, API 47.0+ (sforce-api-cti-methods-lms);
  *    the callback of subscribe "receives the subscription object" (its fields are unverified: here
  *    `{ subscriptionId, channelName }`), messages must be JSON-serializable.
- * Unverified against a real org: the string values of CALL_TYPE / SCREENPOP_TYPE (constants.ts), the
- * exact saveLog returnValue, and whether a publisher hears its own LMS messages (here it does).
+ * The string values of CALL_TYPE / SCREENPOP_TYPE (constants.ts) match a public copy of opencti.js
+ * (API 43). Unverified against a real org: the exact saveLog returnValue, and whether a publisher
+ * hears its own LMS messages (here it does).
  */
 import type { ClickToDialPayload } from '../../../src/bridge/opencti/openCtiApi';
 import { HISTORY_LIMIT, type BusSubscription, type MessageBus } from '../core/messageBus';
@@ -327,10 +328,7 @@ export function createOpenCtiHost(options: OpenCtiHostOptions): OpenCtiHost {
     function screenPop(args: Record<string, unknown>): OpenCtiResponse {
         const params =
             args.params && typeof args.params === 'object' ? { ...(args.params as Record<string, unknown>) } : {};
-        // The guide: defaultFieldValues may sit beside params for NEW_RECORD_MODAL.
-        if (args.type === SCREENPOP_TYPE.NEW_RECORD_MODAL && args.defaultFieldValues && !params.defaultFieldValues) {
-            params.defaultFieldValues = args.defaultFieldValues;
-        }
+        // Only `type` and `params` reach Salesforce (opencti.js): defaultFieldValues belong inside params.
         const url = popUrl(args.type, params);
         if (typeof url !== 'string') return url;
         log('opencti', `screenPop ${String(args.type)} -> ${url}`);
