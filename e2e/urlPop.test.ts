@@ -199,8 +199,7 @@ void describe(
                 await card(pop)
                     .getByRole('alert')
                     .filter({
-                        hasText:
-                            'The call was not logged (Salesforce: FIELD_CUSTOM_VALIDATION_EXCEPTION: Call Result is required'
+                        hasText: 'The call was not logged (FIELD_CUSTOM_VALIDATION_EXCEPTION: Call Result is required'
                     })
                     .waitFor();
                 assert.equal(e2e.workbench.org.allTasks().filter((t) => t.CallObject === 'pz-refused-1').length, 0);

@@ -41,6 +41,13 @@ describe('the update deploy package', () => {
         expect(sent).not.toContain('CustomObject:Lead');
     });
 
+    it("is at the project's API version", () => {
+        const project = JSON.parse(fs.readFileSync(path.join(ROOT, 'sfdx-project.json'), 'utf8')) as {
+            sourceApiVersion: string;
+        };
+        expect(read('package.xml')).toContain(`<version>${project.sourceApiVersion}</version>`);
+    });
+
     it("keeps Streem's address out of the labels it sends, and every other label in", () => {
         const labels = read(path.join('labels', 'CustomLabels.labels'));
         expect(labels).not.toContain('<fullName>Streem_Base_Url</fullName>');

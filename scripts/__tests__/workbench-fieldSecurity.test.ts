@@ -48,7 +48,13 @@ describe('workbench field-level security', () => {
     });
 
     it('the query built from the agent object info leaves hidden fields out and still finds the callers', () => {
-        const hidden = new Set(['Contact.HomePhone', 'Contact.AssistantPhone', 'Contact.AccountId', 'Account.Phone']);
+        const hidden = new Set([
+            'Contact.HomePhone',
+            'Contact.AssistantPhone',
+            'Contact.AccountId',
+            'Account.Phone',
+            'Lead.Company'
+        ]);
         const answer = search(hidden)!;
         expect(answer.errors).toBeUndefined();
         expect(found(answer).sort()).toEqual([SHARED_CONTACT_ID, JOE_LEAD_ID].sort());

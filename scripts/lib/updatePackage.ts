@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { ADMIN_OWNED, withoutAdminOwned } from './deployPlan';
+import { ROOT } from './paths';
 
 /** One XML element's block (`<tag>…</tag>`, not nested) whose `<fullName>` is `name`, with its line. */
 function blockPattern(tag: string, name: string): RegExp {
@@ -85,7 +86,13 @@ export function pruneAdminOwned(dir: string): string[] {
 /** Converts `sourceDir` to a metadata-format package in `outDir` and leaves the admin-owned components out. */
 export async function buildUpdatePackage(sourceDir: string, outDir: string): Promise<string[]> {
     fs.rmSync(outDir, { recursive: true, force: true });
-    await new MetadataConverter().convert(ComponentSet.fromSource(sourceDir), 'metadata', {
+    const components = ComponentSet.fromSource(sourceDir);
+    // The project's API version, wherever this runs from (the converter would look for sfdx-project.json from the cwd).
+    const project = JSON.parse(fs.readFileSync(path.join(ROOT, 'sfdx-project.json'), 'utf8')) as {
+        sourceApiVersion?: string;
+    };
+    if (project.sourceApiVersion) components.sourceApiVersion = project.sourceApiVersion;
+    await new MetadataConverter().convert(components, 'metadata', {
         type: 'directory',
         outputDirectory: outDir,
         genUniqueDir: false

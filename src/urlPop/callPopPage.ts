@@ -131,7 +131,7 @@ export function goTo(
 export function taskFields(pop: CallPop, labels: CallPopPageLabels, today: string): Record<string, string | number> {
     const fields: Record<string, string | number> = {
         Subject: labels.subject
-            .replace('{0}', pop.phone ?? '')
+            .replace('{0}', () => pop.phone ?? '')
             .trim()
             .slice(0, 255),
         CallObject: pop.callId ?? '',
@@ -151,7 +151,7 @@ type NotLogged = { logError: LogError; logDetail?: string };
 function notLogged(error: unknown): NotLogged {
     if (error instanceof TaskQueryError && (error.kind === 'session' || error.kind === 'access'))
         return { logError: error.kind };
-    // A refusal the org explained (a validation rule, a required field, a Status the org lacks): its words help.
+    // The org refused the Task and said why (a validation rule, a required field, a Status it lacks).
     if (error instanceof TaskQueryError && error.answered && error.orgError)
         return { logError: 'failed', logDetail: error.orgError };
     return { logError: 'failed' };

@@ -253,7 +253,7 @@ export function createOpenCtiCrm(options: OpenCtiCrmOptions): CrmActions & {
     const warn = (message: string): void => options.onWarning?.(message);
 
     function screenPopTo(type: string, params: Record<string, unknown>, popData?: object): Promise<unknown> {
-        // The guide: SCREEN_POP_DATA goes to screenPop unmodified (it may carry more than type and params).
+        // The guide: SCREEN_POP_DATA goes to screenPop unmodified (opencti.js sends on its type and params only).
         const args = popData ? { ...popData, type, params } : { type, params };
         return callOpenCti('screenPop', (callback) => opencti.screenPop({ ...args, callback }), timers);
     }

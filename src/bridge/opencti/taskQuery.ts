@@ -47,7 +47,7 @@ export class TaskQueryError extends Error {
         readonly kind?: 'session' | 'access',
         /** The org answered (an HTTP error status): nothing was written. Else no answer came back. */
         readonly answered = false,
-        /** The org's own refusal ("ERROR_CODE: message"), for the person who can fix it. */
+        /** The org's refusal of a record (a 400: "ERROR_CODE: message"), for the person who can fix it. */
         readonly orgError?: string
     ) {
         super(message);
@@ -117,11 +117,13 @@ async function restJson(options: TaskFinderOptions, url: string, what: string, i
         if (!response.ok) {
             const { errorCode, message } = errorOf(body);
             const kind = lastingKind(response.status, errorCode);
+            // A 400 is the org refusing the record itself (a validation rule, a required field, a
+            // picklist value): its words tell someone what to fix. Other statuses pass or have advice of their own.
             throw new TaskQueryError(
                 `${what} failed (${response.status} ${errorCode}: ${message})`,
                 kind,
                 true,
-                `${errorCode}: ${message}`
+                response.status === 400 ? `${errorCode}: ${message}` : undefined
             );
         }
         return body;

@@ -315,8 +315,8 @@ describe('CallPop page', () => {
             await runCallPopPage(d);
             expect(org.requests.map((r) => r.method)).toEqual(['GET']);
             expect(stateOf(d.replaced[0]!)).toMatchObject({ c__event: 'hangup', c__logError: kind });
-            // A refusal without its own advice (session, access) carries the org's words.
-            expect(stateOf(d.replaced[0]!).c__logDetail).toBe(kind === 'failed' ? `${fail.errorCode}: no` : undefined);
+            // A lookup that failed is no refusal of the Task: nothing from the org is quoted.
+            expect(stateOf(d.replaced[0]!).c__logDetail).toBeUndefined();
         }
         const org: FakeOrg = { tasks: [], requests: [], failCreate: true };
         const d = deps('?event=hangup&callId=c-1', org);

@@ -20,14 +20,19 @@ const PHONE_FIELDS: Readonly<Record<CallerObject, readonly string[]>> = {
     Account: ['Phone']
 };
 
-/** What the agent may search and read: the phone fields per object, and whether Contact.Account is readable. */
+/**
+ * What the agent may search and read: the phone fields per object, and whether the details shown
+ * beside a match are readable (Lead.Company is not required with Person Accounts, so FLS can hide it;
+ * Contact.Account needs AccountId and the Account object).
+ */
 export interface CallerSearch {
     fields: Readonly<Record<CallerObject, readonly string[]>>;
+    leadCompany: boolean;
     contactAccount: boolean;
 }
 
 /** Every standard field: when the object info cannot be read, the search tries them all (and its error shows). */
-export const FULL_SEARCH: CallerSearch = { fields: PHONE_FIELDS, contactAccount: true };
+export const FULL_SEARCH: CallerSearch = { fields: PHONE_FIELDS, leadCompany: true, contactAccount: true };
 
 /**
  * Reads getObjectInfos' answer (`{ results: [{ statusCode, result: { apiName, fields } }] }`, UI API
@@ -55,7 +60,8 @@ export function readCallerSearch(data: unknown): CallerSearch {
     };
     return {
         fields: { Lead: readable('Lead'), Contact: readable('Contact'), Account: readable('Account') },
-        contactAccount: isObject(infos.get('Contact')?.AccountId)
+        leadCompany: isObject(infos.get('Lead')?.Company),
+        contactAccount: isObject(infos.get('Contact')?.AccountId) && infos.has('Account')
     };
 }
 
@@ -85,7 +91,7 @@ export function callerQueryText(search: CallerSearch): string | undefined {
     if (Lead.length > 0)
         parts.push(
             `Lead(where: { and: [{ IsConverted: { eq: false } }, ${anyOf(Lead)}] }, first: 10) {
-                    edges { node { Id Name { value } Company { value } } }
+                    edges { node { Id Name { value }${search.leadCompany ? ' Company { value }' : ''} } }
                 }`
         );
     if (Contact.length > 0)

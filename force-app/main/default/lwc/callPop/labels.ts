@@ -73,5 +73,6 @@ export const LABELS = {
 
 /** A label with `{0}` filled in (as text; the template renders it escaped). */
 export function format(label: string, value: string): string {
-    return label.replace('{0}', value);
+    // A function, so `$&` and the like in the value stay as written.
+    return label.replace('{0}', () => value);
 }

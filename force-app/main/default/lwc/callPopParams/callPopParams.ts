@@ -101,6 +101,8 @@ const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u206
 const PHONE = /^\+?[0-9A-Za-z()\-./ #*,;=]+$/;
 const PROFILE = /^[a-z][a-z0-9_]*$/;
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+/** An org's refusal as the REST API words it: `ERROR_CODE: message`. */
+const ORG_ERROR = /^[A-Z][A-Z0-9_]{2,79}: \S/;
 const RING_WORDS = new Set([
     'ring',
     'ringing',
@@ -248,7 +250,11 @@ export function readCallPop(state: unknown): ReadResult {
     );
     set(
         'logDetail',
-        get(PARAM.logDetail, (raw) => cleanText(raw, LIMITS.logDetail))
+        get(PARAM.logDetail, (raw) => {
+            // Only what the CallPop page writes: an org error code and its message.
+            const text = cleanText(raw, LIMITS.logDetail);
+            return text && ORG_ERROR.test(text) ? text : undefined;
+        })
     );
     set(
         'noMatch',

@@ -132,8 +132,9 @@ export default class StreemEmbed extends LightningElement {
         if (!data && !error) return; // the wire's initial empty value: still loading
         this.latestRecord = data ?? this.latestRecord;
         // A live Streem session must not reload: a new src would drop the call. So once the
-        // frame shows, later record changes wait until the agent edits or reloads the page.
-        if (this.recordLoaded && this.view.kind === 'ready') return;
+        // frame shows (also while the agent edits beside it), later record changes wait until the
+        // agent starts a new invite or reloads the page; the form reads latestRecord.
+        if (this.recordLoaded && (this.view.kind === 'ready' || this.liveUrl)) return;
         this.record = data;
         this.recordError = error;
         this.recordLoaded = true;

@@ -69,12 +69,22 @@ describe('c-call-pop-params', () => {
                 c__duration: '-5',
                 c__taskId: "00T'; DROP",
                 c__logError: 'other',
+                c__logDetail: 'Call +1 555 0100 to fix your account',
                 c__noMatch: 'newCase',
                 c__profile: '../../etc'
             });
             expect(pop).toEqual({ event: 'ring' });
             expect(refused.sort()).toEqual(
-                ['c__duration', 'c__event', 'c__logError', 'c__noMatch', 'c__phone', 'c__profile', 'c__taskId'].sort()
+                [
+                    'c__duration',
+                    'c__event',
+                    'c__logError',
+                    'c__logDetail',
+                    'c__noMatch',
+                    'c__phone',
+                    'c__profile',
+                    'c__taskId'
+                ].sort()
             );
             for (const state of [null, undefined, 42, 'x', [], { c__phone: { toString: () => '1' } }])
                 expect(() => readCallPop(state)).not.toThrow();

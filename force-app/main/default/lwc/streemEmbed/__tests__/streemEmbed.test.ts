@@ -424,12 +424,14 @@ describe('c-streem-embed', () => {
             const element = create(onLead);
             getRecordAdapter.emit(LEAD);
             await flushPromises();
-            const live = frame(element)!.getAttribute('src');
+            const liveFrame = frame(element)!;
+            const live = liveFrame.getAttribute('src');
 
             shadow(element).querySelector<HTMLElement>('lightning-button')!.click();
             await flushPromises();
-            // A new src would drop the call: the running session stays, unchanged, under the form.
-            expect(frame(element)!.getAttribute('src')).toBe(live);
+            // A new src, or a new frame element, would drop the call: the running session stays under the form.
+            expect(frame(element)).toBe(liveFrame);
+            expect(liveFrame.getAttribute('src')).toBe(live);
             expect(byDataId(element, 'details-intro')!.textContent).toBe('c.Streem_Details_Intro');
             expect(byDataId(element, 'edit-keeps-session')!.textContent.trim()).toBe('c.Streem_Edit_Keeps_Session');
             expect(byDataId<HTMLInputElement>(element, 'phone')!.value).toBe('(503) 555-1212');
@@ -438,7 +440,7 @@ describe('c-streem-embed', () => {
             // A number Streem refuses leaves the running session as it is.
             await type(element, 'phone', 'call reception');
             await clickStart(element);
-            expect(frame(element)!.getAttribute('src')).toBe(live);
+            expect(frame(element)).toBe(liveFrame);
 
             await type(element, 'phone', '(971) 555-0101');
             await clickStart(element);
@@ -446,19 +448,29 @@ describe('c-streem-embed', () => {
             expect(byDataId(element, 'details-intro')).toBeNull();
         });
 
-        it('Cancel returns to the running session with nothing changed', async () => {
+        it('Cancel returns to the running session with nothing changed, even after the record changed meanwhile', async () => {
             const element = create(onLead);
             getRecordAdapter.emit(LEAD);
             await flushPromises();
-            const live = frame(element)!.getAttribute('src');
+            const liveFrame = frame(element)!;
+            const live = liveFrame.getAttribute('src');
 
             shadow(element).querySelector<HTMLElement>('lightning-button')!.click();
             await flushPromises();
             await type(element, 'phone', '(971) 555-0101');
+            // The agent fixes the Lead's mobile in the highlights panel while the form is open.
+            getRecordAdapter.emit({
+                ...LEAD,
+                fields: { ...LEAD.fields, MobilePhone: { value: '971 555 0199', displayValue: null } }
+            });
+            await flushPromises();
+            expect(frame(element)).toBe(liveFrame);
             byDataId<HTMLElement>(element, 'cancel-edit')!.click();
             await flushPromises();
             expect(byDataId(element, 'details-intro')).toBeNull();
-            expect(frame(element)!.getAttribute('src')).toBe(live);
+            // The same frame element: re-creating it (even with the same src) would reload Streem and drop the call.
+            expect(frame(element)).toBe(liveFrame);
+            expect(liveFrame.getAttribute('src')).toBe(live);
             await expect(element).toBeAccessible();
         });
     });
