@@ -420,15 +420,24 @@ describe('c-streem-embed', () => {
             expect(new URL(frame(element)!.getAttribute('src')!).searchParams.get('name')).toBe('Joe');
         });
 
-        it('lets the agent edit the details of a ready invite while the session keeps running', async () => {
+        /** A Lead's Streem session showing, then Edit Details pressed: the element, its frame and src. */
+        async function editBesideLiveSession(): Promise<{
+            element: HTMLElement;
+            liveFrame: HTMLIFrameElement;
+            live: string | null;
+        }> {
             const element = create(onLead);
             getRecordAdapter.emit(LEAD);
             await flushPromises();
             const liveFrame = frame(element)!;
             const live = liveFrame.getAttribute('src');
-
             shadow(element).querySelector<HTMLElement>('lightning-button')!.click();
             await flushPromises();
+            return { element, liveFrame, live };
+        }
+
+        it('lets the agent edit the details of a ready invite while the session keeps running', async () => {
+            const { element, liveFrame, live } = await editBesideLiveSession();
             // A new src, or a new frame element, would drop the call: the running session stays under the form.
             expect(frame(element)).toBe(liveFrame);
             expect(liveFrame.getAttribute('src')).toBe(live);
@@ -449,14 +458,7 @@ describe('c-streem-embed', () => {
         });
 
         it('Cancel returns to the running session with nothing changed, even after the record changed meanwhile', async () => {
-            const element = create(onLead);
-            getRecordAdapter.emit(LEAD);
-            await flushPromises();
-            const liveFrame = frame(element)!;
-            const live = liveFrame.getAttribute('src');
-
-            shadow(element).querySelector<HTMLElement>('lightning-button')!.click();
-            await flushPromises();
+            const { element, liveFrame, live } = await editBesideLiveSession();
             await type(element, 'phone', '(971) 555-0101');
             // The agent fixes the Lead's mobile in the highlights panel while the form is open.
             getRecordAdapter.emit({
