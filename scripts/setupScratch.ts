@@ -146,7 +146,9 @@ export function setupSteps(): SetupStep[] {
         },
         {
             title: 'Deploy the package (npm run deploy: build, then sf project deploy start)',
-            hint: 'Read the deploy errors above, fix them, then run npm run setup:scratch -- --existing (same --alias) to carry on with this org.',
+            hint:
+                'Read the deploy errors above, fix them, then run npm run setup:scratch -- --existing (same --alias) to carry on with this org. ' +
+                'If they name CallCenter or opencti: Salesforce makes Open CTI unavailable to newly created orgs (docs/unverified-in-an-org.md), so this org may not take the softphone at all.',
             async run(context) {
                 const out = await context.runner(
                     'npm',
@@ -179,7 +181,9 @@ export function setupSteps(): SetupStep[] {
         },
         {
             title: `Find the call center ${CALL_CENTER_NAME} the deploy created`,
-            hint: 'Call centers need the ServiceCloud feature in the scratch org definition; check that the deploy included callCenters/.',
+            hint:
+                'Call centers need the ServiceCloud feature in the scratch org definition; check that the deploy included callCenters/. ' +
+                'Salesforce also makes Open CTI unavailable to newly created orgs (docs/unverified-in-an-org.md).',
             async run(context) {
                 const result = await sf(context, [
                     'data',
