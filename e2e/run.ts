@@ -11,7 +11,7 @@ import path from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { buildWorkbench } from '../workbench/build';
-import { ROOT } from '../workbench/paths';
+import { APP_OUT_DIR, ROOT } from '../workbench/paths';
 
 export const E2E_RESULTS = path.join(ROOT, '.build', 'results', 'e2e.json');
 /** No single file may run longer than this (each test also has its own timeout). */
@@ -57,10 +57,42 @@ export async function runE2E(filters: readonly string[] = []): Promise<E2EResult
     return { ...counts, durationMs: Date.now() - started };
 }
 
+/** Source files changed after the last workbench build (the bundle the browser would run), newest first. */
+export function staleSources(bundle: string, roots: readonly string[]): string[] {
+    const built = fs.existsSync(bundle) ? fs.statSync(bundle).mtimeMs : 0;
+    const newer: [string, number][] = [];
+    const walk = (dir: string): void => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const file = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                if (entry.name !== '__tests__' && entry.name !== 'node_modules') walk(file);
+            } else if (/\.(ts|html|css|xml)$/.test(entry.name)) {
+                const changed = fs.statSync(file).mtimeMs;
+                if (changed > built) newer.push([path.relative(ROOT, file), changed]);
+            }
+        }
+    };
+    for (const root of roots) if (fs.existsSync(root)) walk(root);
+    return newer.sort((a, b) => b[1] - a[1]).map(([file]) => file);
+}
+
 async function main(): Promise<void> {
     const args = process.argv.slice(2);
     const filters = args.filter((a) => !a.startsWith('--'));
-    if (!args.includes('--skip-build')) {
+    if (args.includes('--skip-build')) {
+        // The browser would run the last bundle: say so when sources changed since (a test then
+        // fails, or passes, against code that is no longer there).
+        const stale = staleSources(path.join(APP_OUT_DIR, 'main.js'), [
+            path.join(ROOT, 'force-app'),
+            path.join(ROOT, 'src'),
+            path.join(ROOT, 'workbench')
+        ]);
+        if (stale.length > 0)
+            console.warn(
+                `e2e: WARNING --skip-build, but ${stale.length} source file(s) changed after the last build ` +
+                    `(newest: ${stale.slice(0, 3).join(', ')}): the browser runs the old code. Run without --skip-build.`
+            );
+    } else {
         const t0 = Date.now();
         await buildWorkbench({ buildPackage: !args.includes('--skip-package') });
         console.log(`e2e: workbench built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
