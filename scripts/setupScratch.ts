@@ -286,7 +286,9 @@ export function setupSteps(): SetupStep[] {
                     ...(context.options.urlOnly ? ['--url-only'] : [])
                 ]);
                 if (typeof result.url === 'string') context.url = result.url;
-                return { detail: context.options.urlOnly ? (context.url ?? 'no URL') : 'opened in the browser' };
+                // The URL logs the user in (it carries a session): printed once, at the end, not here too.
+                if (!context.options.urlOnly) return { detail: 'opened in the browser' };
+                return { detail: context.url ? 'login URL below (it signs you in: do not share it)' : 'no URL' };
             }
         }
     ];

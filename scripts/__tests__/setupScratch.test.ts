@@ -85,6 +85,8 @@ describe('npm run setup:scratch', () => {
         );
         expect(log).toContain('      04v000000000001AAA');
         expect(log).toContain('      2 records');
+        // The login URL carries a session: the steps never print it (setup-scratch.ts prints it once, at the end).
+        expect(log.some((line) => line.includes('example.my.salesforce.com'))).toBe(false);
     });
 
     it('passes a named Dev Hub and the duration to org create, and opens the browser without --url-only', async () => {
