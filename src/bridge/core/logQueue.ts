@@ -314,6 +314,12 @@ function errorText(error: unknown): string {
 
 /** An org error about a Task's Name / Related To (FIELD_INTEGRITY_EXCEPTION names WhoId, WhatId). */
 const LINK_REFUSED = /FIELD_INTEGRITY_EXCEPTION[\s\S]*?(?:\bWhoId\b|\bWhatId\b|Related To|Name ID)/;
+/**
+ * A reference to a record that is gone (deleted, or merged into another while the call went on).
+ * WhoId and WhatId are the only references a call log sends besides the Task's own Id, so with a
+ * link sent it is taken to be about the link; a Task itself deleted fails again without them.
+ */
+const LINK_GONE = /\b(?:ENTITY_IS_DELETED|INVALID_CROSS_REFERENCE_KEY)\b/;
 
 /** Leaves an entry's WhoId / WhatId out of what it will write. */
 function stripLinks(entry: Pick<Entry, 'desired' | 'fallback'>): void {
@@ -648,13 +654,14 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
 
     /**
      * A Name / Related To the org refuses (a record of an object without activities, a Lead with a
-     * Related To) would fail this log on every retry, all shift: the log is written without them
+     * Related To, a record deleted or merged away during the call) would fail this log on every
+     * retry, all shift: the log is written without them
      * instead, and that is said once. True when `sent` had a link and the error names one.
      */
     function dropRefusedLink(entry: Entry, sent: Partial<CallLog>, error: unknown): boolean {
         if (errorKindOf(error) !== 'validation' || (sent.WhoId === undefined && sent.WhatId === undefined))
             return false;
-        if (!LINK_REFUSED.test(errorText(error))) return false;
+        if (!LINK_REFUSED.test(errorText(error)) && !LINK_GONE.test(errorText(error))) return false;
         entry.linkRefused = true;
         stripLinks(entry);
         warn(

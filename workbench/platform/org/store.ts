@@ -120,6 +120,14 @@ export class OrgStore {
         return record ? { apiName, record } : undefined;
     }
 
+    /** Deletes a record (or merges it away: the Id is gone either way); true when there was one. */
+    delete(recordId: string): boolean {
+        const found = this.get(recordId);
+        if (!found) return false;
+        this.records[found.apiName] = this.records[found.apiName].filter((r) => r !== found.record);
+        return true;
+    }
+
     list(apiName: SObjectName): SampleRecord[] {
         return [...(this.records[apiName] ?? [])];
     }

@@ -290,6 +290,20 @@ describe('log queue', () => {
         expect(writer.updateLog).toHaveBeenCalledWith(TASK_ID, { Description: 'notes' });
     });
 
+    it.each([['ENTITY_IS_DELETED: entity is deleted'], ['INVALID_CROSS_REFERENCE_KEY: invalid cross reference id']])(
+        'saves the log without a Name whose record was deleted or merged away during the call (%s)',
+        async (text) => {
+            const writer = fakeWriter();
+            writer.saveLog.mockRejectedValueOnce(Object.assign(new Error(text), { kind: 'validation' }));
+            const queue = makeQueue(writer);
+            queue.upsert('conv-1', { ...LOG, WhoId: '003000000000001AAA' });
+            await queue.whenIdle();
+            expect(writer.saveLog).toHaveBeenLastCalledWith(LOG);
+            expect(queue.statuses()[0]).toMatchObject({ status: 'saved', taskId: TASK_ID });
+            expect(warnings).toEqual([expect.stringContaining('saved without them')]);
+        }
+    );
+
     it('keeps a refusal that is not about the link a refusal', async () => {
         const writer = fakeWriter();
         writer.saveLog.mockRejectedValue(

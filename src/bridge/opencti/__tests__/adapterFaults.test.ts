@@ -51,6 +51,21 @@ describe('c-softphone-adapter under org faults', () => {
         expect(s.root.querySelector('.sfa-logs')?.textContent).toBe('');
     });
 
+    it('the popped record is deleted (or merged away) during the call: the call is logged once, without it', async () => {
+        const s = await ready();
+        s.vendor.bridge.incomingCall({ partnerId: PARTNER_ID, conversationId: CONVERSATION, callerANI: JOE_MOBILE });
+        await settle();
+        s.vendor.bridge.callAccepted({ partnerId: PARTNER_ID, conversationId: CONVERSATION });
+        await settle();
+        // The org answers a save naming it INVALID_CROSS_REFERENCE_KEY from now on.
+        expect(s.wb.org.delete(JOE_LEAD_ID)).toBe(true);
+        s.vendor.bridge.callEnded({ partnerId: PARTNER_ID, conversationId: CONVERSATION, duration: 12 });
+        await settle(10_000);
+        expect(tasksOf(s)).toHaveLength(1);
+        expect(tasksOf(s)[0]).toMatchObject({ CallDurationInSeconds: 12 });
+        expect(tasksOf(s)[0]?.WhoId).toBeUndefined();
+    });
+
     it('a reload while the save is in flight: the restored log finds its Task', async () => {
         const locks = new FakeLocks();
         const first = await ready({ locks });

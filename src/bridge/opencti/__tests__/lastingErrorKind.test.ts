@@ -10,6 +10,9 @@ describe('lastingErrorKind', () => {
         ],
         ["INVALID_FIELD: No such column 'CallObject' on entity 'Task'.", 'access'],
         ['FIELD_CUSTOM_VALIDATION_EXCEPTION: Subject must mention the product', 'validation'],
+        // A Name / Related To deleted or merged away during the call: the queue saves without it.
+        ['ENTITY_IS_DELETED: entity is deleted', 'validation'],
+        ['INVALID_CROSS_REFERENCE_KEY: invalid cross reference id', 'validation'],
         ['UNABLE_TO_LOCK_ROW: unable to obtain exclusive access to this record', undefined],
         ['saveLog did not answer within 30 s', undefined]
     ])('%s → %s', (text, kind) => {
