@@ -15,8 +15,9 @@
  *   `sforce.connection.sessionId`) would reach the same data through SOAP with an extra script;
  *   the REST resource needs nothing loaded.
  *
- * The query is narrow: the current user's Tasks with that CallObject (CallObject is not indexed;
- * OwnerId is a lookup and indexed), the oldest first, one row. Rejects when it cannot tell (no
+ * The query is narrow: the Tasks the current user created with that CallObject (CallObject is not
+ * indexed; CreatedById is a lookup and indexed, and unlike OwnerId never changes when automation
+ * reassigns the Task), the oldest first, one row. Rejects when it cannot tell (no
  * session, HTTP error, unreadable answer): the log queue then keeps the log pending rather than
  * risk a second Task.
  */
@@ -64,8 +65,10 @@ export function soqlString(value: string): string {
 
 /** The SOQL that finds a call's Task. */
 export function taskQuery(callObject: string, userId?: string): string {
-    const owner = userId && RECORD_ID.test(userId) ? ` AND OwnerId = ${soqlString(userId)}` : '';
-    return `SELECT Id FROM Task WHERE CallObject = ${soqlString(callObject)}${owner} ORDER BY CreatedDate ASC LIMIT 1`;
+    // CreatedById, not OwnerId: a flow or rule that reassigns the Task would hide it from an owner
+    // filter, and the log would be created again.
+    const creator = userId && RECORD_ID.test(userId) ? ` AND CreatedById = ${soqlString(userId)}` : '';
+    return `SELECT Id FROM Task WHERE CallObject = ${soqlString(callObject)}${creator} ORDER BY CreatedDate ASC LIMIT 1`;
 }
 
 function errorOf(body: unknown): { errorCode: string; message: string } {

@@ -189,7 +189,7 @@ describe('CallPop page', () => {
         expect(org.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
         expect(org.requests[0]!.url).toContain('/services/data/v68.0/query?q=');
         expect(decodeURIComponent(org.requests[0]!.url)).toContain(
-            "SELECT Id FROM Task WHERE CallObject = 'p1' AND OwnerId = '005000000000001AAA'"
+            "SELECT Id FROM Task WHERE CallObject = 'p1' AND CreatedById = '005000000000001AAA'"
         );
         expect(org.requests[1]!.url).toBe('/services/data/v68.0/sobjects/Task');
         expect(org.requests.every((r) => r.auth === 'Bearer SESSION')).toBe(true);

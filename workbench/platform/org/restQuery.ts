@@ -10,7 +10,7 @@
  * errors as a list of `{ message, errorCode }`: 401 INVALID_SESSION_ID for a missing, wrong or
  * expired session, 400 MALFORMED_QUERY for SOQL the stand-in does not understand, 503 for an
  * injected failure. Only the one query shape the adapter sends is understood (a Task by CallObject,
- * optionally by OwnerId) — anything else is refused loudly rather than half-answered.
+ * optionally by CreatedById) — anything else is refused loudly rather than half-answered.
  */
 import { LASTING_ERRORS, type SaveLogFaults } from './faults';
 import type { OrgStore } from './store';
@@ -36,7 +36,7 @@ export interface RestQueryRequest {
 /** SOQL string literal: `'` and `\` escaped with a backslash (SOQL reference, "Quoted String Escape Sequences"). */
 const LITERAL = String.raw`'((?:[^'\\]|\\.)*)'`;
 const TASK_BY_CALL_OBJECT = new RegExp(
-    String.raw`^SELECT\s+Id\s+FROM\s+Task\s+WHERE\s+CallObject\s*=\s*${LITERAL}(?:\s+AND\s+OwnerId\s*=\s*${LITERAL})?` +
+    String.raw`^SELECT\s+Id\s+FROM\s+Task\s+WHERE\s+CallObject\s*=\s*${LITERAL}(?:\s+AND\s+CreatedById\s*=\s*${LITERAL})?` +
         String.raw`(?:\s+ORDER\s+BY\s+CreatedDate\s+(ASC|DESC))?(?:\s+LIMIT\s+(\d+))?\s*$`,
     'i'
 );
@@ -71,16 +71,16 @@ export function answerQuery(
         return error(
             400,
             'MALFORMED_QUERY',
-            `The workbench understands only SELECT Id FROM Task WHERE CallObject = '…' [AND OwnerId = '…'] [ORDER BY CreatedDate] [LIMIT n]: ${soql.slice(0, 200)}`
+            `The workbench understands only SELECT Id FROM Task WHERE CallObject = '…' [AND CreatedById = '…'] [ORDER BY CreatedDate] [LIMIT n]: ${soql.slice(0, 200)}`
         );
     const callObject = unescape(match[1] ?? '');
-    const ownerId = match[2] === undefined ? undefined : unescape(match[2]);
+    const creatorId = match[2] === undefined ? undefined : unescape(match[2]);
     let tasks = org
         .allTasks()
         .filter(
             (task) =>
                 task.CallObject === callObject &&
-                (ownerId === undefined || String(task.OwnerId).slice(0, 15) === ownerId.slice(0, 15))
+                (creatorId === undefined || String(task.CreatedById).slice(0, 15) === creatorId.slice(0, 15))
         );
     if ((match[3] ?? 'ASC').toUpperCase() === 'DESC') tasks = tasks.reverse();
     if (match[4] !== undefined) tasks = tasks.slice(0, Number(match[4]));

@@ -205,6 +205,7 @@ export class OrgStore {
             Priority: 'Normal',
             OwnerId: USER_ID,
             ...checked,
+            CreatedById: USER_ID,
             Id: id,
             CreatedDate: new Date().toISOString()
         };

@@ -269,10 +269,11 @@ describe('c-softphone-adapter call logging', () => {
         await settle();
         const tasks = wb.org.allTasks();
         expect(tasks).toHaveLength(1);
-        const { Id, CreatedDate, OwnerId, Priority, ...fields } = tasks[0] ?? { Id: '' };
+        const { Id, CreatedDate, CreatedById, OwnerId, Priority, ...fields } = tasks[0] ?? { Id: '' };
         expect(Id).toMatch(/^00T/);
         expect(CreatedDate).toEqual(expect.any(String));
         expect(OwnerId).toEqual(expect.any(String));
+        expect(CreatedById).toBe(OwnerId);
         expect(Priority).toBe('Normal');
         expect(fields).toEqual({
             Subject: `Inbound call from ${JOE_MOBILE}`,

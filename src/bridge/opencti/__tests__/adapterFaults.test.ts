@@ -66,6 +66,18 @@ describe('c-softphone-adapter under org faults', () => {
         expect(tasksOf(s)[0]?.WhoId).toBeUndefined();
     });
 
+    it('a save whose answer is lost, and a flow reassigns the Task meanwhile: still found (by its creator), not created again', async () => {
+        const s = await ready();
+        s.wb.faults.saveLogLostAnswers = 1;
+        await answeredCall(s.vendor);
+        expect(tasksOf(s)).toHaveLength(1);
+        // An assignment rule or flow gives the new Task to a supervisor.
+        const [task] = tasksOf(s);
+        if (task) task.OwnerId = '005000000000777AAA';
+        await settle(SAVE_LOG_TIMEOUT_MS + 60_000);
+        expect(tasksOf(s)).toHaveLength(1);
+    });
+
     it('a reload while the save is in flight: the restored log finds its Task', async () => {
         const locks = new FakeLocks();
         const first = await ready({ locks });
