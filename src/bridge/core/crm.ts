@@ -552,8 +552,12 @@ export function createBridge(deps: BridgeDeps): Bridge {
         }
     }
 
-    /** The facts a message brings for the Task, for a call this bridge no longer knows. */
-    function factsOf(message: ConversationCall): Partial<CallLog> {
+    /**
+     * The facts a message brings for the Task, for a call this bridge no longer knows. A callEnded
+     * that names the call's type settles a direction that was only guessed (the Task may have been
+     * created from that guess by late notes): CallType, and the Subject that names the direction.
+     */
+    function factsOf(message: ConversationCall, before: CallRecord | undefined, call: CallRecord): Partial<CallLog> {
         const facts: Partial<CallLog> = {};
         if (message.type !== 'callEnded' && message.type !== 'callNotesSubmitted') return facts;
         const { notes, disposition } = message.payload;
@@ -561,6 +565,10 @@ export function createBridge(deps: BridgeDeps): Bridge {
         if (disposition !== undefined) facts.CallDisposition = disposition;
         if (message.type === 'callEnded' && message.payload.duration !== undefined)
             facts.CallDurationInSeconds = Math.round(message.payload.duration);
+        if (message.type === 'callEnded' && message.payload.callType !== undefined && before?.directionGuessed) {
+            const { CallType, Subject } = buildCallLog(call, formatSubject);
+            Object.assign(facts, { CallType, Subject });
+        }
         return facts;
     }
 
@@ -596,7 +604,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
             if (log && !known)
                 logs.upsertPatch(
                     conversationId,
-                    amended(conversationId, factsOf(message)),
+                    amended(conversationId, factsOf(message, before, call)),
                     amended(conversationId, buildCallLog(call, formatSubject))
                 );
             else if (log && logWanted(call)) writeLog(call);

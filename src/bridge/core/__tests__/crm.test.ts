@@ -911,6 +911,30 @@ describe('bridge', () => {
         });
     });
 
+    describe('a call first heard of through late events', () => {
+        it('its Task is corrected to the type a later callEnded names, Subject included', async () => {
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'callNotesSubmitted', { partnerId: 'p', conversationId: 'conv-late', notes: 'n' });
+            await flush();
+            const [taskId, created] = [...crm.tasks.entries()][0] as [string, CallLog];
+            expect(created).toMatchObject({ CallType: 'Inbound', Subject: 'Inbound call' });
+            fromSoftphone(bridge, 'callEnded', {
+                partnerId: 'p',
+                conversationId: 'conv-late',
+                callType: 'outbound',
+                duration: 20
+            });
+            await flush();
+            expect(crm.tasks.size).toBe(1);
+            expect(crm.tasks.get(taskId)).toMatchObject({
+                CallType: 'Outbound',
+                Subject: 'Outbound call',
+                CallDurationInSeconds: 20,
+                Description: 'n'
+            });
+        });
+    });
+
     describe('storage over a shift', () => {
         /** A store that counts what each setItem writes (key and value characters). */
         class CountingStore extends MemoryStore {
