@@ -57,6 +57,11 @@ export interface CallRecord {
      * callEnded.callType still sets it.
      */
     directionGuessed?: boolean;
+    /**
+     * Its record came from the screen pop of a call whose direction was only guessed (an accept
+     * before outboundCallInitiated): the record the agent clicked to dial, claimed later, replaces it.
+     */
+    recordGuessed?: boolean;
     /** Last change (epoch ms), for pruning. */
     updatedAt: number;
 }

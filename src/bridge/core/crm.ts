@@ -467,10 +467,17 @@ export function createBridge(deps: BridgeDeps): Bridge {
      * record created from its pop) and writes it to its Task. Once set it never changes: a later
      * record is not the call's.
      */
-    function attachRecord(conversationId: string, record: RecordRef, matches?: RecordRef[]): boolean {
+    function attachRecord(
+        conversationId: string,
+        record: RecordRef,
+        matches?: RecordRef[],
+        how: { guessed?: boolean; clicked?: boolean } = {}
+    ): boolean {
         const call = calls.get(conversationId);
         if (!call) return false;
-        if (call.record) {
+        // The record a click-to-dial names beats one a guessed-direction pop found, while no log has it yet.
+        const replaceable = how.clicked && call.recordGuessed && !logs.has(conversationId);
+        if (call.record && !replaceable) {
             if (call.record.recordId.slice(0, 15) !== record.recordId.slice(0, 15))
                 warn(
                     `${conversationId} is already logged against ${call.record.recordId}; ${record.recordId} ignored.`
@@ -478,6 +485,8 @@ export function createBridge(deps: BridgeDeps): Bridge {
             return false;
         }
         const next: CallRecord = { ...call, record, updatedAt: clock(), ...(matches ? { matches } : {}) };
+        if (how.guessed) next.recordGuessed = true;
+        else delete next.recordGuessed;
         update(next);
         if (logs.has(conversationId)) writeLog(next);
         return true;
@@ -524,7 +533,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
         if (call.direction === 'outbound') {
             const dial = claimPendingDial(call);
             if (dial?.record) {
-                attachRecord(call.conversationId, dial.record, [dial.record]);
+                attachRecord(call.conversationId, dial.record, [dial.record], { clicked: true });
                 return;
             }
             if (dial || settings.popDialpadCalls === false) return;
@@ -537,7 +546,8 @@ export function createBridge(deps: BridgeDeps): Bridge {
             const current = calls.get(call.conversationId);
             if (!current || current.record) return; // an agent's choice made meanwhile wins
             const found = Array.isArray(matches) ? matches.slice(0, 50) : [];
-            if (found.length === 1 && found[0]) attachRecord(call.conversationId, found[0], found);
+            if (found.length === 1 && found[0])
+                attachRecord(call.conversationId, found[0], found, { guessed: current.directionGuessed === true });
             else update({ ...current, matches: found, searched: true, updatedAt: clock() });
         } catch (error) {
             publishError(

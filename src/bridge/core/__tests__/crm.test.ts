@@ -414,6 +414,30 @@ describe('bridge', () => {
             });
         });
 
+        it('an accept with the number before outboundCallInitiated: the clicked record beats what the guessed pop found', async () => {
+            const bridge = makeBridge();
+            fromSoftphone(bridge, 'load');
+            expect(bridge.clickToDial({ number: '(888) 397-3342', record: CASE }).ok).toBe(true);
+            // Taken for inbound at first: the pop searches the number and finds one Contact.
+            crm.matches = [CONTACT];
+            fromSoftphone(bridge, 'callAccepted', {
+                partnerId: 'p',
+                conversationId: 'out-early-ani',
+                callerANI: '+18883973342'
+            });
+            await flush();
+            fromSoftphone(bridge, 'outboundCallInitiated', {
+                partnerId: 'p',
+                conversationId: 'out-early-ani',
+                dialledTo: '+18883973342'
+            });
+            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'out-early-ani', duration: 9 });
+            await flush();
+            const task = crm.onlyTask();
+            expect(task).toMatchObject({ CallType: 'Outbound', WhatId: CASE.recordId });
+            expect(task).not.toHaveProperty('WhoId');
+        });
+
         it('keeps working after the first call', async () => {
             const bridge = makeBridge();
             fromSoftphone(bridge, 'load');
