@@ -62,6 +62,11 @@ export interface CallRecord {
      * before outboundCallInitiated): the record the agent clicked to dial, claimed later, replaces it.
      */
     recordGuessed?: boolean;
+    /**
+     * Its Task exists (a log for it was saved): a later write with no log entry left for it (storage
+     * dropped the entry) finds that Task by CallObject instead of creating a second one.
+     */
+    logged?: boolean;
     /** Last change (epoch ms), for pruning. */
     updatedAt: number;
 }

@@ -215,8 +215,13 @@ export function createBridge(deps: BridgeDeps): Bridge {
         policy: deps.retryPolicy,
         onStatus: (view) => {
             publish('logStatus', view);
-            // A log just became final: its call need not stay in storage.
-            if (view.status === 'saved' && calls.has(view.conversationId)) persistCalls(calls.get(view.conversationId));
+            // A log just became final: its call need not stay in storage, and has a Task from now on.
+            const call = view.status === 'saved' ? calls.get(view.conversationId) : undefined;
+            if (call) {
+                const logged = call.logged ? call : { ...call, logged: true };
+                calls.set(call.conversationId, logged);
+                persistCalls(logged);
+            }
         },
         onWarning: warn,
         // Pending logs come first: call records give way (they are rebuilt from the softphone's next events).
@@ -446,7 +451,11 @@ export function createBridge(deps: BridgeDeps): Bridge {
     }
 
     function writeLog(call: CallRecord): void {
-        logs.upsert(call.conversationId, amended(call.conversationId, buildCallLog(call, formatSubject)));
+        const log = amended(call.conversationId, buildCallLog(call, formatSubject));
+        // A call whose Task exists but whose log entry is gone (storage made room for others, or a
+        // closed tab's entry did not fit): found by CallObject and updated, never created again.
+        if (call.logged && !logs.has(call.conversationId)) logs.upsertPatch(call.conversationId, log, log);
+        else logs.upsert(call.conversationId, log);
     }
 
     function refreshLog(conversationId: string): boolean {

@@ -1243,6 +1243,36 @@ describe('bridge', () => {
             expect(crm.onlyTask().Description).toBe('transfer 1');
         });
 
+        it('late notes for a call whose saved log entry storage dropped: its Task is found and updated, not created again', async () => {
+            const findLog = jest.fn((callObject: string) =>
+                Promise.resolve([...crm.tasks].find(([, task]) => task.CallObject === callObject)?.[0] ?? null)
+            );
+            Object.assign(crm, { findLog });
+            const first = makeBridge();
+            fromSoftphone(first, 'incomingCall', {
+                partnerId: 'p',
+                conversationId: 'conv-9',
+                callerANI: '+18005550100'
+            });
+            fromSoftphone(first, 'callAccepted', { partnerId: 'p', conversationId: 'conv-9' });
+            fromSoftphone(first, 'callEnded', { partnerId: 'p', conversationId: 'conv-9', duration: 5 });
+            await flush();
+            first.dispose();
+            // Storage made room for other logs: the saved entry went, the call (in wrap-up) stayed.
+            store.removeItem(`${LOG_STORE_KEY}.conv-9`);
+            const second = makeBridge();
+            fromSoftphone(second, 'callNotesSubmitted', {
+                partnerId: 'p',
+                conversationId: 'conv-9',
+                notes: 'Late notes',
+                disposition: 'Resolved'
+            });
+            await flush();
+            expect(findLog).toHaveBeenCalledWith('conv-9');
+            expect(crm.saveLog).toHaveBeenCalledTimes(1);
+            expect(crm.onlyTask()).toMatchObject({ Description: 'Late notes', CallDisposition: 'Resolved' });
+        });
+
         it('an amendLog that throws is reported and the log is written without it', async () => {
             const warnings: string[] = [];
             const bridge = makeBridge({
