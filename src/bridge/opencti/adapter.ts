@@ -129,6 +129,8 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
     let bridge: Bridge | null = null;
     let config: AdapterConfig | null = null;
     let tab: TabStorage | null = null;
+    /** This tab's storage while it opens (its lock taken first thing at boot). */
+    let tabOpening: Promise<TabStorage> | null = null;
     let crm: CrmActions | null = null;
     /** Protocol ameyoToolbar: Ameyo's toolbar instead of the wrapper softphone (src/bridge/ameyo/). */
     let ameyo: AmeyoToolbar | null = null;
@@ -301,6 +303,22 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
     }
 
     async function boot(api: OpenCti): Promise<void> {
+        // This tab's lock first, before the settings round trip: a tab reloading mid-call holds it
+        // again at once, so another adapter starting meanwhile does not take its calls as a closed tab's.
+        const tabStorage = (tabOpening = openTabStorage({
+            local: env.localStorage === null ? undefined : (env.localStorage ?? safeStorage(() => win.localStorage)),
+            session:
+                env.sessionStorage === null ? undefined : (env.sessionStorage ?? safeStorage(() => win.sessionStorage)),
+            locks:
+                env.locks === null
+                    ? undefined
+                    : (env.locks ?? (win.navigator as Navigator & { locks?: LockManagerLike }).locks),
+            clock,
+            timers,
+            newId,
+            onWarning: warn
+        }));
+        tabStorage.catch(() => undefined); // awaited below; a failure surfaces there
         try {
             let failure: string | undefined;
             const settings = await callOpenCtiOnceReady(
@@ -344,23 +362,11 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
                 softphone.attach(view.mountSoftphone(current.softphoneSrc), current.softphoneOrigin);
             }
             crm = createCrm(api, current);
-            tab = await openTabStorage({
-                local:
-                    env.localStorage === null ? undefined : (env.localStorage ?? safeStorage(() => win.localStorage)),
-                session:
-                    env.sessionStorage === null
-                        ? undefined
-                        : (env.sessionStorage ?? safeStorage(() => win.sessionStorage)),
-                locks:
-                    env.locks === null
-                        ? undefined
-                        : (env.locks ?? (win.navigator as Navigator & { locks?: LockManagerLike }).locks),
-                clock,
-                timers,
-                newId,
-                onWarning: warn
-            });
-            if (disposed) return;
+            tab = await tabStorage;
+            if (disposed) {
+                tab.release();
+                return;
+            }
             const scheduler: Scheduler = timers;
             bridge = createBridge({
                 crm,
@@ -407,6 +413,8 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
         bridge?.dispose();
         ameyo?.dispose();
         tab?.release();
+        // Still opening (or boot stopped before it was needed): released once it has opened.
+        tabOpening?.then((opened) => opened.release()).catch(() => undefined);
         if (opencti) channel.unsubscribe(opencti);
     }
 

@@ -515,6 +515,34 @@ describe('c-softphone-adapter call logging', () => {
         ]);
     });
 
+    it("a tab reloading mid-call while another tab starts keeps its call: the other does not take it as a closed tab's", async () => {
+        const locks = new FakeLocks();
+        const local = new MemoryStorage();
+        const session = new MemoryStorage();
+        const first = await ready({ locks, localStorage: local, sessionStorage: session });
+        await inboundCall(first.vendor, JOE_MOBILE);
+        const tabId = first.adapter.tab()?.tabId;
+        first.adapter.dispose(); // the reload's pagehide
+        first.root.remove();
+        await jest.advanceTimersByTimeAsync(200); // the new page loads
+        // The reloaded page waits seconds for its settings (the softphone container is starting)…
+        first.wb.faults.openCtiContainerStartupCalls = 3;
+        first.wb.reloadAdapter();
+        const reloaded = page({ wb: first.wb, locks, localStorage: local, sessionStorage: session });
+        // …while another Lightning tab of the same browser starts its adapter.
+        const other = page({ locks, localStorage: local, sessionStorage: new MemoryStorage() });
+        await waitReady(other.adapter);
+        await waitReady(reloaded.adapter);
+        expect(other.adapter.tab()?.adoptedFrom).toEqual([]);
+        expect(reloaded.adapter.tab()?.tabId).toBe(tabId);
+        expect(
+            reloaded.adapter
+                .bridge()
+                ?.snapshot()
+                .calls.map((call) => call.conversationId)
+        ).toEqual([CONVERSATION]);
+    });
+
     it('a log left by a closed tab is flushed by another tab, once', async () => {
         const locks = new FakeLocks();
         const local = new MemoryStorage();
