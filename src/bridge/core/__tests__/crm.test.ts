@@ -395,48 +395,31 @@ describe('bridge', () => {
             expect(crm.onlyTask()).not.toHaveProperty('WhoId');
         });
 
-        it('an accept that comes before outboundCallInitiated: the call is still outbound, on the clicked record', async () => {
-            const bridge = makeBridge();
-            fromSoftphone(bridge, 'load');
-            expect(bridge.clickToDial({ number: '(888) 397-3342', record: CASE }).ok).toBe(true);
-            fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'out-early' });
-            fromSoftphone(bridge, 'outboundCallInitiated', {
-                partnerId: 'p',
-                conversationId: 'out-early',
-                dialledTo: '+18883973342'
-            });
-            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'out-early', duration: 9 });
-            await flush();
-            expect(crm.onlyTask()).toMatchObject({
-                CallType: 'Outbound',
-                WhatId: CASE.recordId,
-                CallDurationInSeconds: 9
-            });
-        });
-
-        it('an accept with the number before outboundCallInitiated: the clicked record beats what the guessed pop found', async () => {
-            const bridge = makeBridge();
-            fromSoftphone(bridge, 'load');
-            expect(bridge.clickToDial({ number: '(888) 397-3342', record: CASE }).ok).toBe(true);
+        it.each([
+            ['without the number', {}],
             // Taken for inbound at first: the pop searches the number and finds one Contact.
-            crm.matches = [CONTACT];
-            fromSoftphone(bridge, 'callAccepted', {
-                partnerId: 'p',
-                conversationId: 'out-early-ani',
-                callerANI: '+18883973342'
-            });
-            await flush();
-            fromSoftphone(bridge, 'outboundCallInitiated', {
-                partnerId: 'p',
-                conversationId: 'out-early-ani',
-                dialledTo: '+18883973342'
-            });
-            fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'out-early-ani', duration: 9 });
-            await flush();
-            const task = crm.onlyTask();
-            expect(task).toMatchObject({ CallType: 'Outbound', WhatId: CASE.recordId });
-            expect(task).not.toHaveProperty('WhoId');
-        });
+            ['with the number, which the guessed pop finds as a Contact', { callerANI: '+18883973342' }]
+        ])(
+            'an accept %s before outboundCallInitiated: the call is outbound, on the clicked record only',
+            async (_, ani) => {
+                const bridge = makeBridge();
+                fromSoftphone(bridge, 'load');
+                expect(bridge.clickToDial({ number: '(888) 397-3342', record: CASE }).ok).toBe(true);
+                crm.matches = [CONTACT];
+                fromSoftphone(bridge, 'callAccepted', { partnerId: 'p', conversationId: 'out-early', ...ani });
+                await flush();
+                fromSoftphone(bridge, 'outboundCallInitiated', {
+                    partnerId: 'p',
+                    conversationId: 'out-early',
+                    dialledTo: '+18883973342'
+                });
+                fromSoftphone(bridge, 'callEnded', { partnerId: 'p', conversationId: 'out-early', duration: 9 });
+                await flush();
+                const task = crm.onlyTask();
+                expect(task).toMatchObject({ CallType: 'Outbound', WhatId: CASE.recordId, CallDurationInSeconds: 9 });
+                expect(task).not.toHaveProperty('WhoId');
+            }
+        );
 
         it('keeps working after the first call', async () => {
             const bridge = makeBridge();
@@ -1249,13 +1232,7 @@ describe('bridge', () => {
             );
             Object.assign(crm, { findLog });
             const first = makeBridge();
-            fromSoftphone(first, 'incomingCall', {
-                partnerId: 'p',
-                conversationId: 'conv-9',
-                callerANI: '+18005550100'
-            });
-            fromSoftphone(first, 'callAccepted', { partnerId: 'p', conversationId: 'conv-9' });
-            fromSoftphone(first, 'callEnded', { partnerId: 'p', conversationId: 'conv-9', duration: 5 });
+            takeCall(first, { conversationId: 'conv-9', callerANI: '+18005550100', duration: 5 });
             await flush();
             first.dispose();
             // Storage made room for other logs: the saved entry went, the call (in wrap-up) stayed.
