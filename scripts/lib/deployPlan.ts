@@ -23,10 +23,18 @@ export const INSTALLED_QUERY = "SELECT Id FROM CallCenter WHERE InternalName = '
  * members left out, as `Type:Member`.
  */
 export function withoutAdminOwned(manifest: string): { xml: string; leftOut: string[] } {
+    return withoutMembers(manifest, ADMIN_OWNED);
+}
+
+/** The manifest without these members (a type left with no member is dropped), and what was left out. */
+export function withoutMembers(
+    manifest: string,
+    members: ReadonlyArray<{ type: string; member: string }>
+): { xml: string; leftOut: string[] } {
     const leftOut: string[] = [];
     const xml = manifest.replace(/[ \t]*<types>([\s\S]*?)<\/types>\r?\n?/g, (block: string, body: string) => {
         const type = /<name>([^<]+)<\/name>/.exec(body)?.[1]?.trim() ?? '';
-        const owned = new Set(ADMIN_OWNED.filter((c) => c.type === type).map((c) => c.member));
+        const owned = new Set(members.filter((c) => c.type === type).map((c) => c.member));
         if (owned.size === 0) return block;
         let kept = 0;
         const filtered = block.replace(/[ \t]*<members>([^<]*)<\/members>\r?\n?/g, (line: string, member: string) => {

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
-import { ADMIN_OWNED, withoutAdminOwned } from './deployPlan';
+import { ADMIN_OWNED, withoutMembers } from './deployPlan';
 import { ROOT } from './paths';
 
 /** One XML element's block (`<tag>…</tag>`, not nested) whose `<fullName>` is `name`, with its line. */
@@ -72,14 +72,8 @@ export function pruneAdminOwned(dir: string): string[] {
         if (removed) leftOut.push(`${type}:${member}`);
     }
     const manifestPath = path.join(dir, 'package.xml');
-    let { xml } = withoutAdminOwned(fs.readFileSync(manifestPath, 'utf8'));
-    for (const object of emptied)
-        xml = xml.replace(/[ \t]*<types>([\s\S]*?)<\/types>\r?\n?/g, (block: string, body: string) => {
-            if (!/<name>CustomObject<\/name>/.test(body)) return block;
-            const kept = block.replace(new RegExp(`[ \\t]*<members>${object}</members>\\r?\\n?`), '');
-            return /<members>/.test(kept) ? kept : '';
-        });
-    fs.writeFileSync(manifestPath, xml);
+    const unsent = [...ADMIN_OWNED, ...emptied.map((object) => ({ type: 'CustomObject', member: object }))];
+    fs.writeFileSync(manifestPath, withoutMembers(fs.readFileSync(manifestPath, 'utf8'), unsent).xml);
     return leftOut;
 }
 

@@ -576,7 +576,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
      * that names the call's type settles a direction that was only guessed (the Task may have been
      * created from that guess by late notes): CallType, and the Subject that names the direction.
      */
-    function factsOf(message: ConversationCall, before: CallRecord | undefined, call: CallRecord): Partial<CallLog> {
+    function factsOf(message: ConversationCall, before: CallRecord | undefined, full: CallLog): Partial<CallLog> {
         const facts: Partial<CallLog> = {};
         if (message.type !== 'callEnded' && message.type !== 'callNotesSubmitted') return facts;
         const { notes, disposition } = message.payload;
@@ -584,10 +584,8 @@ export function createBridge(deps: BridgeDeps): Bridge {
         if (disposition !== undefined) facts.CallDisposition = disposition;
         if (message.type === 'callEnded' && message.payload.duration !== undefined)
             facts.CallDurationInSeconds = Math.round(message.payload.duration);
-        if (message.type === 'callEnded' && message.payload.callType !== undefined && before?.directionGuessed) {
-            const { CallType, Subject } = buildCallLog(call, formatSubject);
-            Object.assign(facts, { CallType, Subject });
-        }
+        if (message.type === 'callEnded' && message.payload.callType !== undefined && before?.directionGuessed)
+            Object.assign(facts, { CallType: full.CallType, Subject: full.Subject });
         return facts;
     }
 
@@ -620,13 +618,14 @@ export function createBridge(deps: BridgeDeps): Bridge {
             const log = effect === 'writeLog' || (effect === 'missedCallLog' && settings.logMissedCalls);
             // Late notes (or a late end) for a call no longer known: only their own fields, on the Task
             // found by CallObject; the rest (Subject, Who/What) would be guesses.
-            if (log && !known)
+            if (log && !known) {
+                const full = buildCallLog(call, formatSubject);
                 logs.upsertPatch(
                     conversationId,
-                    amended(conversationId, factsOf(message, before, call)),
-                    amended(conversationId, buildCallLog(call, formatSubject))
+                    amended(conversationId, factsOf(message, before, full)),
+                    amended(conversationId, full)
                 );
-            else if (log && logWanted(call)) writeLog(call);
+            } else if (log && logWanted(call)) writeLog(call);
             if (effect === 'screenPop') void popRecords(call);
         }
     }

@@ -31,9 +31,9 @@ import { loadAmeyoModule } from './ameyoLoader';
 import type { AmeyoModule } from './ameyoLoader';
 import { createClickToDial, readClickToDial } from './clickToDial';
 import { createComponentChannel } from './componentChannel';
-import { callOpenCtiOnceReady, createOpenCtiCrm } from './openCtiCrm';
+import { callOpenCtiOnceReady, createOpenCtiCrm, describeErrors } from './openCtiCrm';
 import type { Timers } from './openCtiCrm';
-import type { AppViewInfo, OpenCti, OpenCtiResponse } from './openCtiApi';
+import type { AppViewInfo, OpenCti } from './openCtiApi';
 import { createPanelView } from './panelView';
 import type { PanelView } from './panelView';
 import { phoneNormalizer } from 'c/phoneNumbers';
@@ -363,10 +363,7 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
             }
             crm = createCrm(api, current);
             tab = await tabStorage;
-            if (disposed) {
-                tab.release();
-                return;
-            }
+            if (disposed) return; // dispose releases it once it has opened
             const scheduler: Scheduler = timers;
             bridge = createBridge({
                 crm,
@@ -389,12 +386,12 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
             ameyo?.attach(bridge, tab.store);
             queue.open();
             if (current.clickToDialReady) dialer.enable();
-            // opencti.js throws for an empty argument object here (validateArguments): pass a callback.
+            // opencti.js throws for an empty argument object here (validateArguments): pass a callback,
+            // as the dialer's enableClickToDial does.
             else
                 api.disableClickToDial({
-                    callback: (response: OpenCtiResponse) => {
-                        if (!response?.success)
-                            log.warn('[SoftphoneAdapter] disableClickToDial failed:', response?.errors);
+                    callback: (response) => {
+                        if (!response.success) warn(`disableClickToDial failed: ${describeErrors(response.errors)}`);
                     }
                 });
             api.notifyInitializationComplete({});
