@@ -8,16 +8,17 @@
  * with its `filterable` property) says which phone fields to search; the query names only those
  * (lightning/graphql builds queries at run time: "dynamic query construction", reference-graphql-wire.html).
  */
+import { DEFAULT_PHONE_FIELDS } from 'c/phoneNumbers';
 
 /** The objects a caller is looked for in, in the order matches are listed. */
 export const CALLER_OBJECTS = ['Lead', 'Contact', 'Account'] as const;
 export type CallerObject = (typeof CALLER_OBJECTS)[number];
 
-/** The standard phone fields searched on each object (Object Reference: each is a `phone` field with Filter). */
+/** The standard phone fields searched on each object: the ones click-to-dial offers (c/phoneNumbers). */
 const PHONE_FIELDS: Readonly<Record<CallerObject, readonly string[]>> = {
-    Lead: ['Phone', 'MobilePhone'],
-    Contact: ['Phone', 'MobilePhone', 'HomePhone', 'OtherPhone', 'AssistantPhone'],
-    Account: ['Phone']
+    Lead: DEFAULT_PHONE_FIELDS.Lead ?? [],
+    Contact: DEFAULT_PHONE_FIELDS.Contact ?? [],
+    Account: DEFAULT_PHONE_FIELDS.Account ?? []
 };
 
 /**
