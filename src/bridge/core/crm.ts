@@ -177,7 +177,8 @@ export const RETAINED_CALL_MS = 12 * 60 * 60 * 1000;
 /**
  * How long a finished call whose Task is saved stays in storage without wrap-up notes (so a
  * reload during wrap-up still shows it). A call is removed from storage as soon as its log is
- * final: saved and wrapped up, or missed/rejected, or this long after its end.
+ * final: saved and wrapped up, or missed/rejected, or this long after its end. A missed call
+ * nobody logs stays this long too: its record is all that tells a repeated end from a new call.
  */
 export const WRAP_UP_WINDOW_MS = 2 * 60 * 60 * 1000;
 /** How long a click-to-dial waits for its outboundCallInitiated to claim its record. */
@@ -290,10 +291,13 @@ export function createBridge(deps: BridgeDeps): Bridge {
         // Its screen pop was cut short: the search runs again after a reload to find its record.
         if (!call.record && !call.searched && call.matches.length === 0 && call.phoneNumber) return false;
         const status = logs.status(call.conversationId);
-        if (status === undefined) return !logWanted(call); // a missed call nobody logs
+        const windowPassed = now - (call.endedAt ?? call.updatedAt) > WRAP_UP_WINDOW_MS;
+        // A missed call nobody logs has no log entry to recognise it by: its record stays for the
+        // window, so an end the softphone repeats after a reload is not taken for a new call's.
+        if (status === undefined) return !logWanted(call) && windowPassed;
         if (status !== 'saved') return false;
         const missed = call.outcome === 'missed' || call.outcome === 'rejected' || call.state === 'rejected';
-        return call.state === 'wrappedUp' || missed || now - (call.endedAt ?? call.updatedAt) > WRAP_UP_WINDOW_MS;
+        return call.state === 'wrappedUp' || missed || windowPassed;
     }
 
     function isLive(call: CallRecord): boolean {

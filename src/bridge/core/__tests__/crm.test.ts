@@ -789,6 +789,30 @@ describe('bridge', () => {
             expect(crm.tasks.size).toBe(0);
         });
 
+        it.each(sequences)(
+            'logs no Task for %s when missed-call logs are off and the softphone repeats its end after a reload',
+            async (_name, finish) => {
+                const first = makeBridge({ settings: { ...SETTINGS, logMissedCalls: false } });
+                ring(first, 'conv-1');
+                finish(first, 'conv-1');
+                await flush();
+                first.dispose();
+                await jest.advanceTimersByTimeAsync(10 * 60_000);
+                // A softphone replaying its last events to the new page: the bridge still knows the call.
+                const second = makeBridge({ settings: { ...SETTINGS, logMissedCalls: false } });
+                finish(second, 'conv-1');
+                fromSoftphone(second, 'callEnded', { partnerId: 'p', conversationId: 'conv-1', duration: 0 });
+                await flush();
+                await jest.advanceTimersByTimeAsync(60_000);
+                expect(crm.saveLog).not.toHaveBeenCalled();
+                // Forgotten once the wrap-up window has passed, as a saved call's record is.
+                await jest.advanceTimersByTimeAsync(WRAP_UP_WINDOW_MS);
+                ring(second, 'conv-2');
+                await flush();
+                expect(store.getItem(`${CALL_STORE_KEY}.ended.conv-1`)).toBeNull();
+            }
+        );
+
         it.each(sequences)('logs exactly one Task for %s when missed-call logs are on', async (_name, finish) => {
             const bridge = makeBridge({ settings: { ...SETTINGS, logMissedCalls: true } });
             ring(bridge, 'conv-1');
