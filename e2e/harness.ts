@@ -13,7 +13,7 @@ import { after, afterEach, before, beforeEach } from 'node:test';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { launchChromium } from '../workbench/browser';
 import { SCREENSHOTS_DIR } from '../workbench/paths';
-import type { SampleRecord } from '../workbench/platform/org/sampleData';
+import { USER_TIME_ZONE, type SampleRecord } from '../workbench/platform/org/sampleData';
 import { startWorkbench, type Workbench } from '../workbench/server';
 
 /** Upper bound for one UI step (a frame loading, a message round trip, a Task appearing). */
@@ -304,11 +304,12 @@ export async function waitForTasks(e2e: E2E, count: number, timeoutMs = STEP_TIM
     );
 }
 
-/** The local date as YYYY-MM-DD (what a Task's ActivityDate holds for a call today). */
+/**
+ * Today as YYYY-MM-DD in the workbench user's Salesforce time zone (what a Task's ActivityDate
+ * holds for a call today, whatever the machine's zone).
+ */
 export function today(): string {
-    const d = new Date();
-    const pad = (n: number): string => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    return new Date().toLocaleDateString('en-CA', { timeZone: USER_TIME_ZONE });
 }
 
 /** Saves a screenshot of the page to .build/screenshots/<name>.png; returns the path. */

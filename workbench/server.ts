@@ -32,7 +32,15 @@ import { NO_FAULTS, applyFaultChange, saveWithFaults, type SaveLogFaults } from 
 import { executeGraphql } from './platform/org/graphql';
 import { objectInfosAnswer } from './platform/org/objectInfo';
 import { answerCreate, answerQuery } from './platform/org/restQuery';
-import { KEY_PREFIXES, ORG_ID, USER_ID, USER_NAME, USER_PROFILE_ID, type SObjectName } from './platform/org/sampleData';
+import {
+    KEY_PREFIXES,
+    ORG_ID,
+    USER_ID,
+    USER_NAME,
+    USER_PROFILE_ID,
+    USER_TIME_ZONE,
+    type SObjectName
+} from './platform/org/sampleData';
 import { readCustomSettings, resolveSetup, type CustomSettingData } from './platform/customSettings';
 import { readLayoutSources } from './layout';
 import { puzzelPage } from './puzzel/page';
@@ -479,6 +487,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
                     sldsUrl: '/assets/styles/salesforce-lightning-design-system.min.css',
                     sessionId: session.id,
                     userId: USER_ID,
+                    userTimeZone: USER_TIME_ZONE,
                     setup: (setting, field) =>
                         resolveSetup(
                             readCustomSettings(),

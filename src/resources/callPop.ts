@@ -6,6 +6,7 @@
 import { DEFAULT_PAGE_LABELS, goTo, runCallPopPage, sweepSettledCreates } from '../urlPop/callPopPage';
 import type { CallPopPageLabels, LockManagerLike, PageSession, SforceOneLike } from '../urlPop/callPopPage';
 import { parseVisualforceJson } from '../shared/visualforceJson';
+import { localDate, readTimeZone, TIME_ZONE_ATTRIBUTE } from '../shared/calendarDate';
 
 /** A JSON island's object (its strings JSENCODE-d), or {} when absent or unreadable. */
 function island(id: string): Record<string, unknown> {
@@ -24,12 +25,6 @@ function pageStorage(): Storage | undefined {
     } catch {
         return undefined;
     }
-}
-
-function localDate(): string {
-    const now = new Date();
-    const pad = (n: number): string => String(n).padStart(2, '0');
-    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** The agent's answer to the page's question (two SLDS buttons under the status line). */
@@ -82,6 +77,7 @@ function start(): void {
     if (userId) pageSession.userId = userId;
     if (orgUrl) pageSession.orgUrl = orgUrl;
     const status = document.getElementById('call-pop-status');
+    const timeZone = readTimeZone(document.body?.getAttribute(TIME_ZONE_ATTRIBUTE));
     const locks = (navigator as unknown as { locks?: LockManagerLike }).locks;
     const storage = pageStorage();
     if (storage) sweepSettledCreates(storage, Date.now());
@@ -102,7 +98,7 @@ function start(): void {
         },
         ...(locks ? { locks } : {}),
         ...(storage ? { storage } : {}),
-        today: localDate,
+        today: () => localDate(Date.now(), timeZone),
         setStatus: (value) => {
             if (status) status.textContent = value;
         },

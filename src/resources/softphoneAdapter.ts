@@ -11,6 +11,7 @@ import { AMEYO_SCRIPT_ATTRIBUTE } from '../bridge/ameyo/shared';
 import { startAdapter } from '../bridge/opencti/adapter';
 import { readLabels } from '../bridge/opencti/adapterConfig';
 import { inOpenCtiFrame } from '../bridge/opencti/openCtiApi';
+import { readTimeZone, TIME_ZONE_ATTRIBUTE } from '../shared/calendarDate';
 import type { OpenCti } from '../bridge/opencti/openCtiApi';
 
 /** Id of the element the panel renders into, and of the labels island. */
@@ -49,6 +50,7 @@ function install(): void {
         (document.body ?? document.documentElement).append(root);
     }
     const ameyoScriptUrl = root.getAttribute(AMEYO_SCRIPT_ATTRIBUTE) ?? undefined;
+    const timeZone = readTimeZone(root.getAttribute(TIME_ZONE_ATTRIBUTE));
     const adapter = startAdapter({
         window,
         document,
@@ -57,7 +59,8 @@ function install(): void {
         opencti: inOpenCtiFrame(window.location.search, window.parent !== window) ? host.sforce?.opencti : undefined,
         labels: readLabels(document.getElementById(LABELS_ID)?.textContent),
         apiSession: readSession(),
-        ...(ameyoScriptUrl ? { ameyoScriptUrl } : {})
+        ...(ameyoScriptUrl ? { ameyoScriptUrl } : {}),
+        ...(timeZone ? { timeZone } : {})
     });
     host.__softphoneAdapter = adapter;
     window.addEventListener('pagehide', (event) => {

@@ -8,7 +8,7 @@
  * <apex:stylesheet value>, <apex:slds/>, and the global merge fields $Resource.Name,
  * URLFOR($Resource.Name[, 'path']), $Label.Name (guide: "$Label"; `$Label.c.Name` is Aura's form and
  * is refused), $Api.Session_ID (= GETSESSIONID(), guide: "$Api"),
- * $User.Id, $Setup.Setting__c.Field__c (hierarchy custom settings for the running user: user, then
+ * $User.Id, $User.TimeZoneSidKey, $Setup.Setting__c.Field__c (hierarchy custom settings for the running user: user, then
  * profile, then org default; guide: "$Setup"; platform/customSettings.ts), $Api.Partner_Server_URL_NNN
  * and $Api.Enterprise_Server_URL_NNN (guide: "$Api": the API endpoint of that WSDL version, on the org's
  * own host), with JSENCODE / HTMLENCODE / JSINHTMLENCODE.
@@ -27,6 +27,8 @@ export interface VisualforceContext {
     sessionId?: string;
     /** `{!$User.Id}`. */
     userId?: string;
+    /** `{!$User.TimeZoneSidKey}`: the user's time zone, an IANA id (User object reference: TimeZoneSidKey). */
+    userTimeZone?: string;
     /** `{!$Setup.<setting>.<field>}` for the running user; throws for a setting or field the package lacks. */
     setup?: (setting: string, field: string) => string;
     /** The org's own host (scheme and authority) for `{!$Api.Partner_Server_URL_NNN}`. */
@@ -96,6 +98,10 @@ function evaluate(expression: string, context: VisualforceContext): string {
     if (/^\$User\.Id$/i.test(expr)) {
         if (!context.userId) throw new VisualforceError('no user to render {!$User.Id}.');
         return context.userId;
+    }
+    if (/^\$User\.TimeZoneSidKey$/i.test(expr)) {
+        if (!context.userTimeZone) throw new VisualforceError('no user to render {!$User.TimeZoneSidKey}.');
+        return context.userTimeZone;
     }
     const setup = /^\$Setup\.([A-Za-z][A-Za-z0-9_]*__c)\.([A-Za-z][A-Za-z0-9_]*)$/.exec(expr);
     if (setup) {

@@ -5,6 +5,7 @@
  */
 import type { CallOutcome, RecordRef } from 'c/softphoneProtocol';
 import type { CallRecord } from './callModel';
+import { localDate } from '../../shared/calendarDate';
 
 /** The Task fields the bridge writes for one call (one Task per conversation). */
 export interface CallLog {
@@ -14,7 +15,7 @@ export interface CallLog {
     CallType: 'Inbound' | 'Outbound';
     /** The vendor's conversationId: the key that keeps one Task per conversation. */
     CallObject: string;
-    /** Local date of the call, YYYY-MM-DD. */
+    /** Date of the call, YYYY-MM-DD, in the agent's Salesforce time zone when known (localDate). */
     ActivityDate: string;
     CallDurationInSeconds?: number;
     CallDisposition?: string;
@@ -61,22 +62,19 @@ export function whoOrWhat(record: RecordRef): { WhoId: string } | { WhatId: stri
     return isWho ? { WhoId: record.recordId } : { WhatId: record.recordId };
 }
 
-/** The local calendar date of an epoch-ms time, as the YYYY-MM-DD a Date field expects. */
-export function localDate(epochMs: number): string {
-    const date = new Date(epochMs);
-    const pad = (n: number): string => String(n).padStart(2, '0');
-    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** The Task for a call record. */
-export function buildCallLog(call: CallRecord, formatSubject: SubjectFormatter = defaultSubject): CallLog {
+export function buildCallLog(
+    call: CallRecord,
+    formatSubject: SubjectFormatter = defaultSubject,
+    timeZone?: string
+): CallLog {
     const log: CallLog = {
         Subject: (formatSubject(call) || defaultSubject(call)).slice(0, SUBJECT_MAX),
         Status: 'Completed',
         TaskSubtype: 'Call',
         CallType: call.direction === 'inbound' ? 'Inbound' : 'Outbound',
         CallObject: call.conversationId,
-        ActivityDate: localDate(call.startedAt)
+        ActivityDate: localDate(call.startedAt, timeZone)
     };
     if (call.durationSeconds !== undefined) log.CallDurationInSeconds = call.durationSeconds;
     if (call.disposition !== undefined) log.CallDisposition = call.disposition;

@@ -94,6 +94,8 @@ export interface BridgeSettings {
     popDialpadCalls?: boolean;
     /** Builds Task subjects (e.g. from custom labels). Default: English `defaultSubject`. */
     formatSubject?: SubjectFormatter;
+    /** The agent's Salesforce time zone (IANA id, User.TimeZoneSidKey), which dates the Task. Default: the browser's. */
+    timeZone?: string;
 }
 
 /** Everything the bridge depends on, injected. */
@@ -455,7 +457,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
     }
 
     function writeLog(call: CallRecord): void {
-        const log = amended(call.conversationId, buildCallLog(call, formatSubject));
+        const log = amended(call.conversationId, buildCallLog(call, formatSubject, settings.timeZone));
         // A call whose Task exists but whose log entry is gone (storage made room for others, or a
         // closed tab's entry did not fit): found by CallObject and updated, never created again.
         if (call.logged && !logs.has(call.conversationId)) logs.upsertPatch(call.conversationId, log, log);
@@ -468,7 +470,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
         // No Task written yet: the first write (at the end, or with notes) carries the amendment.
         // A finished call without a queue entry (storage lost it) may have one: upsertPatch finds it.
         if (!logs.has(conversationId) && !isFinished(call)) return false;
-        const log = buildCallLog(call, formatSubject);
+        const log = buildCallLog(call, formatSubject, settings.timeZone);
         const patch = amendment(conversationId, log);
         if (Object.keys(patch).length === 0) return false;
         logs.upsertPatch(conversationId, patch, { ...log, ...patch });
@@ -623,7 +625,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
             // Late notes (or a late end) for a call no longer known: only their own fields, on the Task
             // found by CallObject; the rest (Subject, Who/What) would be guesses.
             if (log && !known) {
-                const full = buildCallLog(call, formatSubject);
+                const full = buildCallLog(call, formatSubject, settings.timeZone);
                 logs.upsertPatch(
                     conversationId,
                     amended(conversationId, factsOf(message, before, full)),

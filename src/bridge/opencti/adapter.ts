@@ -75,6 +75,11 @@ export interface AdapterEnvironment {
     apiSession?: { sessionId: string; userId?: string };
     /** Default: the window's fetch (same-origin requests to the Visualforce domain). */
     fetch?: FetchLike;
+    /**
+     * The agent's Salesforce time zone (`{!$User.TimeZoneSidKey}` on the page's root, `data-time-zone`),
+     * which dates the Tasks as Salesforce's own "Log a Call" does. Default: the browser's zone.
+     */
+    timeZone?: string;
     /** URL of the static resource softphoneAmeyo (`data-ameyo-script` on the page's root), loaded in ameyoToolbar mode only. */
     ameyoScriptUrl?: string;
     /** Default: loads `ameyoScriptUrl` with a script element (ameyoLoader.ts). */
@@ -333,7 +338,8 @@ export function startAdapter(env: AdapterEnvironment): AdapterHandle {
             let current = configFromSettings(settings, {
                 adapterOrigin: win.location.origin,
                 labels,
-                ...(failure === undefined ? {} : { failure })
+                ...(failure === undefined ? {} : { failure }),
+                ...(env.timeZone ? { timeZone: env.timeZone } : {})
             });
             let toolbar: AmeyoModule | null = null;
             if (current.ameyo) {

@@ -225,7 +225,7 @@ export function withCrmOrigin(url: string, adapterOrigin: string): string | null
 /** Builds the adapter's configuration from getCallCenterSettings' returnValue. Never throws. */
 export function configFromSettings(
     raw: unknown,
-    options: { adapterOrigin: string; labels: AdapterLabels; failure?: string }
+    options: { adapterOrigin: string; labels: AdapterLabels; failure?: string; timeZone?: string }
 ): AdapterConfig {
     const parsed = parseCallCenterSettings(raw, options.failure);
     const { settings } = parsed;
@@ -246,6 +246,7 @@ export function configFromSettings(
         bridge.channelOriginId = partner.channelOriginId;
     }
     if (settings.softphone.dialFrom) bridge.dialFrom = settings.softphone.dialFrom;
+    if (options.timeZone) bridge.timeZone = options.timeZone;
     const config: AdapterConfig = {
         bridge,
         retryPolicy: {

@@ -16,6 +16,12 @@ export interface SampleRecord {
 /** The running user (`@salesforce/user/Id`). */
 export const USER_ID = '005000000000001AAA';
 export const USER_NAME = 'Wanda Workbench';
+/**
+ * The running user's Salesforce time zone (User.TimeZoneSidKey, `{!$User.TimeZoneSidKey}` on the
+ * Visualforce pages): the one lightning-base-components' `@salesforce/i18n/timeZone` stand-in
+ * gives the components, so one user has one zone. Tasks are dated in it, not in the machine's.
+ */
+export const USER_TIME_ZONE = 'America/Los_Angeles';
 /** The running user's profile (00e is the Profile key prefix), for hierarchy custom settings. */
 export const USER_PROFILE_ID = '00e000000000001AAA';
 /** The workbench org's Id (00D), as API URLs and session ids carry it. */

@@ -1,4 +1,5 @@
-import { buildCallLog, defaultSubject, localDate, whoOrWhat } from '../callLog';
+import { buildCallLog, defaultSubject, whoOrWhat } from '../callLog';
+import { localDate } from '../../../shared/calendarDate';
 import type { CallRecord } from '../callModel';
 
 const CALL: CallRecord = {

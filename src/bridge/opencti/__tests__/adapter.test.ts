@@ -292,6 +292,22 @@ describe('c-softphone-adapter call logging', () => {
         expect(saved?.payload).toMatchObject({ conversationId: CONVERSATION, status: 'saved', taskId: Id });
     });
 
+    it.each([
+        ['America/Los_Angeles', '2026-12-01'],
+        ['Pacific/Kiritimati', '2026-12-02']
+    ])("dates the Task in the agent's Salesforce time zone (%s), not the browser's", async (timeZone, activityDate) => {
+        jest.setSystemTime(Date.UTC(2026, 11, 2, 3, 0)); // 19:00 on 1 December in California, 17:00 on the 2nd on Kiritimati
+        const { wb, vendor } = await ready({ timeZone });
+        const ids = { partnerId: PARTNER_ID, conversationId: 'conv-zone' };
+        vendor.bridge.incomingCall({ ...ids, callerANI: JOE_MOBILE });
+        vendor.bridge.callAccepted(ids);
+        vendor.bridge.callEnded({ ...ids, duration: 5 });
+        await settle();
+        expect(wb.org.allTasks()).toEqual([
+            expect.objectContaining({ CallObject: 'conv-zone', ActivityDate: activityDate })
+        ]);
+    });
+
     it('a withheld caller (anonymous) is not searched for: no pop, the call logged without Who/What', async () => {
         const { wb, vendor } = await ready();
         const ids = { partnerId: PARTNER_ID, conversationId: 'conv-anon' };

@@ -228,6 +228,8 @@ export function startPage(
         ameyoScriptUrl?: string;
         /** Use the adapter's own script-element loader (ameyoLoader.ts) instead of `loadAmeyo`. */
         defaultAmeyoLoader?: boolean;
+        /** The page's `data-time-zone` (the user's `{!$User.TimeZoneSidKey}`). */
+        timeZone?: string;
     } = {}
 ): Started {
     const wb =
@@ -255,6 +257,7 @@ export function startPage(
         ...(options.apiSession === null ? {} : { apiSession: { sessionId: wb.sessionId, userId: USER_ID } }),
         fetch: (input, init) => wb.fetch(input, init),
         ...(options.ameyoScriptUrl ? { ameyoScriptUrl: options.ameyoScriptUrl } : {}),
+        ...(options.timeZone ? { timeZone: options.timeZone } : {}),
         // jsdom loads no script: the static resource softphoneAmeyo's module, as the page would load it.
         ...(options.defaultAmeyoLoader
             ? {}
