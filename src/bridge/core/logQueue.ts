@@ -172,8 +172,12 @@ export interface LogQueue {
 }
 
 type LogField = keyof CallLog;
-/** What was last written to the Task, per field, as a short hash (never the value itself). */
-type SavedHashes = Partial<Record<LogField, string>>;
+/**
+ * What was last written to the Task, per field, as a 30-bit hash (never the value itself): a
+ * number V8 keeps inside the object, where an 8-character string would cost 20 bytes more per
+ * field, for each of the up to SAVED_RETENTION_COUNT saved entries kept all day.
+ */
+type SavedHashes = Partial<Record<LogField, number>>;
 
 interface Entry {
     conversationId: string;
@@ -196,6 +200,7 @@ interface Entry {
     nextAttemptAt?: number;
     inFlight?: Promise<void>;
     timer?: unknown;
+    /** fieldHash of the last status view emitted (an unchanged view is not emitted again). */
     lastView?: string;
     /** False when the last persist could not store this (pending) entry. */
     stored: boolean;
@@ -222,15 +227,32 @@ type PersistedEntry = Pick<
 
 const ERROR_KINDS: readonly LogErrorKind[] = ['validation', 'access', 'session'];
 
-/** FNV-1a of a value's JSON: enough to tell whether a field changed, 8 characters to store. */
-export function fieldHash(value: unknown): string {
+/** 32-bit FNV-1a of a value's JSON, unsigned. */
+function fnv1a(value: unknown): number {
     const text = JSON.stringify(value) ?? 'undefined';
     let hash = 0x811c9dc5;
     for (let i = 0; i < text.length; i++) {
         hash ^= text.charCodeAt(i);
         hash = Math.imul(hash, 0x01000193);
     }
-    return (hash >>> 0).toString(16).padStart(8, '0');
+    return hash >>> 0;
+}
+
+/** FNV-1a of a value's JSON: enough to tell whether a field changed, 8 characters to store. */
+export function fieldHash(value: unknown): string {
+    return fnv1a(value).toString(16).padStart(8, '0');
+}
+
+/** FNV-1a of a value's JSON in 30 bits (a small integer to V8): what `saved` records of a field. */
+export function savedHash(value: unknown): number {
+    return fnv1a(value) & 0x3fffffff;
+}
+
+/** A stored hash: a number, or the 8 hex characters earlier versions stored (the same hash, in 32 bits). */
+function readSavedHash(hash: unknown): number | undefined {
+    if (typeof hash === 'number' && Number.isInteger(hash) && hash >= 0) return hash & 0x3fffffff;
+    if (typeof hash === 'string' && /^[0-9a-f]{8}$/.test(hash)) return parseInt(hash, 16) & 0x3fffffff;
+    return undefined;
 }
 
 /** Fields of `desired` whose value differs from what `saved` records (undefined when none). */
@@ -238,7 +260,7 @@ export function changedFields(saved: SavedHashes, desired: Partial<CallLog>): Pa
     const changes: Partial<Record<LogField, unknown>> = {};
     for (const key of Object.keys(desired) as LogField[]) {
         const value = desired[key];
-        if (value !== undefined && fieldHash(value) !== saved[key]) changes[key] = value;
+        if (value !== undefined && savedHash(value) !== saved[key]) changes[key] = value;
     }
     return Object.keys(changes).length > 0 ? (changes as Partial<CallLog>) : undefined;
 }
@@ -259,7 +281,7 @@ export function unsavedUpdates(saved: SavedHashes, desired: Partial<CallLog>): P
 export function hashesOf(fields: Partial<CallLog>): SavedHashes {
     const hashes: SavedHashes = {};
     for (const key of Object.keys(fields) as LogField[]) {
-        if (fields[key] !== undefined) hashes[key] = fieldHash(fields[key]);
+        if (fields[key] !== undefined) hashes[key] = savedHash(fields[key]);
     }
     return hashes;
 }
@@ -286,10 +308,13 @@ function readEntry(value: unknown, version: number): PersistedEntry | null {
     const taskId = typeof value.taskId === 'string' && value.taskId !== '' ? value.taskId : undefined;
     if (!taskId && !isCompleteLog(desired) && !fallback) return null;
     const rawSaved = isObject(value.saved) ? value.saved : {};
-    const saved: SavedHashes =
-        version === 1
-            ? hashesOf(rawSaved)
-            : Object.fromEntries(Object.entries(rawSaved).filter(([, hash]) => typeof hash === 'string'));
+    const saved: SavedHashes = {};
+    if (version === 1) Object.assign(saved, hashesOf(rawSaved));
+    else
+        for (const [key, raw] of Object.entries(rawSaved)) {
+            const hash = readSavedHash(raw);
+            if (hash !== undefined) saved[key as LogField] = hash;
+        }
     const entry: PersistedEntry = {
         conversationId: value.conversationId,
         desired,
@@ -399,9 +424,10 @@ export function createLogQueue(options: LogQueueOptions): LogQueue {
 
     function emit(entry: Entry): void {
         const view = viewOf(entry);
-        const json = JSON.stringify(view);
-        if (json === entry.lastView) return;
-        entry.lastView = json;
+        // A hash, not the view: a saved entry is kept for a day, and 8 characters cost less than ~100.
+        const hash = fieldHash(view);
+        if (hash === entry.lastView) return;
+        entry.lastView = hash;
         try {
             options.onStatus?.(view);
         } catch (error) {

@@ -4,6 +4,7 @@ import {
     LEGACY_LOG_STORE_KEY,
     LOG_STORE_KEY,
     changedFields,
+    fieldHash,
     hashesOf,
     unsavedUpdates
 } from '../logQueue';
@@ -195,6 +196,31 @@ describe('log queue', () => {
         await after.whenIdle();
         expect(writer.saveLog).toHaveBeenCalledTimes(1);
         expect(writer.updateLog).toHaveBeenCalledWith(TASK_ID, { Description: 'after reload' });
+    });
+
+    it("reads the previous version's stored hashes (8 hex characters): an unchanged log writes nothing after the upgrade", async () => {
+        const writer = fakeWriter();
+        const hex = Object.fromEntries(Object.entries(LOG).map(([key, value]) => [key, fieldHash(value)]));
+        harness.store.setItem(
+            `${LOG_STORE_KEY}.conv-1`,
+            JSON.stringify({
+                conversationId: 'conv-1',
+                desired: {},
+                saved: hex,
+                taskId: TASK_ID,
+                attempts: 0,
+                updatedAt: T0
+            })
+        );
+        const queue = makeQueue(writer);
+        queue.restore();
+        queue.upsert('conv-1', LOG);
+        await queue.whenIdle();
+        expect(writer.updateLog).not.toHaveBeenCalled();
+        queue.upsert('conv-1', { ...LOG, CallDurationInSeconds: 43 });
+        await queue.whenIdle();
+        expect(writer.updateLog).toHaveBeenCalledWith(TASK_ID, { CallDurationInSeconds: 43 });
+        expect(writer.saveLog).not.toHaveBeenCalled();
     });
 
     it('settles a create interrupted by a reload with findLog instead of creating again', async () => {
