@@ -239,9 +239,16 @@ function onAccepted(current: CallRecord | undefined, p: SoftphoneCallPayload<'ca
         case 'connected':
             return patch(current, { details, ...defined({ phoneNumber }) }, now, []);
         case 'ended':
-        case 'wrappedUp':
-            // Arrived after the end: the call was answered after all; fix the log's outcome.
-            return patch(current, { outcome: 'answered', details, ...defined({ phoneNumber }) }, now, ['writeLog']);
+        case 'wrappedUp': {
+            // Arrived after the end: the call was answered after all; fix the log's outcome. The 0 s
+            // its end gave a call that never connected is not its length: unknown, so not written.
+            const fixed = patch(current, { outcome: 'answered', details, ...defined({ phoneNumber }) }, now, [
+                'writeLog'
+            ]);
+            if (fixed.changed && current.connectedAt === undefined && !current.durationSeconds)
+                delete fixed.call.durationSeconds;
+            return fixed;
+        }
         case 'rejected':
             // Offered again and answered this time (a declined outbound attempt stays declined).
             if (current.direction !== 'inbound') return ignore(current, 'callAccepted for a rejected call');

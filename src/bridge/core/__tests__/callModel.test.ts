@@ -1,3 +1,4 @@
+import { buildCallLog } from '../callLog';
 import { applyCallEvent, isFinished, toCallView } from '../callModel';
 import type { CallRecord, ConversationCall } from '../callModel';
 import { validateSoftphoneCall } from '../validate';
@@ -150,6 +151,13 @@ describe('call model', () => {
             const { call, effects } = run(msg('incomingCall'), msg('callEnded', { duration: 40 }), msg('callAccepted'));
             expect(effects[2]).toEqual(['writeLog']);
             expect(call).toMatchObject({ state: 'ended', outcome: 'answered', durationSeconds: 40 });
+        });
+
+        it('a callEnded without a duration, then a late callAccepted: the duration is unknown, not 0 s', () => {
+            const { call } = run(msg('incomingCall'), msg('callEnded'), msg('callAccepted'));
+            expect(call).toMatchObject({ state: 'ended', outcome: 'answered' });
+            expect(call.durationSeconds).toBeUndefined();
+            expect(buildCallLog(call)).not.toHaveProperty('CallDurationInSeconds');
         });
 
         it('merges a second callEnded into the ended call (later facts win, absent ones do not erase)', () => {
