@@ -14,9 +14,7 @@ export const TIME_ZONE_ATTRIBUTE = 'data-time-zone';
  */
 export function readTimeZone(raw: string | null | undefined): string | undefined {
     const value = raw?.trim();
-    return value && /^[A-Za-z][\w+-]*(\/[\w+-]+){0,2}$/.test(value) && value.length <= 64
-        ? value
-        : undefined;
+    return value && /^[A-Za-z][\w+-]*(\/[\w+-]+){0,2}$/.test(value) && value.length <= 64 ? value : undefined;
 }
 
 /** One formatter per time zone (building one costs far more than using it), and the zones it refused. */
