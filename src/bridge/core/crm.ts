@@ -203,6 +203,8 @@ export function createBridge(deps: BridgeDeps): Bridge {
     const pendingDials: PendingDial[] = [];
     const nextId = createIdGenerator(`adapter-${deps.adapterId}`);
     const formatSubject = settings.formatSubject ?? defaultSubject;
+    /** The Task a call should be, with this call center's subjects and the agent's time zone. */
+    const logOf = (call: CallRecord): CallLog => buildCallLog(call, formatSubject, settings.timeZone);
     let presence: PresenceView | undefined;
     let softphoneConnected = false;
     let heartbeatTimer: unknown;
@@ -457,7 +459,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
     }
 
     function writeLog(call: CallRecord): void {
-        const log = amended(call.conversationId, buildCallLog(call, formatSubject, settings.timeZone));
+        const log = amended(call.conversationId, logOf(call));
         // A call whose Task exists but whose log entry is gone (storage made room for others, or a
         // closed tab's entry did not fit): found by CallObject and updated, never created again.
         if (call.logged && !logs.has(call.conversationId)) logs.upsertPatch(call.conversationId, log, log);
@@ -470,7 +472,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
         // No Task written yet: the first write (at the end, or with notes) carries the amendment.
         // A finished call without a queue entry (storage lost it) may have one: upsertPatch finds it.
         if (!logs.has(conversationId) && !isFinished(call)) return false;
-        const log = buildCallLog(call, formatSubject, settings.timeZone);
+        const log = logOf(call);
         const patch = amendment(conversationId, log);
         if (Object.keys(patch).length === 0) return false;
         logs.upsertPatch(conversationId, patch, { ...log, ...patch });
@@ -625,7 +627,7 @@ export function createBridge(deps: BridgeDeps): Bridge {
             // Late notes (or a late end) for a call no longer known: only their own fields, on the Task
             // found by CallObject; the rest (Subject, Who/What) would be guesses.
             if (log && !known) {
-                const full = buildCallLog(call, formatSubject, settings.timeZone);
+                const full = logOf(call);
                 logs.upsertPatch(
                     conversationId,
                     amended(conversationId, factsOf(message, before, full)),
